@@ -1,0 +1,137 @@
+//! Every way an instruction can refuse, by name. Anchor numbers them from 6000 in this order;
+//! clients map the number back to the name, so only ever append.
+use anchor_lang::prelude::*;
+
+/// Named refusals of the Pool Bot program.
+#[error_code]
+pub enum PoolError {
+    // --- arithmetic and numbers ---
+    #[msg("Arithmetic overflow")]
+    MathOverflow,
+    #[msg("Amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("Deposit is below the pool's minimum contribution")]
+    BelowMinContribution,
+    #[msg("Deposit would mint zero shares")]
+    ZeroShares,
+    #[msg("Fewer shares than min_shares_out would be minted")]
+    SlippageSharesOut,
+    #[msg("Less than min_amount_out would be paid")]
+    SlippageAmountOut,
+    #[msg("Withdrawal exceeds the member's shares")]
+    InsufficientShares,
+    #[msg("The pool has reached max_members")]
+    PoolFull,
+    #[msg("Basis points must be between 0 and 10000")]
+    InvalidBps,
+    #[msg("Name must be 1 to 32 bytes")]
+    InvalidName,
+    #[msg("Text is longer than allowed")]
+    TextTooLong,
+    #[msg("A configuration value is out of range")]
+    InvalidConfig,
+
+    // --- pool state ---
+    #[msg("The pool is paused: deposits and trades are blocked")]
+    PoolPaused,
+    #[msg("Account belongs to a different pool")]
+    WrongPool,
+    #[msg("Token mint does not match the pool's asset mint")]
+    WrongMint,
+    #[msg("Token account is not the pool's vault")]
+    WrongVault,
+    #[msg("Product does not match the proposal's product")]
+    WrongProduct,
+    #[msg("Token account does not belong to the expected owner")]
+    WrongTokenOwner,
+    #[msg("Rent must go back to the account that paid it")]
+    WrongRentReceiver,
+
+    // --- roles and governance ---
+    #[msg("Signer is not a validator of this pool")]
+    NotValidator,
+    #[msg("Signer's validator role is too low for this action")]
+    InsufficientRole,
+    #[msg("Signer is not an authorised keeper of this pool")]
+    NotKeeper,
+    #[msg("Validator is already in the set")]
+    DuplicateValidator,
+    #[msg("Keeper is already authorised")]
+    DuplicateKeeper,
+    #[msg("The validator set is full")]
+    ValidatorSetFull,
+    #[msg("The keeper list is full")]
+    KeeperListFull,
+    #[msg("Keeper is not in the list")]
+    KeeperNotFound,
+    #[msg("Unknown validator role")]
+    InvalidRole,
+    #[msg("required_approvals must be between 1 and the number of validators (and of SENIOR+ claim voters)")]
+    InvalidQuorum,
+    #[msg("Lead approval is required but no LEAD or ADMIN validator would remain")]
+    LeadRequired,
+    #[msg("At least one ADMIN validator must remain")]
+    LastAdmin,
+
+    // --- products ---
+    #[msg("Product is disabled")]
+    ProductDisabled,
+    #[msg("Product is already in that state")]
+    ProductStateUnchanged,
+    #[msg("Too many allowed programs for a product")]
+    TooManyPrograms,
+    #[msg("Route calls a program the product does not allow")]
+    ProgramNotAllowed,
+    #[msg("Trade amount exceeds the product's maximum trade size")]
+    TradeTooLarge,
+    #[msg("Trade amount exceeds the pool's assets")]
+    TradeExceedsPool,
+    #[msg("Minimum profit is below the product's floor or above the expected profit")]
+    InvalidMinProfit,
+
+    // --- proposals ---
+    #[msg("A route has 1 to 4 legs")]
+    InvalidRouteLength,
+    #[msg("A route leg is too large")]
+    RouteLegTooLarge,
+    #[msg("The route does not match the approved route hash")]
+    RouteMismatch,
+    #[msg("A route leg may not pass the proposal account")]
+    ProposalInRoute,
+    #[msg("Only the pool PDA may sign a route leg")]
+    RouteSignerNotAllowed,
+    #[msg("An account named by the route was not supplied")]
+    RouteAccountMissing,
+    #[msg("A route leg may not call the Pool Bot program itself")]
+    RouteSelfInvocation,
+    #[msg("Proposal is not pending")]
+    ProposalNotPending,
+    #[msg("Proposal is not approved")]
+    ProposalNotApproved,
+    #[msg("Proposal has expired")]
+    ProposalExpired,
+    #[msg("Proposal is stale: validators or quorum changed since it was made")]
+    ProposalStale,
+    #[msg("Proposal is still live: neither expired nor stale")]
+    ProposalStillLive,
+    #[msg("Proposal is not finished (executed, rejected or expired)")]
+    ProposalNotFinished,
+    #[msg("Proposal is already finished (executed, rejected or expired)")]
+    ProposalFinished,
+    #[msg("Validator has already voted")]
+    AlreadyVoted,
+    #[msg("Vault gained less than the approved minimum profit")]
+    ProfitBelowMinimum,
+    #[msg("The route changed the vault's owner, delegate or close authority")]
+    VaultAuthorityChanged,
+
+    // --- insurance ---
+    #[msg("Claim amount exceeds what the insurance reserve holds")]
+    ClaimExceedsReserve,
+    #[msg("Claim is not pending")]
+    ClaimNotPending,
+    #[msg("Claim is not finished (paid or denied)")]
+    ClaimNotFinished,
+    #[msg("Claimant is not a member of this pool")]
+    NotMember,
+}

@@ -1,0 +1,284 @@
+//! The audit trail: one event per state change, emitted with `emit!` (a `Program data:` log).
+//! Events carry the totals after the change so a client can chart them without replaying.
+use crate::state::{ClaimStatus, ProductCategory, ProposalStatus, Role};
+use anchor_lang::prelude::*;
+
+/// A pool was created.
+#[event]
+pub struct PoolInitialized {
+    /// The pool.
+    pub pool: Pubkey,
+    /// Its creator and first ADMIN.
+    pub creator: Pubkey,
+    /// The asset mint.
+    pub asset_mint: Pubkey,
+    /// The name.
+    pub name: String,
+}
+
+/// The configuration changed (values after the change).
+#[event]
+pub struct ConfigUpdated {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The ADMIN who changed it.
+    pub admin: Pubkey,
+    /// Maximum active members.
+    pub max_members: u32,
+    /// Minimum deposit.
+    pub min_contribution: u64,
+    /// Insurance share in basis points.
+    pub insurance_bps: u16,
+    /// Approvals needed.
+    pub required_approvals: u8,
+    /// Whether a LEAD or ADMIN approval is needed.
+    pub require_lead_approval: bool,
+    /// Proposal lifetime, seconds.
+    pub proposal_ttl: i64,
+    /// Profit unlock period, seconds.
+    pub profit_unlock_period: i64,
+    /// Whether deposits and trades are blocked.
+    pub paused: bool,
+    /// Config version (bumped when the quorum changed).
+    pub config_version: u64,
+}
+
+/// A validator joined, left or changed role.
+#[event]
+pub struct ValidatorChanged {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The ADMIN who made the change.
+    pub admin: Pubkey,
+    /// The validator.
+    pub validator: Pubkey,
+    /// Role before (None when added).
+    pub old_role: Option<Role>,
+    /// Role after (None when removed).
+    pub new_role: Option<Role>,
+    /// Config version after the change.
+    pub config_version: u64,
+}
+
+/// A keeper was authorised or de-authorised.
+#[event]
+pub struct KeeperChanged {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The ADMIN who made the change.
+    pub admin: Pubkey,
+    /// The keeper.
+    pub keeper: Pubkey,
+    /// True when added, false when removed.
+    pub authorised: bool,
+}
+
+/// A product was registered.
+#[event]
+pub struct ProductRegistered {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The product account.
+    pub product: Pubkey,
+    /// Its id.
+    pub id: u64,
+    /// Its name.
+    pub name: String,
+    /// Its category.
+    pub category: ProductCategory,
+    /// Programs its routes may call.
+    pub allowed_programs: Vec<Pubkey>,
+}
+
+/// A product was enabled or disabled.
+#[event]
+pub struct ProductToggled {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The product account.
+    pub product: Pubkey,
+    /// State after the change.
+    pub enabled: bool,
+}
+
+/// Someone funded the insurance reserve directly.
+#[event]
+pub struct InsuranceFunded {
+    /// The pool.
+    pub pool: Pubkey,
+    /// Who paid.
+    pub funder: Pubkey,
+    /// Amount.
+    pub amount: u64,
+    /// Reserve balance after.
+    pub reserve_balance: u64,
+}
+
+/// A member deposited.
+#[event]
+pub struct Deposited {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The member.
+    pub member: Pubkey,
+    /// Amount deposited.
+    pub amount: u64,
+    /// Shares minted.
+    pub shares: u64,
+    /// Pool total shares after.
+    pub total_shares: u64,
+    /// Pool total assets after.
+    pub total_assets: u64,
+}
+
+/// A member withdrew.
+#[event]
+pub struct Withdrew {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The member.
+    pub member: Pubkey,
+    /// Amount paid.
+    pub amount: u64,
+    /// Shares burned.
+    pub shares: u64,
+    /// Pool total shares after.
+    pub total_shares: u64,
+    /// Pool total assets after.
+    pub total_assets: u64,
+    /// Whether the member now holds nothing.
+    pub exited: bool,
+}
+
+/// A keeper proposed a trade.
+#[event]
+pub struct TradeProposed {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The proposal account.
+    pub proposal: Pubkey,
+    /// Its id.
+    pub id: u64,
+    /// The keeper.
+    pub proposer: Pubkey,
+    /// The product.
+    pub product: Pubkey,
+    /// SHA-256 of the stored route.
+    pub route_hash: [u8; 32],
+    /// Legs in the route.
+    pub leg_count: u8,
+    /// Amount in.
+    pub amount_in: u64,
+    /// Expected gain.
+    pub expected_profit: u64,
+    /// Least acceptable gain.
+    pub min_profit: u64,
+    /// Expiry, unix time.
+    pub expires_at: i64,
+}
+
+/// A validator voted on a trade.
+#[event]
+pub struct TradeVoted {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The proposal account.
+    pub proposal: Pubkey,
+    /// The validator.
+    pub validator: Pubkey,
+    /// Approve (true) or reject.
+    pub approve: bool,
+    /// The rejection reason (empty for approvals).
+    pub reason: String,
+    /// Approvals so far.
+    pub approvals: u8,
+    /// Rejections so far.
+    pub rejections: u8,
+    /// Status after the vote.
+    pub status: ProposalStatus,
+}
+
+/// A proposal expired or went stale.
+#[event]
+pub struct ProposalExpired {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The proposal account.
+    pub proposal: Pubkey,
+    /// True when it went stale rather than ran out of time.
+    pub stale: bool,
+}
+
+/// An approved trade ran and its gain was distributed.
+#[event]
+pub struct TradeExecuted {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The proposal account.
+    pub proposal: Pubkey,
+    /// Who executed it.
+    pub executor: Pubkey,
+    /// Vault gain measured on chain.
+    pub gain: u64,
+    /// Part sent to the insurance reserve.
+    pub insurance: u64,
+    /// Part booked to members.
+    pub member_profit: u64,
+    /// Pool total shares after.
+    pub total_shares: u64,
+    /// Pool total assets after (includes profit still unlocking).
+    pub total_assets: u64,
+    /// Profit still unlocking after.
+    pub locked_profit: u64,
+}
+
+/// A finished proposal's or claim's account was closed and its rent returned.
+#[event]
+pub struct AccountClosed {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The closed account.
+    pub account: Pubkey,
+    /// Who received the rent.
+    pub rent_to: Pubkey,
+}
+
+/// A member filed an insurance claim.
+#[event]
+pub struct ClaimFiled {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The claim account.
+    pub claim: Pubkey,
+    /// Its id.
+    pub id: u64,
+    /// The member.
+    pub claimant: Pubkey,
+    /// Amount.
+    pub amount: u64,
+    /// Reason.
+    pub reason: String,
+    /// Related proposal id.
+    pub proposal_id: Option<u64>,
+}
+
+/// A validator voted on a claim.
+#[event]
+pub struct ClaimVoted {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The claim account.
+    pub claim: Pubkey,
+    /// The validator.
+    pub validator: Pubkey,
+    /// Approve (true) or deny.
+    pub approve: bool,
+    /// The denial reason (empty for approvals).
+    pub reason: String,
+    /// Status after the vote.
+    pub status: ClaimStatus,
+    /// Amount paid by this vote (0 unless it paid the claim).
+    pub paid: u64,
+    /// Reserve balance after.
+    pub reserve_balance: u64,
+}

@@ -1,0 +1,81 @@
+//! Anyone closes a finished proposal or claim; the rent goes back to whoever paid it
+//! (the proposing keeper, the claimant). The events remain as the audit trail.
+use crate::errors::PoolError;
+use crate::events::AccountClosed;
+use crate::state::*;
+use anchor_lang::prelude::*;
+
+/// Accounts of `close_proposal`.
+#[derive(Accounts)]
+pub struct CloseProposal<'info> {
+    /// The pool.
+    pub pool: AccountLoader<'info, Pool>,
+    /// An executed, rejected or expired proposal.
+    #[account(
+        mut,
+        close = proposer,
+        has_one = pool @ PoolError::WrongPool,
+        has_one = proposer @ PoolError::WrongRentReceiver
+    )]
+    pub proposal: AccountLoader<'info, TradeProposal>,
+    /// The keeper who paid for it.
+    /// CHECK: only receives lamports; bound to the proposal by `has_one`.
+    #[account(mut)]
+    pub proposer: UncheckedAccount<'info>,
+}
+
+impl CloseProposal<'_> {
+    fn validate(&self) -> Result<()> {
+        require!(self.proposal.load()?.is_finished(), PoolError::ProposalNotFinished);
+        Ok(())
+    }
+
+    /// Closes the proposal.
+    #[access_control(ctx.accounts.validate())]
+    pub fn close_proposal(ctx: Context<Self>) -> Result<()> {
+        emit!(AccountClosed {
+            pool: ctx.accounts.pool.key(),
+            account: ctx.accounts.proposal.key(),
+            rent_to: ctx.accounts.proposer.key(),
+        });
+        Ok(())
+    }
+}
+
+/// Accounts of `close_claim`.
+#[derive(Accounts)]
+pub struct CloseClaim<'info> {
+    /// The pool.
+    pub pool: AccountLoader<'info, Pool>,
+    /// A paid or denied claim.
+    #[account(
+        mut,
+        close = claimant,
+        has_one = pool @ PoolError::WrongPool,
+        has_one = claimant @ PoolError::WrongRentReceiver
+    )]
+    pub claim: Account<'info, Claim>,
+    /// The member who filed it.
+    /// CHECK: only receives lamports; bound to the claim by `has_one`.
+    #[account(mut)]
+    pub claimant: UncheckedAccount<'info>,
+}
+
+impl CloseClaim<'_> {
+    fn validate(&self) -> Result<()> {
+        require!(self.claim.status != ClaimStatus::Pending, PoolError::ClaimNotFinished);
+        Ok(())
+    }
+
+    /// Closes the claim.
+    #[access_control(ctx.accounts.validate())]
+    pub fn close_claim(ctx: Context<Self>) -> Result<()> {
+        emit!(AccountClosed {
+            pool: ctx.accounts.pool.key(),
+            account: ctx.accounts.claim.key(),
+            rent_to: ctx.accounts.claimant.key(),
+        });
+        Ok(())
+    }
+}
+

@@ -1,0 +1,145 @@
+//! Runs an approved proposal's stored route by CPI with the pool PDA signing, then requires the
+//! vault to have gained at least the approved minimum profit (else the whole transaction fails
+//! and nothing moves), sends `insurance_bps` of the gain to the insurance reserve and books the
+//! rest to members through the share price. No loop over members.
+use crate::errors::PoolError;
+use crate::events::TradeExecuted;
+use crate::math;
+use crate::route::{self, RouteLeg};
+use crate::state::*;
+use crate::token;
+use anchor_lang::prelude::*;
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::solana_program::program::invoke_signed;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Accounts of `execute_and_distribute`; the route's accounts follow as remaining accounts.
+#[derive(Accounts)]
+pub struct ExecuteAndDistribute<'info> {
+    /// An authorised keeper or a validator.
+    pub executor: Signer<'info>,
+    /// The pool (its PDA signs the route's legs).
+    #[account(mut)]
+    pub pool: AccountLoader<'info, Pool>,
+    /// The pool's validator set (keeper list, validators).
+    #[account(has_one = pool @ PoolError::WrongPool)]
+    pub validator_set: AccountLoader<'info, ValidatorSet>,
+    /// The approved proposal (never handed to a leg).
+    #[account(mut, has_one = pool @ PoolError::WrongPool, has_one = product @ PoolError::WrongProduct)]
+    pub proposal: AccountLoader<'info, TradeProposal>,
+    /// The proposal's product.
+    #[account(mut, has_one = pool @ PoolError::WrongPool)]
+    pub product: Box<Account<'info, Product>>,
+    /// The pool's vault.
+    #[account(mut, address = pool.load()?.vault @ PoolError::WrongVault)]
+    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The pool's asset mint.
+    #[account(address = pool.load()?.asset_mint @ PoolError::WrongMint)]
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The pool's insurance reserve.
+    #[account(mut, has_one = pool @ PoolError::WrongPool)]
+    pub insurance: Box<Account<'info, InsuranceReserve>>,
+    /// The reserve's token account.
+    #[account(mut, address = insurance.vault @ PoolError::WrongVault)]
+    pub insurance_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The mint's token program.
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl ExecuteAndDistribute<'_> {
+    fn validate(&self) -> Result<()> {
+        let set = self.validator_set.load()?;
+        let executor = self.executor.key();
+        require!(set.is_keeper(&executor) || set.slot_of(&executor).is_some(), PoolError::NotKeeper);
+        let pool = self.pool.load()?;
+        pool.require_not_paused()?;
+        self.product.require_enabled()?;
+        let proposal = self.proposal.load()?;
+        require!(proposal.status() == ProposalStatus::Approved, PoolError::ProposalNotApproved);
+        proposal.require_live(Clock::get()?.unix_timestamp, pool.config_version)
+    }
+}
+
+/// Builds one leg's instruction, refusing accounts the transaction did not supply.
+fn leg_instruction(leg: &RouteLeg, infos: &[AccountInfo]) -> Result<Instruction> {
+    let accounts = leg
+        .accounts
+        .iter()
+        .map(|a| {
+            require!(infos.iter().any(|i| *i.key == a.pubkey), PoolError::RouteAccountMissing);
+            Ok(AccountMeta { pubkey: a.pubkey, is_signer: a.is_signer, is_writable: a.is_writable })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Instruction { program_id: leg.program_id, accounts, data: leg.data.clone() })
+}
+
+impl<'info> ExecuteAndDistribute<'info> {
+    /// Runs the route, checks the gain and distributes it.
+    #[access_control(ctx.accounts.validate())]
+    pub fn execute_and_distribute(ctx: Context<'info, Self>) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let pool_key = ctx.accounts.pool.key();
+        let proposal_key = ctx.accounts.proposal.key();
+        let (legs, min_profit) = {
+            let proposal = ctx.accounts.proposal.load()?;
+            (route::decode(proposal.route_bytes())?, proposal.min_profit)
+        };
+        route::check(&legs, &ctx.accounts.product.allowed_programs, &pool_key, &proposal_key)?;
+        let (creator, asset_mint, bump, insurance_bps) = {
+            let pool = ctx.accounts.pool.load()?;
+            (pool.creator, pool.asset_mint, pool.bump, pool.insurance_bps)
+        };
+        let seeds: &[&[u8]] = &[SEED_POOL, creator.as_ref(), asset_mint.as_ref(), &[bump]];
+
+        let before = ctx.accounts.vault.amount;
+        let mut infos = ctx.remaining_accounts.to_vec();
+        infos.push(ctx.accounts.pool.to_account_info());
+        infos.push(ctx.accounts.vault.to_account_info());
+        for leg in &legs {
+            invoke_signed(&leg_instruction(leg, &infos)?, &infos, &[seeds])?;
+        }
+
+        let vault = &mut ctx.accounts.vault;
+        vault.reload()?;
+        require!(
+            vault.owner == pool_key && vault.delegate.is_none() && vault.close_authority.is_none(),
+            PoolError::VaultAuthorityChanged
+        );
+        let gain = vault.amount.checked_sub(before).ok_or(PoolError::ProfitBelowMinimum)?;
+        require!(gain >= min_profit, PoolError::ProfitBelowMinimum);
+
+        let (insurance, member_profit) = math::split_profit(gain, insurance_bps)?;
+        if insurance > 0 {
+            let a = &ctx.accounts;
+            token::transfer(
+                &a.token_program,
+                &a.mint,
+                a.vault.to_account_info(),
+                a.insurance_vault.to_account_info(),
+                a.pool.to_account_info(),
+                insurance,
+                &[seeds],
+            )?;
+        }
+        ctx.accounts.insurance.record_allocation(insurance)?;
+        ctx.accounts.product.record_execution(gain)?;
+        let mut proposal = ctx.accounts.proposal.load_mut()?;
+        proposal.realised_profit = gain;
+        proposal.set_status(ProposalStatus::Executed, now);
+        let mut pool = ctx.accounts.pool.load_mut()?;
+        pool.record_profit(gain, member_profit, now)?;
+
+        emit!(TradeExecuted {
+            pool: pool_key,
+            proposal: proposal_key,
+            executor: ctx.accounts.executor.key(),
+            gain,
+            insurance,
+            member_profit,
+            total_shares: pool.total_shares,
+            total_assets: pool.total_assets,
+            locked_profit: pool.locked_profit,
+        });
+        Ok(())
+    }
+}

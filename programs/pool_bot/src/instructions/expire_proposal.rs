@@ -1,0 +1,44 @@
+//! Anyone marks a pending or approved proposal Expired once it ran out of time or went stale.
+use crate::errors::PoolError;
+use crate::events::ProposalExpired;
+use crate::math::add;
+use crate::state::*;
+use anchor_lang::prelude::*;
+
+/// Accounts of `expire_proposal`.
+#[derive(Accounts)]
+pub struct ExpireProposal<'info> {
+    /// The pool.
+    #[account(mut)]
+    pub pool: AccountLoader<'info, Pool>,
+    /// The proposal.
+    #[account(mut, has_one = pool @ PoolError::WrongPool)]
+    pub proposal: AccountLoader<'info, TradeProposal>,
+}
+
+impl ExpireProposal<'_> {
+    fn validate(&self) -> Result<()> {
+        let proposal = self.proposal.load()?;
+        require!(!proposal.is_finished(), PoolError::ProposalFinished);
+        let now = Clock::get()?.unix_timestamp;
+        require!(
+            now >= proposal.expires_at || proposal.is_stale(self.pool.load()?.config_version),
+            PoolError::ProposalStillLive
+        );
+        Ok(())
+    }
+
+    /// Moves the proposal to Expired and counts it.
+    #[access_control(ctx.accounts.validate())]
+    pub fn expire_proposal(ctx: Context<Self>) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let mut pool = ctx.accounts.pool.load_mut()?;
+        let mut proposal = ctx.accounts.proposal.load_mut()?;
+        let stale = proposal.is_stale(pool.config_version) && now < proposal.expires_at;
+        proposal.set_status(ProposalStatus::Expired, now);
+        pool.trades_expired = add(pool.trades_expired, 1)?;
+        emit!(ProposalExpired { pool: ctx.accounts.pool.key(), proposal: ctx.accounts.proposal.key(), stale });
+        Ok(())
+    }
+}
+

@@ -1,0 +1,93 @@
+//! A member files an insurance claim for a loss, at most what the reserve holds.
+use crate::errors::PoolError;
+use crate::events::ClaimFiled;
+use crate::state::*;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::TokenAccount;
+
+/// Arguments of `file_claim`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
+pub struct FileClaimArgs {
+    /// Amount claimed, in base units.
+    pub amount: u64,
+    /// What happened (at most 200 bytes).
+    pub reason: String,
+    /// The trade proposal the loss relates to, if any.
+    pub proposal_id: Option<u64>,
+}
+
+/// Accounts of `file_claim`.
+#[derive(Accounts)]
+pub struct FileClaim<'info> {
+    /// The member claiming; pays for the claim account (returned on close).
+    #[account(mut)]
+    pub claimant: Signer<'info>,
+    /// The pool.
+    #[account(mut)]
+    pub pool: AccountLoader<'info, Pool>,
+    /// The claimant's position (active or withdrawn).
+    #[account(
+        has_one = pool @ PoolError::WrongPool,
+        constraint = position.owner == claimant.key() @ PoolError::NotMember
+    )]
+    pub position: Account<'info, MemberPosition>,
+    /// The pool's insurance reserve.
+    #[account(mut, has_one = pool @ PoolError::WrongPool)]
+    pub insurance: Account<'info, InsuranceReserve>,
+    /// The reserve's token account (its balance caps the claim).
+    #[account(address = insurance.vault @ PoolError::WrongVault)]
+    pub insurance_vault: InterfaceAccount<'info, TokenAccount>,
+    /// The new claim, at the pool's next claim id.
+    #[account(
+        init,
+        payer = claimant,
+        space = Claim::SPACE,
+        seeds = [SEED_CLAIM, pool.key().as_ref(), &pool.load()?.next_claim_id.to_le_bytes()],
+        bump
+    )]
+    pub claim: Account<'info, Claim>,
+    /// System program.
+    pub system_program: Program<'info, System>,
+}
+
+impl FileClaim<'_> {
+    fn validate(&self, args: &FileClaimArgs) -> Result<()> {
+        require!(args.amount > 0, PoolError::ZeroAmount);
+        require!(args.amount <= self.insurance_vault.amount, PoolError::ClaimExceedsReserve);
+        Claim::check_text(&args.reason)
+    }
+
+    /// Opens the claim for votes.
+    #[access_control(ctx.accounts.validate(&args))]
+    pub fn file_claim(ctx: Context<Self>, args: FileClaimArgs) -> Result<()> {
+        let pool_key = ctx.accounts.pool.key();
+        let (id, config_version) = {
+            let mut pool = ctx.accounts.pool.load_mut()?;
+            (pool.take_claim_id()?, pool.config_version)
+        };
+        ctx.accounts.insurance.record_filed(args.amount)?;
+        let claim = &mut ctx.accounts.claim;
+        claim.pool = pool_key;
+        claim.id = id;
+        claim.claimant = ctx.accounts.claimant.key();
+        claim.amount = args.amount;
+        claim.reason = args.reason;
+        claim.proposal_id = args.proposal_id;
+        claim.status = ClaimStatus::Pending;
+        claim.config_version = config_version;
+        claim.filed_at = Clock::get()?.unix_timestamp;
+        claim.bump = ctx.bumps.claim;
+
+        emit!(ClaimFiled {
+            pool: pool_key,
+            claim: claim.key(),
+            id,
+            claimant: claim.claimant,
+            amount: claim.amount,
+            reason: claim.reason.clone(),
+            proposal_id: claim.proposal_id,
+        });
+        Ok(())
+    }
+}
+

@@ -1,0 +1,152 @@
+//! Creates a pool with its vault, validator set (the creator as first ADMIN) and insurance
+//! reserve.
+use crate::errors::PoolError;
+use crate::events::PoolInitialized;
+use crate::math::BPS_DENOMINATOR;
+use crate::state::*;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Arguments of `initialize_pool`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
+pub struct InitializePoolArgs {
+    /// Display name, 1 to 32 bytes.
+    pub name: String,
+    /// Most active members.
+    pub max_members: u32,
+    /// Smallest deposit, in base units.
+    pub min_contribution: u64,
+    /// Share of each trade's gain sent to the insurance reserve (500 = 5%).
+    pub insurance_bps: u16,
+    /// Trade approvals needed (the creator is the only validator at first, so 1).
+    pub required_approvals: u8,
+    /// Whether one approval must come from a LEAD or ADMIN.
+    pub require_lead_approval: bool,
+    /// Seconds a proposal stays open.
+    pub proposal_ttl: i64,
+    /// Seconds over which trade profit unlocks into the share price (0 = at once).
+    pub profit_unlock_period: i64,
+}
+
+/// Accounts of `initialize_pool`.
+#[derive(Accounts)]
+pub struct InitializePool<'info> {
+    /// Pays for the accounts and becomes the first ADMIN validator.
+    #[account(mut)]
+    pub creator: Signer<'info>,
+    /// The asset members deposit.
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    /// The pool.
+    #[account(
+        init,
+        payer = creator,
+        space = Pool::SPACE,
+        seeds = [SEED_POOL, creator.key().as_ref(), mint.key().as_ref()],
+        bump
+    )]
+    pub pool: AccountLoader<'info, Pool>,
+    /// The pool's vault, owned by the pool PDA.
+    #[account(
+        init,
+        payer = creator,
+        seeds = [SEED_VAULT, pool.key().as_ref()],
+        bump,
+        token::mint = mint,
+        token::authority = pool,
+        token::token_program = token_program
+    )]
+    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The validator set.
+    #[account(
+        init,
+        payer = creator,
+        space = ValidatorSet::SPACE,
+        seeds = [SEED_VALIDATORS, pool.key().as_ref()],
+        bump
+    )]
+    pub validator_set: AccountLoader<'info, ValidatorSet>,
+    /// The insurance reserve.
+    #[account(
+        init,
+        payer = creator,
+        space = InsuranceReserve::SPACE,
+        seeds = [SEED_INSURANCE, pool.key().as_ref()],
+        bump
+    )]
+    pub insurance: Box<Account<'info, InsuranceReserve>>,
+    /// The insurance reserve's token account, owned by the reserve PDA.
+    #[account(
+        init,
+        payer = creator,
+        seeds = [SEED_INSURANCE_VAULT, pool.key().as_ref()],
+        bump,
+        token::mint = mint,
+        token::authority = insurance,
+        token::token_program = token_program
+    )]
+    pub insurance_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// SPL Token or Token-2022 (the mint's program).
+    pub token_program: Interface<'info, TokenInterface>,
+    /// System program.
+    pub system_program: Program<'info, System>,
+}
+
+impl InitializePool<'_> {
+    fn validate(&self, args: &InitializePoolArgs) -> Result<()> {
+        Pool::encode_name(&args.name)?;
+        require!(u64::from(args.insurance_bps) <= BPS_DENOMINATOR, PoolError::InvalidBps);
+        require!(
+            args.max_members >= 1
+                && args.min_contribution >= 1
+                && args.proposal_ttl > 0
+                && args.profit_unlock_period >= 0,
+            PoolError::InvalidConfig
+        );
+        Ok(())
+    }
+
+    /// Creates the pool and its accounts.
+    #[access_control(ctx.accounts.validate(&args))]
+    pub fn initialize_pool(ctx: Context<Self>, args: InitializePoolArgs) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let accounts = ctx.accounts;
+        let pool_key = accounts.pool.key();
+        let creator = accounts.creator.key();
+
+        let mut pool = accounts.pool.load_init()?;
+        pool.creator = creator;
+        pool.asset_mint = accounts.mint.key();
+        pool.vault = accounts.vault.key();
+        pool.token_program = accounts.token_program.key();
+        pool.name = Pool::encode_name(&args.name)?;
+        pool.min_contribution = args.min_contribution;
+        pool.proposal_ttl = args.proposal_ttl;
+        pool.profit_unlock_period = args.profit_unlock_period;
+        pool.last_profit_at = now;
+        pool.created_at = now;
+        pool.max_members = args.max_members;
+        pool.insurance_bps = args.insurance_bps;
+        pool.required_approvals = args.required_approvals;
+        pool.require_lead_approval = args.require_lead_approval as u8;
+        pool.decimals = accounts.mint.decimals;
+        pool.bump = ctx.bumps.pool;
+        pool.vault_bump = ctx.bumps.vault;
+        pool.invariant()?;
+
+        let mut set = accounts.validator_set.load_init()?;
+        set.pool = pool_key;
+        set.bump = ctx.bumps.validator_set;
+        set.add(creator, Role::Admin, now)?;
+        set.invariant(args.required_approvals, args.require_lead_approval)?;
+
+        let insurance = &mut accounts.insurance;
+        insurance.pool = pool_key;
+        insurance.vault = accounts.insurance_vault.key();
+        insurance.bump = ctx.bumps.insurance;
+        insurance.vault_bump = ctx.bumps.insurance_vault;
+
+        emit!(PoolInitialized { pool: pool_key, creator, asset_mint: pool.asset_mint, name: args.name });
+        Ok(())
+    }
+}
+

@@ -1,0 +1,82 @@
+//! ADMIN registers a product: its category, limits and the programs its routes may call.
+use crate::errors::PoolError;
+use crate::events::ProductRegistered;
+use crate::state::*;
+use anchor_lang::prelude::*;
+
+/// Arguments of `register_product`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
+pub struct RegisterProductArgs {
+    /// Display name, 1 to 32 bytes.
+    pub name: String,
+    /// Category.
+    pub category: ProductCategory,
+    /// Limits for proposals under it.
+    pub config: ProductConfig,
+    /// Programs its routes may invoke (at most 8; never this program).
+    pub allowed_programs: Vec<Pubkey>,
+    /// Whether it starts enabled.
+    pub enabled: bool,
+}
+
+/// Accounts of `register_product`.
+#[derive(Accounts)]
+pub struct RegisterProduct<'info> {
+    /// An ADMIN validator; pays for the product account.
+    #[account(mut)]
+    pub admin: Signer<'info>,
+    /// The pool.
+    #[account(mut)]
+    pub pool: AccountLoader<'info, Pool>,
+    /// The pool's validator set.
+    #[account(has_one = pool @ PoolError::WrongPool)]
+    pub validator_set: AccountLoader<'info, ValidatorSet>,
+    /// The new product, at the pool's next product id.
+    #[account(
+        init,
+        payer = admin,
+        space = Product::SPACE,
+        seeds = [SEED_PRODUCT, pool.key().as_ref(), &pool.load()?.next_product_id.to_le_bytes()],
+        bump
+    )]
+    pub product: Account<'info, Product>,
+    /// System program.
+    pub system_program: Program<'info, System>,
+}
+
+impl RegisterProduct<'_> {
+    fn validate(&self, args: &RegisterProductArgs) -> Result<()> {
+        self.validator_set.load()?.require_role(&self.admin.key(), Role::Admin)?;
+        require!(args.allowed_programs.len() <= MAX_ALLOWED_PROGRAMS, PoolError::TooManyPrograms);
+        Ok(())
+    }
+
+    /// Creates the product account.
+    #[access_control(ctx.accounts.validate(&args))]
+    pub fn register_product(ctx: Context<Self>, args: RegisterProductArgs) -> Result<()> {
+        let pool_key = ctx.accounts.pool.key();
+        let id = ctx.accounts.pool.load_mut()?.take_product_id()?;
+        let product = &mut ctx.accounts.product;
+        product.pool = pool_key;
+        product.id = id;
+        product.name = args.name;
+        product.category = args.category;
+        product.config = args.config;
+        product.enabled = args.enabled;
+        product.allowed_programs = args.allowed_programs;
+        product.created_at = Clock::get()?.unix_timestamp;
+        product.bump = ctx.bumps.product;
+        product.invariant()?;
+
+        emit!(ProductRegistered {
+            pool: pool_key,
+            product: product.key(),
+            id,
+            name: product.name.clone(),
+            category: product.category,
+            allowed_programs: product.allowed_programs.clone(),
+        });
+        Ok(())
+    }
+}
+

@@ -1,0 +1,109 @@
+//! ADMIN changes the pool's configuration (any subset of fields), including pause / unpause.
+//! A quorum change makes every pending proposal stale.
+use crate::errors::PoolError;
+use crate::events::ConfigUpdated;
+use crate::math::Rounding;
+use crate::state::*;
+use anchor_lang::prelude::*;
+
+/// Arguments of `update_config`: `None` keeps the current value.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, Default)]
+pub struct UpdateConfigArgs {
+    /// Display name, 1 to 32 bytes.
+    pub name: Option<String>,
+    /// Most active members (not below the current count).
+    pub max_members: Option<u32>,
+    /// Smallest deposit.
+    pub min_contribution: Option<u64>,
+    /// Insurance share of each gain, in basis points.
+    pub insurance_bps: Option<u16>,
+    /// Trade (and claim) approvals needed.
+    pub required_approvals: Option<u8>,
+    /// Whether one approval must come from a LEAD or ADMIN.
+    pub require_lead_approval: Option<bool>,
+    /// Seconds a proposal stays open.
+    pub proposal_ttl: Option<i64>,
+    /// Seconds over which trade profit unlocks.
+    pub profit_unlock_period: Option<i64>,
+    /// Block (true) or allow (false) deposits and trades.
+    pub paused: Option<bool>,
+}
+
+/// Accounts of `update_config`.
+#[derive(Accounts)]
+pub struct UpdateConfig<'info> {
+    /// An ADMIN validator.
+    pub admin: Signer<'info>,
+    /// The pool.
+    #[account(mut)]
+    pub pool: AccountLoader<'info, Pool>,
+    /// The pool's validator set.
+    #[account(has_one = pool @ PoolError::WrongPool)]
+    pub validator_set: AccountLoader<'info, ValidatorSet>,
+}
+
+impl UpdateConfig<'_> {
+    fn validate(&self) -> Result<()> {
+        self.validator_set.load()?.require_role(&self.admin.key(), Role::Admin)?;
+        Ok(())
+    }
+
+    /// Applies the given fields, then checks the pool's and the validator set's rules.
+    #[access_control(ctx.accounts.validate())]
+    pub fn update_config(ctx: Context<Self>, args: UpdateConfigArgs) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let mut pool = ctx.accounts.pool.load_mut()?;
+        if let Some(name) = &args.name {
+            pool.name = Pool::encode_name(name)?;
+        }
+        if let Some(max_members) = args.max_members {
+            pool.max_members = max_members;
+        }
+        if let Some(min_contribution) = args.min_contribution {
+            pool.min_contribution = min_contribution;
+        }
+        if let Some(insurance_bps) = args.insurance_bps {
+            pool.insurance_bps = insurance_bps;
+        }
+        if let Some(ttl) = args.proposal_ttl {
+            pool.proposal_ttl = ttl;
+        }
+        if let Some(period) = args.profit_unlock_period {
+            // re-base what is still locked so the new period applies from now
+            pool.locked_profit = pool.locked_at(now, Rounding::Up)?;
+            pool.last_profit_at = now;
+            pool.profit_unlock_period = period;
+        }
+        if let Some(paused) = args.paused {
+            pool.paused = paused as u8;
+        }
+        let old_quorum = (pool.required_approvals, pool.require_lead_approval);
+        if let Some(required) = args.required_approvals {
+            pool.required_approvals = required;
+        }
+        if let Some(lead) = args.require_lead_approval {
+            pool.require_lead_approval = lead as u8;
+        }
+        if old_quorum != (pool.required_approvals, pool.require_lead_approval) {
+            pool.bump_config_version()?;
+        }
+        pool.invariant()?;
+        ctx.accounts.validator_set.load()?.invariant(pool.required_approvals, pool.lead_required())?;
+
+        emit!(ConfigUpdated {
+            pool: ctx.accounts.pool.key(),
+            admin: ctx.accounts.admin.key(),
+            max_members: pool.max_members,
+            min_contribution: pool.min_contribution,
+            insurance_bps: pool.insurance_bps,
+            required_approvals: pool.required_approvals,
+            require_lead_approval: pool.lead_required(),
+            proposal_ttl: pool.proposal_ttl,
+            profit_unlock_period: pool.profit_unlock_period,
+            paused: pool.paused != 0,
+            config_version: pool.config_version,
+        });
+        Ok(())
+    }
+}
+

@@ -1,0 +1,146 @@
+//! Pool Bot: a member-owned trading pool on Solana.
+//!
+//! Members deposit an SPL token for shares; keepers propose arbitrage routes; validators vote;
+//! an approved route runs by CPI with the pool PDA signing and must leave the vault with at
+//! least the approved minimum profit; the gain is split between the insurance reserve and the
+//! members (through the share price). This file only dispatches: every instruction lives in
+//! `instructions/`, every account in `state/`.
+use anchor_lang::prelude::*;
+
+#[cfg(target_arch = "bpf")]
+use solana_compiler_builtins as _;
+
+pub mod errors;
+pub mod events;
+pub mod instructions;
+pub mod math;
+pub mod route;
+pub mod state;
+pub mod token;
+
+pub use instructions::*;
+
+declare_id!("Poobuav4ri6F1hYCRWPrmukLxiENEwWUTeepmfNYb9A");
+
+/// The program's instructions.
+#[program]
+pub mod pool_bot {
+    use super::*;
+
+    /// Creates a pool, its vault, validator set and insurance reserve.
+    pub fn initialize_pool(ctx: Context<InitializePool>, args: InitializePoolArgs) -> Result<()> {
+        InitializePool::initialize_pool(ctx, args)
+    }
+
+    /// ADMIN: changes configuration, quorum or pause.
+    pub fn update_config(ctx: Context<UpdateConfig>, args: UpdateConfigArgs) -> Result<()> {
+        UpdateConfig::update_config(ctx, args)
+    }
+
+    /// ADMIN: adds a validator.
+    pub fn add_validator(ctx: Context<ManageValidators>, args: ValidatorRoleArgs) -> Result<()> {
+        ManageValidators::add_validator(ctx, args)
+    }
+
+    /// ADMIN: removes a validator.
+    pub fn remove_validator(ctx: Context<ManageValidators>, args: RemoveValidatorArgs) -> Result<()> {
+        ManageValidators::remove_validator(ctx, args)
+    }
+
+    /// ADMIN: changes a validator's role.
+    pub fn set_validator_role(ctx: Context<ManageValidators>, args: ValidatorRoleArgs) -> Result<()> {
+        ManageValidators::set_validator_role(ctx, args)
+    }
+
+    /// ADMIN: authorises a keeper.
+    pub fn add_keeper(ctx: Context<ManageKeepers>, args: KeeperArgs) -> Result<()> {
+        ManageKeepers::add_keeper(ctx, args)
+    }
+
+    /// ADMIN: de-authorises a keeper.
+    pub fn remove_keeper(ctx: Context<ManageKeepers>, args: KeeperArgs) -> Result<()> {
+        ManageKeepers::remove_keeper(ctx, args)
+    }
+
+    /// ADMIN: registers a product.
+    pub fn register_product(ctx: Context<RegisterProduct>, args: RegisterProductArgs) -> Result<()> {
+        RegisterProduct::register_product(ctx, args)
+    }
+
+    /// ADMIN: enables a product.
+    pub fn enable_product(ctx: Context<SetProductEnabled>) -> Result<()> {
+        SetProductEnabled::set_product_enabled(ctx, true)
+    }
+
+    /// ADMIN: disables a product.
+    pub fn disable_product(ctx: Context<SetProductEnabled>) -> Result<()> {
+        SetProductEnabled::set_product_enabled(ctx, false)
+    }
+
+    /// Anyone: adds tokens to the insurance reserve.
+    pub fn fund_insurance(ctx: Context<FundInsurance>, args: FundInsuranceArgs) -> Result<()> {
+        FundInsurance::fund_insurance(ctx, args)
+    }
+
+    /// Member: deposits for shares.
+    pub fn deposit(ctx: Context<Deposit>, args: DepositArgs) -> Result<()> {
+        Deposit::deposit(ctx, args)
+    }
+
+    /// Member: withdraws at the share value.
+    pub fn withdraw(ctx: Context<Withdraw>, args: WithdrawArgs) -> Result<()> {
+        Withdraw::withdraw(ctx, args)
+    }
+
+    /// Keeper: proposes a trade route.
+    pub fn propose_trade(ctx: Context<ProposeTrade>, args: ProposeTradeArgs) -> Result<()> {
+        ProposeTrade::propose_trade(ctx, args)
+    }
+
+    /// Validator: approves a proposal.
+    pub fn approve(ctx: Context<VoteTrade>) -> Result<()> {
+        VoteTrade::approve(ctx)
+    }
+
+    /// Validator: rejects a proposal.
+    pub fn reject(ctx: Context<VoteTrade>, args: RejectArgs) -> Result<()> {
+        VoteTrade::reject(ctx, args)
+    }
+
+    /// Anyone: marks an expired or stale proposal Expired.
+    pub fn expire_proposal(ctx: Context<ExpireProposal>) -> Result<()> {
+        ExpireProposal::expire_proposal(ctx)
+    }
+
+    /// Keeper or validator: runs an approved route and distributes the gain.
+    pub fn execute_and_distribute<'info>(
+        ctx: Context<'info, ExecuteAndDistribute<'info>>,
+    ) -> Result<()> {
+        ExecuteAndDistribute::execute_and_distribute(ctx)
+    }
+
+    /// Member: files an insurance claim.
+    pub fn file_claim(ctx: Context<FileClaim>, args: FileClaimArgs) -> Result<()> {
+        FileClaim::file_claim(ctx, args)
+    }
+
+    /// SENIOR+ validator: approves a claim (pays it at quorum).
+    pub fn approve_claim(ctx: Context<ApproveClaim>) -> Result<()> {
+        ApproveClaim::approve_claim(ctx)
+    }
+
+    /// SENIOR+ validator: denies a claim.
+    pub fn deny_claim(ctx: Context<DenyClaim>, args: DenyClaimArgs) -> Result<()> {
+        DenyClaim::deny_claim(ctx, args)
+    }
+
+    /// Anyone: closes a finished proposal, returning rent to its proposer.
+    pub fn close_proposal(ctx: Context<CloseProposal>) -> Result<()> {
+        CloseProposal::close_proposal(ctx)
+    }
+
+    /// Anyone: closes a finished claim, returning rent to its claimant.
+    pub fn close_claim(ctx: Context<CloseClaim>) -> Result<()> {
+        CloseClaim::close_claim(ctx)
+    }
+}

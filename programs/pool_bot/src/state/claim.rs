@@ -1,0 +1,93 @@
+//! An insurance claim and its votes.
+use super::quorum::{Outcome, Quorum};
+use crate::errors::PoolError;
+use anchor_lang::prelude::*;
+
+/// Longest claim reason or decision note, in bytes.
+pub const MAX_REASON_LEN: usize = 200;
+
+/// Where a claim is in its life.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+pub enum ClaimStatus {
+    /// Open for votes.
+    Pending,
+    /// Approved by quorum and paid.
+    Paid,
+    /// Approval became unreachable.
+    Denied,
+}
+
+/// PDA `[SEED_CLAIM, pool, id]`.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Claim {
+    /// The pool insured.
+    pub pool: Pubkey,
+    /// Sequential id within the pool.
+    pub id: u64,
+    /// The member claiming (paid to their token account; gets the rent back on close).
+    pub claimant: Pubkey,
+    /// Amount claimed, in base units.
+    pub amount: u64,
+    /// The claimant's reason.
+    #[max_len(MAX_REASON_LEN)]
+    pub reason: String,
+    /// The trade proposal the loss relates to, if any.
+    pub proposal_id: Option<u64>,
+    /// Pending, Paid or Denied.
+    pub status: ClaimStatus,
+    /// Bit per validator slot that approved.
+    pub approvals: u32,
+    /// Bit per validator slot that rejected.
+    pub rejections: u32,
+    /// The pool's `config_version` the votes were cast under.
+    pub config_version: u64,
+    /// Unix time filed.
+    pub filed_at: i64,
+    /// Unix time paid or denied.
+    pub decided_at: i64,
+    /// Why it was denied (the deciding rejection's reason).
+    #[max_len(MAX_REASON_LEN)]
+    pub decision_note: String,
+    /// Bump of this PDA.
+    pub bump: u8,
+}
+
+impl Claim {
+    /// Account size including the discriminator.
+    pub const SPACE: usize = 8 + Claim::INIT_SPACE;
+
+    /// Refuses text longer than `MAX_REASON_LEN`.
+    pub fn check_text(text: &str) -> Result<()> {
+        require!(text.len() <= MAX_REASON_LEN, PoolError::TextTooLong);
+        Ok(())
+    }
+
+    /// Records a vote. Votes cast under an older validator set are discarded first (slots may
+    /// have moved). Returns the new status.
+    pub fn vote(
+        &mut self,
+        quorum: &Quorum,
+        config_version: u64,
+        slot: usize,
+        approve: bool,
+        now: i64,
+    ) -> Result<ClaimStatus> {
+        require!(self.status == ClaimStatus::Pending, PoolError::ClaimNotPending);
+        if self.config_version != config_version {
+            self.approvals = 0;
+            self.rejections = 0;
+            self.config_version = config_version;
+        }
+        let outcome = quorum.vote(&mut self.approvals, &mut self.rejections, slot, approve)?;
+        self.status = match outcome {
+            Outcome::Open => ClaimStatus::Pending,
+            Outcome::Approved => ClaimStatus::Paid,
+            Outcome::Rejected => ClaimStatus::Denied,
+        };
+        if self.status != ClaimStatus::Pending {
+            self.decided_at = now;
+        }
+        Ok(self.status)
+    }
+}

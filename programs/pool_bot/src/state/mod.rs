@@ -1,0 +1,20 @@
+//! Account types, one file each, with the rules (`invariant()`) and transitions they own.
+pub mod claim;
+pub mod insurance_reserve;
+pub mod member_position;
+pub mod pool;
+pub mod product;
+pub mod quorum;
+pub mod seeds;
+pub mod trade_proposal;
+pub mod validator_set;
+
+pub use claim::*;
+pub use insurance_reserve::*;
+pub use member_position::*;
+pub use pool::*;
+pub use product::*;
+pub use quorum::*;
+pub use seeds::*;
+pub use trade_proposal::*;
+pub use validator_set::*;

@@ -1,0 +1,297 @@
+//! One builder per Pool Bot instruction. Account lists come from the program's own
+//! `accounts::*` structs, data from its `instruction::*` structs.
+use crate::pda::PoolAddresses;
+use crate::route::PackedRoute;
+use anchor_lang::prelude::{AccountMeta, Pubkey};
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::{system_program, InstructionData, ToAccountMetas};
+use pool_bot::{accounts as acc, instruction as ix, instructions::*};
+
+fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
+    Instruction { program_id: pool_bot::ID, accounts: accounts.to_account_metas(None), data: data.data() }
+}
+
+fn with_remaining(mut instruction: Instruction, remaining: &[AccountMeta]) -> Instruction {
+    instruction.accounts.extend_from_slice(remaining);
+    instruction
+}
+
+/// `initialize_pool` by `creator` for `p.mint`.
+pub fn initialize_pool(p: &PoolAddresses, creator: &Pubkey, args: InitializePoolArgs) -> Instruction {
+    build(
+        acc::InitializePool {
+            creator: *creator,
+            mint: p.mint,
+            pool: p.pool,
+            vault: p.vault,
+            validator_set: p.validator_set,
+            insurance: p.insurance,
+            insurance_vault: p.insurance_vault,
+            token_program: p.token_program,
+            system_program: system_program::ID,
+        },
+        ix::InitializePool { args },
+    )
+}
+
+/// `update_config` by an ADMIN.
+pub fn update_config(p: &PoolAddresses, admin: &Pubkey, args: UpdateConfigArgs) -> Instruction {
+    build(
+        acc::UpdateConfig { admin: *admin, pool: p.pool, validator_set: p.validator_set },
+        ix::UpdateConfig { args },
+    )
+}
+
+fn manage_validators(p: &PoolAddresses, admin: &Pubkey) -> acc::ManageValidators {
+    acc::ManageValidators { admin: *admin, pool: p.pool, validator_set: p.validator_set }
+}
+
+/// `add_validator` by an ADMIN.
+pub fn add_validator(p: &PoolAddresses, admin: &Pubkey, args: ValidatorRoleArgs) -> Instruction {
+    build(manage_validators(p, admin), ix::AddValidator { args })
+}
+
+/// `remove_validator` by an ADMIN.
+pub fn remove_validator(p: &PoolAddresses, admin: &Pubkey, validator: Pubkey) -> Instruction {
+    build(manage_validators(p, admin), ix::RemoveValidator { args: RemoveValidatorArgs { validator } })
+}
+
+/// `set_validator_role` by an ADMIN.
+pub fn set_validator_role(p: &PoolAddresses, admin: &Pubkey, args: ValidatorRoleArgs) -> Instruction {
+    build(manage_validators(p, admin), ix::SetValidatorRole { args })
+}
+
+fn manage_keepers(p: &PoolAddresses, admin: &Pubkey) -> acc::ManageKeepers {
+    acc::ManageKeepers { admin: *admin, pool: p.pool, validator_set: p.validator_set }
+}
+
+/// `add_keeper` by an ADMIN.
+pub fn add_keeper(p: &PoolAddresses, admin: &Pubkey, keeper: Pubkey) -> Instruction {
+    build(manage_keepers(p, admin), ix::AddKeeper { args: KeeperArgs { keeper } })
+}
+
+/// `remove_keeper` by an ADMIN.
+pub fn remove_keeper(p: &PoolAddresses, admin: &Pubkey, keeper: Pubkey) -> Instruction {
+    build(manage_keepers(p, admin), ix::RemoveKeeper { args: KeeperArgs { keeper } })
+}
+
+/// `register_product` by an ADMIN, at the pool's next product id `id`.
+pub fn register_product(p: &PoolAddresses, admin: &Pubkey, id: u64, args: RegisterProductArgs) -> Instruction {
+    build(
+        acc::RegisterProduct {
+            admin: *admin,
+            pool: p.pool,
+            validator_set: p.validator_set,
+            product: p.product(id),
+            system_program: system_program::ID,
+        },
+        ix::RegisterProduct { args },
+    )
+}
+
+/// `enable_product` (`enabled`) or `disable_product` by an ADMIN.
+pub fn set_product_enabled(p: &PoolAddresses, admin: &Pubkey, product: Pubkey, enabled: bool) -> Instruction {
+    let accounts = acc::SetProductEnabled { admin: *admin, pool: p.pool, validator_set: p.validator_set, product };
+    if enabled {
+        build(accounts, ix::EnableProduct {})
+    } else {
+        build(accounts, ix::DisableProduct {})
+    }
+}
+
+/// `fund_insurance` from `funder_token`.
+pub fn fund_insurance(p: &PoolAddresses, funder: &Pubkey, funder_token: Pubkey, amount: u64) -> Instruction {
+    build(
+        acc::FundInsurance {
+            funder: *funder,
+            pool: p.pool,
+            insurance: p.insurance,
+            insurance_vault: p.insurance_vault,
+            funder_token,
+            mint: p.mint,
+            token_program: p.token_program,
+        },
+        ix::FundInsurance { args: FundInsuranceArgs { amount } },
+    )
+}
+
+/// `deposit` by `member` from `member_token`.
+pub fn deposit(p: &PoolAddresses, member: &Pubkey, member_token: Pubkey, args: DepositArgs) -> Instruction {
+    build(
+        acc::Deposit {
+            member: *member,
+            pool: p.pool,
+            position: p.member(member),
+            member_token,
+            vault: p.vault,
+            mint: p.mint,
+            token_program: p.token_program,
+            system_program: system_program::ID,
+        },
+        ix::Deposit { args },
+    )
+}
+
+/// `withdraw` by `member` into `member_token`.
+pub fn withdraw(p: &PoolAddresses, member: &Pubkey, member_token: Pubkey, args: WithdrawArgs) -> Instruction {
+    build(
+        acc::Withdraw {
+            member: *member,
+            pool: p.pool,
+            position: p.member(member),
+            member_token,
+            vault: p.vault,
+            mint: p.mint,
+            token_program: p.token_program,
+        },
+        ix::Withdraw { args },
+    )
+}
+
+/// Economics of a proposal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TradeTerms {
+    /// Vault amount the route puts in.
+    pub amount_in: u64,
+    /// Gain expected.
+    pub expected_profit: u64,
+    /// Least gain accepted.
+    pub min_profit: u64,
+}
+
+/// `propose_trade` by `keeper` as proposal `id` under `product`.
+pub fn propose_trade(
+    p: &PoolAddresses,
+    keeper: &Pubkey,
+    product: Pubkey,
+    id: u64,
+    terms: TradeTerms,
+    route: &PackedRoute,
+) -> Instruction {
+    let args = ProposeTradeArgs {
+        amount_in: terms.amount_in,
+        expected_profit: terms.expected_profit,
+        min_profit: terms.min_profit,
+        legs: route.legs.clone(),
+    };
+    with_remaining(
+        build(
+            acc::ProposeTrade {
+                keeper: *keeper,
+                pool: p.pool,
+                validator_set: p.validator_set,
+                product,
+                proposal: p.proposal(id),
+                system_program: system_program::ID,
+            },
+            ix::ProposeTrade { args },
+        ),
+        &route.remaining,
+    )
+}
+
+fn vote_trade(p: &PoolAddresses, validator: &Pubkey, proposal: Pubkey) -> acc::VoteTrade {
+    acc::VoteTrade { validator: *validator, pool: p.pool, validator_set: p.validator_set, proposal }
+}
+
+/// `approve` by a validator.
+pub fn approve(p: &PoolAddresses, validator: &Pubkey, proposal: Pubkey) -> Instruction {
+    build(vote_trade(p, validator, proposal), ix::Approve {})
+}
+
+/// `reject` by a validator, with a reason.
+pub fn reject(p: &PoolAddresses, validator: &Pubkey, proposal: Pubkey, reason: &str) -> Instruction {
+    build(vote_trade(p, validator, proposal), ix::Reject { args: RejectArgs { reason: reason.to_string() } })
+}
+
+/// `expire_proposal`.
+pub fn expire_proposal(p: &PoolAddresses, proposal: Pubkey) -> Instruction {
+    build(acc::ExpireProposal { pool: p.pool, proposal }, ix::ExpireProposal {})
+}
+
+/// `execute_and_distribute` by a keeper or validator; `route` must be the proposal's route.
+pub fn execute_and_distribute(
+    p: &PoolAddresses,
+    executor: &Pubkey,
+    proposal: Pubkey,
+    product: Pubkey,
+    route: &PackedRoute,
+) -> Instruction {
+    with_remaining(
+        build(
+            acc::ExecuteAndDistribute {
+                executor: *executor,
+                pool: p.pool,
+                validator_set: p.validator_set,
+                proposal,
+                product,
+                vault: p.vault,
+                mint: p.mint,
+                insurance: p.insurance,
+                insurance_vault: p.insurance_vault,
+                token_program: p.token_program,
+            },
+            ix::ExecuteAndDistribute {},
+        ),
+        &route.remaining,
+    )
+}
+
+/// `file_claim` by `claimant` as claim `id`.
+pub fn file_claim(p: &PoolAddresses, claimant: &Pubkey, id: u64, args: FileClaimArgs) -> Instruction {
+    build(
+        acc::FileClaim {
+            claimant: *claimant,
+            pool: p.pool,
+            position: p.member(claimant),
+            insurance: p.insurance,
+            insurance_vault: p.insurance_vault,
+            claim: p.claim(id),
+            system_program: system_program::ID,
+        },
+        ix::FileClaim { args },
+    )
+}
+
+/// `approve_claim` by a SENIOR+ validator; pays `claimant_token` at quorum.
+pub fn approve_claim(p: &PoolAddresses, validator: &Pubkey, claim: Pubkey, claimant_token: Pubkey) -> Instruction {
+    build(
+        acc::ApproveClaim {
+            validator: *validator,
+            pool: p.pool,
+            validator_set: p.validator_set,
+            claim,
+            insurance: p.insurance,
+            insurance_vault: p.insurance_vault,
+            claimant_token,
+            mint: p.mint,
+            token_program: p.token_program,
+        },
+        ix::ApproveClaim {},
+    )
+}
+
+/// `deny_claim` by a SENIOR+ validator, with a reason.
+pub fn deny_claim(p: &PoolAddresses, validator: &Pubkey, claim: Pubkey, reason: &str) -> Instruction {
+    build(
+        acc::DenyClaim {
+            validator: *validator,
+            pool: p.pool,
+            validator_set: p.validator_set,
+            claim,
+            insurance: p.insurance,
+            insurance_vault: p.insurance_vault,
+        },
+        ix::DenyClaim { args: DenyClaimArgs { reason: reason.to_string() } },
+    )
+}
+
+/// `close_proposal`, rent to `proposer`.
+pub fn close_proposal(p: &PoolAddresses, proposal: Pubkey, proposer: Pubkey) -> Instruction {
+    build(acc::CloseProposal { pool: p.pool, proposal, proposer }, ix::CloseProposal {})
+}
+
+/// `close_claim`, rent to `claimant`.
+pub fn close_claim(p: &PoolAddresses, claim: Pubkey, claimant: Pubkey) -> Instruction {
+    build(acc::CloseClaim { pool: p.pool, claim, claimant }, ix::CloseClaim {})
+}

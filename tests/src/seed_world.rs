@@ -7,6 +7,7 @@ use client::instructions::{self as ix, TradeTerms};
 use client::pda::PoolAddresses;
 use client::route::{pack, PackedRoute};
 use client::{Instruction, Pubkey};
+use litesvm::types::TransactionMetadata;
 use litesvm_token::spl_token;
 use local_amm::instructions::SwapArgs;
 use local_amm::math::swap_output;
@@ -234,7 +235,7 @@ impl SeedWorld {
     }
 
     /// The keeper proposes the arbitrage for `amount_in` with `min_profit` below the expected gain.
-    pub fn propose_arbitrage(&mut self, amount_in: u64) -> Proposed {
+    pub fn propose_arbitrage(&mut self, amount_in: u64) -> (Proposed, TransactionMetadata) {
         let (legs, gain) = self.arbitrage_route(amount_in);
         assert!(gain > 0, "no arbitrage at these reserves");
         let expected_profit = gain as u64;
@@ -242,8 +243,8 @@ impl SeedWorld {
         let id = self.next_proposal_id();
         let (instruction, route) = self.propose_ix(&legs, terms, id);
         let keeper = self.keeper.insecure_clone();
-        self.chain.send_ok(&[instruction], &[&keeper]);
-        Proposed { id, address: self.pool.proposal(id), route, terms }
+        let meta = self.chain.send_ok(&[instruction], &[&keeper]);
+        (Proposed { id, address: self.pool.proposal(id), route, terms }, meta)
     }
 
     /// Validator `index` (0 = LEAD, 1 and 2 = SENIOR; `None` = the admin) votes.

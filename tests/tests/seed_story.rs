@@ -26,7 +26,7 @@ fn seed_story() {
     assert_eq!(w.chain.balance(&w.pool.vault), 8_500 * USDC);
 
     // The keeper proposes an arbitrage: buy SOL where it is cheap, sell it where it is dear.
-    let proposal = w.propose_arbitrage(5_000 * USDC);
+    let (proposal, _) = w.propose_arbitrage(5_000 * USDC);
     let expected = proposal.terms.expected_profit;
     assert!(expected > 100 * USDC, "a 5% price gap on 5000 USDC: got {expected}");
 

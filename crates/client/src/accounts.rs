@@ -1,7 +1,8 @@
 //! Decoding account data: Borsh accounts through Anchor, zero-copy ones by casting.
 use anchor_lang::{AccountDeserialize, Discriminator};
 use bytemuck::Pod;
-use pool_bot::route::{self, RouteLeg};
+use anchor_lang::AnchorDeserialize;
+use pool_bot::route::RouteLeg;
 use pool_bot::state::TradeProposal;
 
 /// Why account data could not be decoded.
@@ -40,5 +41,6 @@ pub fn decode_zero_copy<T: Pod + Discriminator>(data: &[u8]) -> Result<T, Decode
 
 /// The route stored in a proposal.
 pub fn proposal_route(proposal: &TradeProposal) -> Result<Vec<RouteLeg>, DecodeError> {
-    route::decode(proposal.route_bytes()).map_err(|_| DecodeError::Malformed("TradeProposal route"))
+    Vec::<RouteLeg>::try_from_slice(proposal.route_bytes())
+        .map_err(|_| DecodeError::Malformed("TradeProposal route"))
 }

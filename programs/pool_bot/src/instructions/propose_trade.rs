@@ -3,7 +3,7 @@
 use crate::errors::PoolError;
 use crate::events::TradeProposed;
 use crate::math::add;
-use crate::route::{self, LegSpec};
+use crate::route::{self, LegSpec, RoutePolicy};
 use crate::state::*;
 use anchor_lang::prelude::*;
 
@@ -65,17 +65,19 @@ impl ProposeTrade<'_> {
         let now = Clock::get()?.unix_timestamp;
         let pool_key = ctx.accounts.pool.key();
         let proposal_key = ctx.accounts.proposal.key();
-        let legs = route::resolve(&args.legs, ctx.remaining_accounts)?;
-        route::check(&legs, &ctx.accounts.product.allowed_programs, &pool_key, &proposal_key)?;
-        let bytes = route::encode(&legs)?;
-        let route_hash = route::hash(&bytes);
-
         let mut pool = ctx.accounts.pool.load_mut()?;
         let id = pool.take_proposal_id()?;
         pool.trades_proposed = add(pool.trades_proposed, 1)?;
         ctx.accounts.product.record_proposal()?;
 
         let mut proposal = ctx.accounts.proposal.load_init()?;
+        let policy = RoutePolicy {
+            allowed_programs: &ctx.accounts.product.allowed_programs,
+            pool: pool_key,
+            proposal: proposal_key,
+        };
+        let len = route::write(&args.legs, ctx.remaining_accounts, &policy, &mut proposal.route)?;
+        let route_hash = route::hash(&proposal.route[..len]);
         proposal.pool = pool_key;
         proposal.proposer = ctx.accounts.keeper.key();
         proposal.product = ctx.accounts.product.key();
@@ -88,11 +90,10 @@ impl ProposeTrade<'_> {
         proposal.expires_at = now.checked_add(pool.proposal_ttl).ok_or(PoolError::MathOverflow)?;
         proposal.config_version = pool.config_version;
         proposal.decided_at = now;
-        proposal.route_len = bytes.len() as u16;
+        proposal.route_len = len as u16;
         proposal.status = ProposalStatus::Pending.code();
-        proposal.leg_count = legs.len() as u8;
+        proposal.leg_count = args.legs.len() as u8;
         proposal.bump = ctx.bumps.proposal;
-        proposal.route[..bytes.len()].copy_from_slice(&bytes);
         proposal.invariant()?;
 
         emit!(TradeProposed {

@@ -63,7 +63,7 @@ fn seed_story() {
         (pool.trades_proposed, pool.trades_approved, pool.trades_executed),
         (1, 1, 1)
     );
-    let product: Product = w.chain.account(&w.product);
+    let product: Product = w.chain.zero_copy(&w.product);
     assert_eq!((product.proposals, product.executed, product.total_profit), (1, 1, gain));
 
     // Every member's value rose pro rata to their shares: deposit * (1 + member_profit / 8500),
@@ -164,3 +164,4 @@ fn seed_story() {
     let lead_entry = set.validators()[set.slot_of(&lead.pubkey()).unwrap()];
     assert_eq!((lead_entry.approvals, lead_entry.claim_votes), (1, 2));
 }
+

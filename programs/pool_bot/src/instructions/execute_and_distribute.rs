@@ -28,7 +28,7 @@ pub struct ExecuteAndDistribute<'info> {
     pub proposal: AccountLoader<'info, TradeProposal>,
     /// The proposal's product.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
-    pub product: Box<Account<'info, Product>>,
+    pub product: AccountLoader<'info, Product>,
     /// The pool's vault.
     #[account(mut, address = pool.load()?.vault @ PoolError::WrongVault)]
     pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
@@ -52,7 +52,7 @@ impl ExecuteAndDistribute<'_> {
         require!(set.is_keeper(&executor) || set.slot_of(&executor).is_some(), PoolError::NotKeeper);
         let pool = self.pool.load()?;
         pool.require_not_paused()?;
-        self.product.require_enabled()?;
+        self.product.load()?.require_enabled()?;
         let proposal = self.proposal.load()?;
         require!(proposal.status() == ProposalStatus::Approved, PoolError::ProposalNotApproved);
         proposal.require_live(Clock::get()?.unix_timestamp, pool.config_version)
@@ -66,12 +66,13 @@ impl<'info> ExecuteAndDistribute<'info> {
         let now = Clock::get()?.unix_timestamp;
         let pool_key = ctx.accounts.pool.key();
         let proposal_key = ctx.accounts.proposal.key();
-        let policy = RoutePolicy {
-            allowed_programs: &ctx.accounts.product.allowed_programs,
-            pool: pool_key,
-            proposal: proposal_key,
-        };
         let (legs, min_profit) = {
+            let product = ctx.accounts.product.load()?;
+            let policy = RoutePolicy {
+                allowed_programs: product.allowed_programs(),
+                pool: pool_key,
+                proposal: proposal_key,
+            };
             let proposal = ctx.accounts.proposal.load()?;
             (route::instructions(proposal.route_bytes(), &policy)?, proposal.min_profit)
         };
@@ -114,7 +115,7 @@ impl<'info> ExecuteAndDistribute<'info> {
             )?;
         }
         ctx.accounts.insurance.record_allocation(insurance)?;
-        ctx.accounts.product.record_execution(gain)?;
+        ctx.accounts.product.load_mut()?.record_execution(gain)?;
         let mut proposal = ctx.accounts.proposal.load_mut()?;
         proposal.realised_profit = gain;
         proposal.set_status(ProposalStatus::Executed, now);

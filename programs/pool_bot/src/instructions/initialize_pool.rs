@@ -93,7 +93,7 @@ pub struct InitializePool<'info> {
 
 impl InitializePool<'_> {
     fn validate(&self, args: &InitializePoolArgs) -> Result<()> {
-        Pool::encode_name(&args.name)?;
+        encode_name(&args.name)?;
         require!(u64::from(args.insurance_bps) <= BPS_DENOMINATOR, PoolError::InvalidBps);
         require!(
             args.max_members >= 1
@@ -118,7 +118,7 @@ impl InitializePool<'_> {
         pool.asset_mint = accounts.mint.key();
         pool.vault = accounts.vault.key();
         pool.token_program = accounts.token_program.key();
-        pool.name = Pool::encode_name(&args.name)?;
+        pool.name = encode_name(&args.name)?;
         pool.min_contribution = args.min_contribution;
         pool.proposal_ttl = args.proposal_ttl;
         pool.profit_unlock_period = args.profit_unlock_period;

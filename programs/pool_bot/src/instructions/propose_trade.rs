@@ -34,7 +34,7 @@ pub struct ProposeTrade<'info> {
     pub validator_set: AccountLoader<'info, ValidatorSet>,
     /// The product the trade runs under.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
-    pub product: Account<'info, Product>,
+    pub product: AccountLoader<'info, Product>,
     /// The new proposal, at the pool's next proposal id.
     #[account(
         init,
@@ -53,8 +53,9 @@ impl ProposeTrade<'_> {
         require!(self.validator_set.load()?.is_keeper(&self.keeper.key()), PoolError::NotKeeper);
         let pool = self.pool.load()?;
         pool.require_not_paused()?;
-        self.product.require_enabled()?;
-        self.product.check_trade(args.amount_in, args.min_profit, args.expected_profit)?;
+        let product = self.product.load()?;
+        product.require_enabled()?;
+        product.check_trade(args.amount_in, args.min_profit, args.expected_profit)?;
         require!(args.amount_in <= pool.total_assets, PoolError::TradeExceedsPool);
         Ok(())
     }
@@ -68,11 +69,12 @@ impl ProposeTrade<'_> {
         let mut pool = ctx.accounts.pool.load_mut()?;
         let id = pool.take_proposal_id()?;
         pool.trades_proposed = add(pool.trades_proposed, 1)?;
-        ctx.accounts.product.record_proposal()?;
 
+        let mut product = ctx.accounts.product.load_mut()?;
+        product.record_proposal()?;
         let mut proposal = ctx.accounts.proposal.load_init()?;
         let policy = RoutePolicy {
-            allowed_programs: &ctx.accounts.product.allowed_programs,
+            allowed_programs: product.allowed_programs(),
             pool: pool_key,
             proposal: proposal_key,
         };

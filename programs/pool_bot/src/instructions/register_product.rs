@@ -39,42 +39,36 @@ pub struct RegisterProduct<'info> {
         seeds = [SEED_PRODUCT, pool.key().as_ref(), &pool.load()?.next_product_id.to_le_bytes()],
         bump
     )]
-    pub product: Account<'info, Product>,
+    pub product: AccountLoader<'info, Product>,
     /// System program.
     pub system_program: Program<'info, System>,
 }
 
 impl RegisterProduct<'_> {
-    fn validate(&self, args: &RegisterProductArgs) -> Result<()> {
+    fn validate(&self) -> Result<()> {
         self.validator_set.load()?.require_role(&self.admin.key(), Role::Admin)?;
-        require!(args.allowed_programs.len() <= MAX_ALLOWED_PROGRAMS, PoolError::TooManyPrograms);
         Ok(())
     }
 
     /// Creates the product account.
-    #[access_control(ctx.accounts.validate(&args))]
+    #[access_control(ctx.accounts.validate())]
     pub fn register_product(ctx: Context<Self>, args: RegisterProductArgs) -> Result<()> {
         let pool_key = ctx.accounts.pool.key();
         let id = ctx.accounts.pool.load_mut()?.take_product_id()?;
-        let product = &mut ctx.accounts.product;
-        product.pool = pool_key;
-        product.id = id;
-        product.name = args.name;
-        product.category = args.category;
-        product.config = args.config;
-        product.enabled = args.enabled;
-        product.allowed_programs = args.allowed_programs;
+        let mut product = ctx.accounts.product.load_init()?;
+        product.init(pool_key, id, &args.name, args.category, args.config, &args.allowed_programs)?;
+        product.enabled = args.enabled as u8;
         product.created_at = Clock::get()?.unix_timestamp;
         product.bump = ctx.bumps.product;
         product.invariant()?;
 
         emit!(ProductRegistered {
             pool: pool_key,
-            product: product.key(),
+            product: ctx.accounts.product.key(),
             id,
-            name: product.name.clone(),
-            category: product.category,
-            allowed_programs: product.allowed_programs.clone(),
+            name: args.name,
+            category: args.category,
+            allowed_programs: args.allowed_programs,
         });
         Ok(())
     }

@@ -17,20 +17,20 @@ pub struct SetProductEnabled<'info> {
     pub validator_set: AccountLoader<'info, ValidatorSet>,
     /// The product.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
-    pub product: Account<'info, Product>,
+    pub product: AccountLoader<'info, Product>,
 }
 
 impl SetProductEnabled<'_> {
     fn validate(&self, enabled: bool) -> Result<()> {
         self.validator_set.load()?.require_role(&self.admin.key(), Role::Admin)?;
-        require!(self.product.enabled != enabled, PoolError::ProductStateUnchanged);
+        require!(self.product.load()?.is_enabled() != enabled, PoolError::ProductStateUnchanged);
         Ok(())
     }
 
     /// Sets the product's `enabled` flag.
     #[access_control(ctx.accounts.validate(enabled))]
     pub fn set_product_enabled(ctx: Context<Self>, enabled: bool) -> Result<()> {
-        ctx.accounts.product.enabled = enabled;
+        ctx.accounts.product.load_mut()?.enabled = enabled as u8;
         emit!(ProductToggled {
             pool: ctx.accounts.pool.key(),
             product: ctx.accounts.product.key(),

@@ -54,7 +54,7 @@ impl UpdateConfig<'_> {
         let now = Clock::get()?.unix_timestamp;
         let mut pool = ctx.accounts.pool.load_mut()?;
         if let Some(name) = &args.name {
-            pool.name = Pool::encode_name(name)?;
+            pool.name = encode_name(name)?;
         }
         if let Some(max_members) = args.max_members {
             pool.max_members = max_members;

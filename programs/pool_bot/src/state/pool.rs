@@ -4,7 +4,7 @@ use crate::errors::PoolError;
 use crate::math::{self, add, sub, Rounding, BPS_DENOMINATOR};
 use anchor_lang::prelude::*;
 
-/// Longest pool name, in bytes.
+/// Longest pool or product name, in bytes.
 pub const MAX_NAME_LEN: usize = 32;
 
 /// One trading pool. PDA `[SEED_POOL, creator, asset_mint]`; it is also the authority of the
@@ -104,16 +104,7 @@ impl Pool {
 
     /// The name as text.
     pub fn name(&self) -> &str {
-        let len = self.name.iter().position(|b| *b == 0).unwrap_or(MAX_NAME_LEN);
-        core::str::from_utf8(&self.name[..len]).unwrap_or("")
-    }
-
-    /// Encodes a name into the fixed field, refusing empty or over-long names.
-    pub fn encode_name(name: &str) -> Result<[u8; MAX_NAME_LEN]> {
-        require!(!name.is_empty() && name.len() <= MAX_NAME_LEN, PoolError::InvalidName);
-        let mut out = [0u8; MAX_NAME_LEN];
-        out[..name.len()].copy_from_slice(name.as_bytes());
-        Ok(out)
+        decode_name(&self.name)
     }
 
     /// Profit still unlocking at `now`, rounded as asked.
@@ -208,6 +199,20 @@ impl Pool {
         require!(self.locked_profit <= self.total_assets, PoolError::MathOverflow);
         Ok(())
     }
+}
+
+/// Encodes a name into a fixed field, refusing empty or over-long names.
+pub fn encode_name(name: &str) -> Result<[u8; MAX_NAME_LEN]> {
+    require!(!name.is_empty() && name.len() <= MAX_NAME_LEN, PoolError::InvalidName);
+    let mut out = [0u8; MAX_NAME_LEN];
+    out[..name.len()].copy_from_slice(name.as_bytes());
+    Ok(out)
+}
+
+/// The text of a zero-padded name field.
+pub fn decode_name(field: &[u8; MAX_NAME_LEN]) -> &str {
+    let len = field.iter().position(|b| *b == 0).unwrap_or(MAX_NAME_LEN);
+    core::str::from_utf8(&field[..len]).unwrap_or("")
 }
 
 fn take(counter: &mut u64) -> Result<u64> {

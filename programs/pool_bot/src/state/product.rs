@@ -1,15 +1,15 @@
-//! A registered product (arbitrage, staking, …): its limits and the programs its trades may call.
+//! A registered product (arbitrage, staking, …): its limits and the programs its trades may
+//! call. Zero-copy: proposing and executing read it without decoding.
+use super::pool::{decode_name, encode_name, MAX_NAME_LEN};
 use crate::errors::PoolError;
 use crate::math::add;
 use anchor_lang::prelude::*;
 
 /// Most programs a product may allow.
 pub const MAX_ALLOWED_PROGRAMS: usize = 8;
-/// Longest product name, in bytes.
-pub const MAX_PRODUCT_NAME_LEN: usize = 32;
 
 /// What kind of strategy a product is.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProductCategory {
     /// Cross-pool arbitrage.
     Arbitrage,
@@ -23,8 +23,21 @@ pub enum ProductCategory {
     Other,
 }
 
+impl ProductCategory {
+    /// The category stored as `code`.
+    pub fn from_code(code: u8) -> ProductCategory {
+        match code {
+            0 => ProductCategory::Arbitrage,
+            1 => ProductCategory::Staking,
+            2 => ProductCategory::Trading,
+            3 => ProductCategory::Lending,
+            _ => ProductCategory::Other,
+        }
+    }
+}
+
 /// Limits every proposal under a product must respect.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ProductConfig {
     /// Largest `amount_in` a proposal may use.
     pub max_trade_amount: u64,
@@ -36,25 +49,20 @@ pub struct ProductConfig {
 }
 
 /// PDA `[SEED_PRODUCT, pool, id]`.
-#[account]
-#[derive(InitSpace, Debug)]
+#[account(zero_copy)]
 pub struct Product {
     /// The pool.
     pub pool: Pubkey,
+    /// UTF-8 name, zero padded.
+    pub name: [u8; MAX_NAME_LEN],
+    /// Programs its routes may invoke (first `program_count` used).
+    pub allowed_programs: [Pubkey; MAX_ALLOWED_PROGRAMS],
     /// Sequential id within the pool.
     pub id: u64,
-    /// Display name.
-    #[max_len(MAX_PRODUCT_NAME_LEN)]
-    pub name: String,
-    /// Category.
-    pub category: ProductCategory,
-    /// Limits.
-    pub config: ProductConfig,
-    /// Whether proposals under it may be made and executed.
-    pub enabled: bool,
-    /// Programs its routes may invoke.
-    #[max_len(MAX_ALLOWED_PROGRAMS)]
-    pub allowed_programs: Vec<Pubkey>,
+    /// Largest `amount_in` a proposal may use.
+    pub max_trade_amount: u64,
+    /// Smallest `min_profit` a proposal may set.
+    pub min_profit: u64,
     /// Proposals made under it.
     pub proposals: u64,
     /// Proposals executed under it.
@@ -63,26 +71,88 @@ pub struct Product {
     pub total_profit: u64,
     /// Unix time registered.
     pub created_at: i64,
+    /// Largest share of a DEX pool's input reserve a trade may take, in basis points.
+    pub max_liquidity_bps: u16,
+    /// `ProductCategory as u8`.
+    pub category: u8,
+    /// 1 while proposals under it may be made and executed.
+    pub enabled: u8,
+    /// Entries used in `allowed_programs`.
+    pub program_count: u8,
     /// Bump of this PDA.
     pub bump: u8,
+    /// Keeps the layout a multiple of 8 bytes.
+    pub padding: [u8; 2],
 }
 
 impl Product {
     /// Account size including the discriminator.
-    pub const SPACE: usize = 8 + Product::INIT_SPACE;
+    pub const SPACE: usize = 8 + core::mem::size_of::<Product>();
+
+    /// Fills a new product from its registration.
+    pub fn init(
+        &mut self,
+        pool: Pubkey,
+        id: u64,
+        name: &str,
+        category: ProductCategory,
+        config: ProductConfig,
+        allowed_programs: &[Pubkey],
+    ) -> Result<()> {
+        require!(allowed_programs.len() <= MAX_ALLOWED_PROGRAMS, PoolError::TooManyPrograms);
+        self.pool = pool;
+        self.id = id;
+        self.name = encode_name(name)?;
+        self.category = category as u8;
+        self.max_trade_amount = config.max_trade_amount;
+        self.min_profit = config.min_profit;
+        self.max_liquidity_bps = config.max_liquidity_bps;
+        self.allowed_programs[..allowed_programs.len()].copy_from_slice(allowed_programs);
+        self.program_count = allowed_programs.len() as u8;
+        Ok(())
+    }
+
+    /// The name as text.
+    pub fn name(&self) -> &str {
+        decode_name(&self.name)
+    }
+
+    /// The category.
+    pub fn category(&self) -> ProductCategory {
+        ProductCategory::from_code(self.category)
+    }
+
+    /// The limits.
+    pub fn config(&self) -> ProductConfig {
+        ProductConfig {
+            max_trade_amount: self.max_trade_amount,
+            min_profit: self.min_profit,
+            max_liquidity_bps: self.max_liquidity_bps,
+        }
+    }
+
+    /// Programs its routes may invoke.
+    pub fn allowed_programs(&self) -> &[Pubkey] {
+        &self.allowed_programs[..self.program_count as usize]
+    }
+
+    /// Whether proposals under it may be made and executed.
+    pub fn is_enabled(&self) -> bool {
+        self.enabled != 0
+    }
 
     /// Refuses while disabled.
     pub fn require_enabled(&self) -> Result<()> {
-        require!(self.enabled, PoolError::ProductDisabled);
+        require!(self.is_enabled(), PoolError::ProductDisabled);
         Ok(())
     }
 
     /// Refuses an amount or minimum profit outside the product's limits.
     pub fn check_trade(&self, amount_in: u64, min_profit: u64, expected_profit: u64) -> Result<()> {
         require!(amount_in > 0, PoolError::ZeroAmount);
-        require!(amount_in <= self.config.max_trade_amount, PoolError::TradeTooLarge);
+        require!(amount_in <= self.max_trade_amount, PoolError::TradeTooLarge);
         require!(
-            min_profit >= self.config.min_profit.max(1) && min_profit <= expected_profit,
+            min_profit >= self.min_profit.max(1) && min_profit <= expected_profit,
             PoolError::InvalidMinProfit
         );
         Ok(())
@@ -103,14 +173,15 @@ impl Product {
 
     /// Rules a product always satisfies.
     pub fn invariant(&self) -> Result<()> {
-        require!(
-            !self.name.is_empty() && self.name.len() <= MAX_PRODUCT_NAME_LEN,
-            PoolError::InvalidName
-        );
-        require!(self.allowed_programs.len() <= MAX_ALLOWED_PROGRAMS, PoolError::TooManyPrograms);
-        require!(!self.allowed_programs.contains(&crate::ID), PoolError::RouteSelfInvocation);
-        require!(self.config.max_liquidity_bps <= 10_000, PoolError::InvalidBps);
-        require!(self.config.max_trade_amount > 0, PoolError::InvalidConfig);
+        require!(!self.name().is_empty(), PoolError::InvalidName);
+        let programs = self.allowed_programs();
+        require!(!programs.contains(&crate::ID), PoolError::RouteSelfInvocation);
+        for (i, p) in programs.iter().enumerate() {
+            require!(!programs[i + 1..].contains(p), PoolError::InvalidConfig);
+        }
+        require!(self.max_liquidity_bps <= 10_000, PoolError::InvalidBps);
+        require!(self.max_trade_amount > 0, PoolError::InvalidConfig);
+        require!(self.enabled <= 1, PoolError::InvalidConfig);
         Ok(())
     }
 }

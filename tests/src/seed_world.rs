@@ -278,6 +278,29 @@ impl SeedWorld {
         self.chain.send(&[instruction], &[&keeper])
     }
 
+    /// Every account of the pool, its members, products and markets: what a refused
+    /// transaction must leave untouched.
+    pub fn watched(&self) -> Vec<Pubkey> {
+        let p = &self.pool;
+        let mut keys = vec![p.pool, p.vault, p.validator_set, p.insurance, p.insurance_vault, self.product, self.pool_sol];
+        keys.extend([self.cheap.vault_a, self.cheap.vault_b, self.dear.vault_a, self.dear.vault_b]);
+        let next = self.pool_state();
+        keys.extend((0..next.next_proposal_id + 1).map(|id| p.proposal(id)));
+        keys.extend((0..next.next_claim_id + 1).map(|id| p.claim(id)));
+        keys.extend((0..next.next_product_id + 1).map(|id| p.product(id)));
+        for m in &self.members {
+            keys.extend([p.member(&m.wallet.pubkey()), m.usdc]);
+        }
+        keys
+    }
+
+    /// Sends `instructions` signed by `signer`, asserts they fail with `expected` and that no
+    /// watched account changed.
+    pub fn refuse(&mut self, instructions: &[Instruction], signer: &Keypair, expected: impl Into<u32> + std::fmt::Debug + Copy) {
+        let watched = self.watched();
+        self.chain.assert_refused(instructions, &[signer], expected, &watched);
+    }
+
     /// The pool account.
     pub fn pool_state(&self) -> Pool {
         self.chain.zero_copy(&self.pool.pool)

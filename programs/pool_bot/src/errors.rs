@@ -68,8 +68,6 @@ pub enum PoolError {
     InvalidRole,
     #[msg("required_approvals must be between 1 and the number of validators (and of SENIOR+ claim voters)")]
     InvalidQuorum,
-    #[msg("Lead approval is required but no LEAD or ADMIN validator would remain")]
-    LeadRequired,
     #[msg("At least one ADMIN validator must remain")]
     LastAdmin,
 

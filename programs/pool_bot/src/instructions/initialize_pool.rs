@@ -137,7 +137,7 @@ impl InitializePool<'_> {
         set.pool = pool_key;
         set.bump = ctx.bumps.validator_set;
         set.add(creator, Role::Admin, now)?;
-        set.invariant(args.required_approvals, args.require_lead_approval)?;
+        set.invariant(args.required_approvals)?;
 
         let insurance = &mut accounts.insurance;
         insurance.pool = pool_key;

@@ -44,7 +44,7 @@ impl ManageValidators<'_> {
     fn finish(&self, validator: Pubkey, old_role: Option<Role>, new_role: Option<Role>) -> Result<()> {
         let mut pool = self.pool.load_mut()?;
         pool.bump_config_version()?;
-        self.validator_set.load()?.invariant(pool.required_approvals, pool.lead_required())?;
+        self.validator_set.load()?.invariant(pool.required_approvals)?;
         emit!(ValidatorChanged {
             pool: self.pool.key(),
             admin: self.admin.key(),

@@ -88,7 +88,7 @@ impl UpdateConfig<'_> {
             pool.bump_config_version()?;
         }
         pool.invariant()?;
-        ctx.accounts.validator_set.load()?.invariant(pool.required_approvals, pool.lead_required())?;
+        ctx.accounts.validator_set.load()?.invariant(pool.required_approvals)?;
 
         emit!(ConfigUpdated {
             pool: ctx.accounts.pool.key(),

@@ -222,9 +222,9 @@ impl ValidatorSet {
     }
 
     /// Rules the set always satisfies under the pool's quorum: no duplicates, valid roles, an
-    /// ADMIN left, `required_approvals` reachable by trade voters and by claim voters, and a
-    /// LEAD or ADMIN present when lead approval is required.
-    pub fn invariant(&self, required_approvals: u8, lead_required: bool) -> Result<()> {
+    /// ADMIN left (so a lead approval is always possible), and `required_approvals` reachable by
+    /// claim voters (SENIOR and above, hence by trade voters too).
+    pub fn invariant(&self, required_approvals: u8) -> Result<()> {
         let validators = self.validators();
         for (i, v) in validators.iter().enumerate() {
             require!(Role::from_code(v.role).is_some(), PoolError::InvalidRole);
@@ -242,10 +242,6 @@ impl ValidatorSet {
         require!(
             required_approvals >= 1 && u32::from(required_approvals) <= claim_voters,
             PoolError::InvalidQuorum
-        );
-        require!(
-            !lead_required || self.mask_at_least(Role::Lead) != 0,
-            PoolError::LeadRequired
         );
         Ok(())
     }
@@ -281,11 +277,11 @@ mod tests {
     #[test]
     fn invariant_guards_quorum_and_admin() {
         let mut set = seed_set();
-        set.invariant(3, true).unwrap();
-        assert_eq!(set.invariant(4, false).unwrap_err(), PoolError::InvalidQuorum.into());
-        assert_eq!(set.invariant(0, false).unwrap_err(), PoolError::InvalidQuorum.into());
+        set.invariant(3).unwrap();
+        assert_eq!(set.invariant(4).unwrap_err(), PoolError::InvalidQuorum.into());
+        assert_eq!(set.invariant(0).unwrap_err(), PoolError::InvalidQuorum.into());
         set.remove(&key(1)).unwrap();
-        assert_eq!(set.invariant(1, false).unwrap_err(), PoolError::LastAdmin.into());
+        assert_eq!(set.invariant(1).unwrap_err(), PoolError::LastAdmin.into());
         assert_eq!(set.slot_of(&key(4)), Some(0));
         assert_eq!(set.add(key(2), Role::Junior, 0).unwrap_err(), PoolError::DuplicateValidator.into());
     }

@@ -105,13 +105,23 @@ impl SeedWorld {
             .iter()
             .zip(roles)
             .map(|(v, role)| {
-                ix::add_validator(&pool, &admin.pubkey(), ValidatorRoleArgs { validator: v.pubkey(), role })
+                ix::add_validator(
+                    &pool,
+                    &admin.pubkey(),
+                    ValidatorRoleArgs {
+                        validator: v.pubkey(),
+                        role,
+                    },
+                )
             })
             .collect();
         setup.push(ix::update_config(
             &pool,
             &admin.pubkey(),
-            UpdateConfigArgs { required_approvals: Some(2), ..Default::default() },
+            UpdateConfigArgs {
+                required_approvals: Some(2),
+                ..Default::default()
+            },
         ));
         let keeper = chain.wallet();
         setup.push(ix::add_keeper(&pool, &admin.pubkey(), keeper.pubkey()));
@@ -158,10 +168,20 @@ impl SeedWorld {
     }
 
     /// Creates AMM pool `id` of USDC/SOL with the given reserves.
-    fn amm_pool(chain: &mut Chain, usdc: Pubkey, sol: Pubkey, id: u64, reserve_usdc: u64, reserve_sol: u64) -> AmmAddresses {
+    fn amm_pool(
+        chain: &mut Chain,
+        usdc: Pubkey,
+        sol: Pubkey,
+        id: u64,
+        reserve_usdc: u64,
+        reserve_sol: u64,
+    ) -> AmmAddresses {
         let lp = chain.wallet();
         let a = AmmAddresses::new(usdc, sol, id, spl_token::ID);
-        let (src_a, src_b) = (chain.token_account(&usdc, &lp.pubkey()), chain.token_account(&sol, &lp.pubkey()));
+        let (src_a, src_b) = (
+            chain.token_account(&usdc, &lp.pubkey()),
+            chain.token_account(&sol, &lp.pubkey()),
+        );
         chain.mint_to(&usdc, &src_a, reserve_usdc);
         chain.mint_to(&sol, &src_b, reserve_sol);
         chain.send_ok(
@@ -179,12 +199,23 @@ impl SeedWorld {
         let wallet = self.chain.wallet();
         let account = self.chain.token_account(&self.usdc, &wallet.pubkey());
         self.chain.mint_to(&self.usdc, &account, usdc * USDC);
-        Member { wallet, usdc: account }
+        Member {
+            wallet,
+            usdc: account,
+        }
     }
 
     /// The deposit instruction for `member`.
     pub fn deposit_ix(&self, member: &Member, amount: u64, min_shares_out: u64) -> Instruction {
-        ix::deposit(&self.pool, &member.wallet.pubkey(), member.usdc, DepositArgs { amount, min_shares_out })
+        ix::deposit(
+            &self.pool,
+            &member.wallet.pubkey(),
+            member.usdc,
+            DepositArgs {
+                amount,
+                min_shares_out,
+            },
+        )
     }
 
     /// The three seed members deposit 1000 / 5000 / 2500 USDC.
@@ -199,7 +230,10 @@ impl SeedWorld {
 
     /// Reserves (usdc, sol) of an AMM pool.
     pub fn reserves(&self, a: &AmmAddresses) -> (u64, u64) {
-        (self.chain.balance(&a.vault_a), self.chain.balance(&a.vault_b))
+        (
+            self.chain.balance(&a.vault_a),
+            self.chain.balance(&a.vault_b),
+        )
     }
 
     /// The two-leg arbitrage for `amount_in` USDC base units at current reserves: buy SOL where
@@ -211,27 +245,58 @@ impl SeedWorld {
         let usdc_back = swap_output(sol_out, ds, du, AMM_FEE_BPS).unwrap();
         let signer = self.pool.pool;
         let legs = vec![
-            amm::swap_leg(&self.cheap, &signer, self.pool.vault, self.pool_sol, &self.usdc, SwapArgs {
-                amount_in,
-                min_amount_out: sol_out,
-            }),
-            amm::swap_leg(&self.dear, &signer, self.pool_sol, self.pool.vault, &self.sol, SwapArgs {
-                amount_in: sol_out,
-                min_amount_out: usdc_back,
-            }),
+            amm::swap_leg(
+                &self.cheap,
+                &signer,
+                self.pool.vault,
+                self.pool_sol,
+                &self.usdc,
+                SwapArgs {
+                    amount_in,
+                    min_amount_out: sol_out,
+                },
+            ),
+            amm::swap_leg(
+                &self.dear,
+                &signer,
+                self.pool_sol,
+                self.pool.vault,
+                &self.sol,
+                SwapArgs {
+                    amount_in: sol_out,
+                    min_amount_out: usdc_back,
+                },
+            ),
         ];
         (legs, usdc_back as i128 - amount_in as i128)
     }
 
     /// Next proposal id.
     pub fn next_proposal_id(&self) -> u64 {
-        self.chain.zero_copy::<Pool>(&self.pool.pool).next_proposal_id
+        self.chain
+            .zero_copy::<Pool>(&self.pool.pool)
+            .next_proposal_id
     }
 
     /// The keeper's `propose_trade` instruction for `legs` with `terms`, as proposal `id`.
-    pub fn propose_ix(&self, legs: &[pool_bot::route::RouteLeg], terms: TradeTerms, id: u64) -> (Instruction, PackedRoute) {
+    pub fn propose_ix(
+        &self,
+        legs: &[pool_bot::route::RouteLeg],
+        terms: TradeTerms,
+        id: u64,
+    ) -> (Instruction, PackedRoute) {
         let route = pack(legs);
-        (ix::propose_trade(&self.pool, &self.keeper.pubkey(), self.product, id, terms, &route), route)
+        (
+            ix::propose_trade(
+                &self.pool,
+                &self.keeper.pubkey(),
+                self.product,
+                id,
+                terms,
+                &route,
+            ),
+            route,
+        )
     }
 
     /// The keeper proposes the arbitrage for `amount_in` with `min_profit` below the expected gain.
@@ -239,12 +304,24 @@ impl SeedWorld {
         let (legs, gain) = self.arbitrage_route(amount_in);
         assert!(gain > 0, "no arbitrage at these reserves");
         let expected_profit = gain as u64;
-        let terms = TradeTerms { amount_in, expected_profit, min_profit: expected_profit * 9 / 10 };
+        let terms = TradeTerms {
+            amount_in,
+            expected_profit,
+            min_profit: expected_profit * 9 / 10,
+        };
         let id = self.next_proposal_id();
         let (instruction, route) = self.propose_ix(&legs, terms, id);
         let keeper = self.keeper.insecure_clone();
         let meta = self.chain.send_ok(&[instruction], &[&keeper]);
-        (Proposed { id, address: self.pool.proposal(id), route, terms }, meta)
+        (
+            Proposed {
+                id,
+                address: self.pool.proposal(id),
+                route,
+                terms,
+            },
+            meta,
+        )
     }
 
     /// Validator `index` (0 = LEAD, 1 and 2 = SENIOR; `None` = the admin) votes.
@@ -253,7 +330,12 @@ impl SeedWorld {
         let instruction = if approve {
             ix::approve(&self.pool, &voter.pubkey(), proposal.address)
         } else {
-            ix::reject(&self.pool, &voter.pubkey(), proposal.address, "route lost its edge")
+            ix::reject(
+                &self.pool,
+                &voter.pubkey(),
+                proposal.address,
+                "route lost its edge",
+            )
         };
         self.chain.send(&[instruction], &[&voter])
     }
@@ -268,7 +350,13 @@ impl SeedWorld {
 
     /// The keeper's `execute_and_distribute` instruction.
     pub fn execute_ix(&self, proposal: &Proposed) -> Instruction {
-        ix::execute_and_distribute(&self.pool, &self.keeper.pubkey(), proposal.address, self.product, &proposal.route)
+        ix::execute_and_distribute(
+            &self.pool,
+            &self.keeper.pubkey(),
+            proposal.address,
+            self.product,
+            &proposal.route,
+        )
     }
 
     /// The keeper executes.
@@ -282,8 +370,21 @@ impl SeedWorld {
     /// transaction must leave untouched.
     pub fn watched(&self) -> Vec<Pubkey> {
         let p = &self.pool;
-        let mut keys = vec![p.pool, p.vault, p.validator_set, p.insurance, p.insurance_vault, self.product, self.pool_sol];
-        keys.extend([self.cheap.vault_a, self.cheap.vault_b, self.dear.vault_a, self.dear.vault_b]);
+        let mut keys = vec![
+            p.pool,
+            p.vault,
+            p.validator_set,
+            p.insurance,
+            p.insurance_vault,
+            self.product,
+            self.pool_sol,
+        ];
+        keys.extend([
+            self.cheap.vault_a,
+            self.cheap.vault_b,
+            self.dear.vault_a,
+            self.dear.vault_b,
+        ]);
         let next = self.pool_state();
         keys.extend((0..next.next_proposal_id + 1).map(|id| p.proposal(id)));
         keys.extend((0..next.next_claim_id + 1).map(|id| p.claim(id)));
@@ -296,9 +397,15 @@ impl SeedWorld {
 
     /// Sends `instructions` signed by `signer`, asserts they fail with `expected` and that no
     /// watched account changed.
-    pub fn refuse(&mut self, instructions: &[Instruction], signer: &Keypair, expected: impl Into<u32> + std::fmt::Debug + Copy) {
+    pub fn refuse(
+        &mut self,
+        instructions: &[Instruction],
+        signer: &Keypair,
+        expected: impl Into<u32> + std::fmt::Debug + Copy,
+    ) {
         let watched = self.watched();
-        self.chain.assert_refused(instructions, &[signer], expected, &watched);
+        self.chain
+            .assert_refused(instructions, &[signer], expected, &watched);
     }
 
     /// The pool account.
@@ -308,7 +415,8 @@ impl SeedWorld {
 
     /// A member's position.
     pub fn position(&self, member: &Member) -> MemberPosition {
-        self.chain.account(&self.pool.member(&member.wallet.pubkey()))
+        self.chain
+            .account(&self.pool.member(&member.wallet.pubkey()))
     }
 
     /// The insurance reserve.

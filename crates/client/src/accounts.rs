@@ -1,7 +1,7 @@
 //! Decoding account data: Borsh accounts through Anchor, zero-copy ones by casting.
+use anchor_lang::AnchorDeserialize;
 use anchor_lang::{AccountDeserialize, Discriminator};
 use bytemuck::Pod;
-use anchor_lang::AnchorDeserialize;
 use pool_bot::route::RouteLeg;
 use pool_bot::state::TradeProposal;
 
@@ -17,7 +17,10 @@ pub enum DecodeError {
 }
 
 fn type_name<T>() -> &'static str {
-    std::any::type_name::<T>().rsplit("::").next().unwrap_or("account")
+    std::any::type_name::<T>()
+        .rsplit("::")
+        .next()
+        .unwrap_or("account")
 }
 
 /// Decodes a Borsh (`#[account]`) account.

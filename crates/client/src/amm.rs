@@ -48,7 +48,11 @@ impl AmmAddresses {
 }
 
 fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
-    Instruction { program_id: local_amm::ID, accounts: accounts.to_account_metas(None), data: data.data() }
+    Instruction {
+        program_id: local_amm::ID,
+        accounts: accounts.to_account_metas(None),
+        data: data.data(),
+    }
 }
 
 /// `create_pool` by `authority`.
@@ -64,7 +68,9 @@ pub fn create_pool(a: &AmmAddresses, authority: &Pubkey, id: u64, fee_bps: u16) 
             token_program: a.token_program,
             system_program: system_program::ID,
         },
-        ix::CreatePool { args: CreatePoolArgs { id, fee_bps } },
+        ix::CreatePool {
+            args: CreatePoolArgs { id, fee_bps },
+        },
     )
 }
 
@@ -89,7 +95,9 @@ pub fn add_liquidity(
             source_b,
             token_program: a.token_program,
         },
-        ix::AddLiquidity { args: AddLiquidityArgs { amount_a, amount_b } },
+        ix::AddLiquidity {
+            args: AddLiquidityArgs { amount_a, amount_b },
+        },
     )
 }
 
@@ -134,7 +142,11 @@ pub fn swap_leg(
         accounts: instruction
             .accounts
             .iter()
-            .map(|m| LegAccount { pubkey: m.pubkey, is_signer: m.is_signer, is_writable: m.is_writable })
+            .map(|m| LegAccount {
+                pubkey: m.pubkey,
+                is_signer: m.is_signer,
+                is_writable: m.is_writable,
+            })
             .collect(),
         data: instruction.data,
     }

@@ -8,7 +8,11 @@ use anchor_lang::{system_program, InstructionData, ToAccountMetas};
 use pool_bot::{accounts as acc, instruction as ix, instructions::*};
 
 fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
-    Instruction { program_id: pool_bot::ID, accounts: accounts.to_account_metas(None), data: data.data() }
+    Instruction {
+        program_id: pool_bot::ID,
+        accounts: accounts.to_account_metas(None),
+        data: data.data(),
+    }
 }
 
 fn with_remaining(mut instruction: Instruction, remaining: &[AccountMeta]) -> Instruction {
@@ -17,7 +21,11 @@ fn with_remaining(mut instruction: Instruction, remaining: &[AccountMeta]) -> In
 }
 
 /// `initialize_pool` by `creator` for `p.mint`.
-pub fn initialize_pool(p: &PoolAddresses, creator: &Pubkey, args: InitializePoolArgs) -> Instruction {
+pub fn initialize_pool(
+    p: &PoolAddresses,
+    creator: &Pubkey,
+    args: InitializePoolArgs,
+) -> Instruction {
     build(
         acc::InitializePool {
             creator: *creator,
@@ -37,13 +45,21 @@ pub fn initialize_pool(p: &PoolAddresses, creator: &Pubkey, args: InitializePool
 /// `update_config` by an ADMIN.
 pub fn update_config(p: &PoolAddresses, admin: &Pubkey, args: UpdateConfigArgs) -> Instruction {
     build(
-        acc::UpdateConfig { admin: *admin, pool: p.pool, validator_set: p.validator_set },
+        acc::UpdateConfig {
+            admin: *admin,
+            pool: p.pool,
+            validator_set: p.validator_set,
+        },
         ix::UpdateConfig { args },
     )
 }
 
 fn manage_validators(p: &PoolAddresses, admin: &Pubkey) -> acc::ManageValidators {
-    acc::ManageValidators { admin: *admin, pool: p.pool, validator_set: p.validator_set }
+    acc::ManageValidators {
+        admin: *admin,
+        pool: p.pool,
+        validator_set: p.validator_set,
+    }
 }
 
 /// `add_validator` by an ADMIN.
@@ -53,30 +69,58 @@ pub fn add_validator(p: &PoolAddresses, admin: &Pubkey, args: ValidatorRoleArgs)
 
 /// `remove_validator` by an ADMIN.
 pub fn remove_validator(p: &PoolAddresses, admin: &Pubkey, validator: Pubkey) -> Instruction {
-    build(manage_validators(p, admin), ix::RemoveValidator { args: RemoveValidatorArgs { validator } })
+    build(
+        manage_validators(p, admin),
+        ix::RemoveValidator {
+            args: RemoveValidatorArgs { validator },
+        },
+    )
 }
 
 /// `set_validator_role` by an ADMIN.
-pub fn set_validator_role(p: &PoolAddresses, admin: &Pubkey, args: ValidatorRoleArgs) -> Instruction {
+pub fn set_validator_role(
+    p: &PoolAddresses,
+    admin: &Pubkey,
+    args: ValidatorRoleArgs,
+) -> Instruction {
     build(manage_validators(p, admin), ix::SetValidatorRole { args })
 }
 
 fn manage_keepers(p: &PoolAddresses, admin: &Pubkey) -> acc::ManageKeepers {
-    acc::ManageKeepers { admin: *admin, pool: p.pool, validator_set: p.validator_set }
+    acc::ManageKeepers {
+        admin: *admin,
+        pool: p.pool,
+        validator_set: p.validator_set,
+    }
 }
 
 /// `add_keeper` by an ADMIN.
 pub fn add_keeper(p: &PoolAddresses, admin: &Pubkey, keeper: Pubkey) -> Instruction {
-    build(manage_keepers(p, admin), ix::AddKeeper { args: KeeperArgs { keeper } })
+    build(
+        manage_keepers(p, admin),
+        ix::AddKeeper {
+            args: KeeperArgs { keeper },
+        },
+    )
 }
 
 /// `remove_keeper` by an ADMIN.
 pub fn remove_keeper(p: &PoolAddresses, admin: &Pubkey, keeper: Pubkey) -> Instruction {
-    build(manage_keepers(p, admin), ix::RemoveKeeper { args: KeeperArgs { keeper } })
+    build(
+        manage_keepers(p, admin),
+        ix::RemoveKeeper {
+            args: KeeperArgs { keeper },
+        },
+    )
 }
 
 /// `register_product` by an ADMIN, at the pool's next product id `id`.
-pub fn register_product(p: &PoolAddresses, admin: &Pubkey, id: u64, args: RegisterProductArgs) -> Instruction {
+pub fn register_product(
+    p: &PoolAddresses,
+    admin: &Pubkey,
+    id: u64,
+    args: RegisterProductArgs,
+) -> Instruction {
     build(
         acc::RegisterProduct {
             admin: *admin,
@@ -90,8 +134,18 @@ pub fn register_product(p: &PoolAddresses, admin: &Pubkey, id: u64, args: Regist
 }
 
 /// `enable_product` (`enabled`) or `disable_product` by an ADMIN.
-pub fn set_product_enabled(p: &PoolAddresses, admin: &Pubkey, product: Pubkey, enabled: bool) -> Instruction {
-    let accounts = acc::SetProductEnabled { admin: *admin, pool: p.pool, validator_set: p.validator_set, product };
+pub fn set_product_enabled(
+    p: &PoolAddresses,
+    admin: &Pubkey,
+    product: Pubkey,
+    enabled: bool,
+) -> Instruction {
+    let accounts = acc::SetProductEnabled {
+        admin: *admin,
+        pool: p.pool,
+        validator_set: p.validator_set,
+        product,
+    };
     if enabled {
         build(accounts, ix::EnableProduct {})
     } else {
@@ -100,7 +154,12 @@ pub fn set_product_enabled(p: &PoolAddresses, admin: &Pubkey, product: Pubkey, e
 }
 
 /// `fund_insurance` from `funder_token`.
-pub fn fund_insurance(p: &PoolAddresses, funder: &Pubkey, funder_token: Pubkey, amount: u64) -> Instruction {
+pub fn fund_insurance(
+    p: &PoolAddresses,
+    funder: &Pubkey,
+    funder_token: Pubkey,
+    amount: u64,
+) -> Instruction {
     build(
         acc::FundInsurance {
             funder: *funder,
@@ -111,12 +170,19 @@ pub fn fund_insurance(p: &PoolAddresses, funder: &Pubkey, funder_token: Pubkey, 
             mint: p.mint,
             token_program: p.token_program,
         },
-        ix::FundInsurance { args: FundInsuranceArgs { amount } },
+        ix::FundInsurance {
+            args: FundInsuranceArgs { amount },
+        },
     )
 }
 
 /// `deposit` by `member` from `member_token`.
-pub fn deposit(p: &PoolAddresses, member: &Pubkey, member_token: Pubkey, args: DepositArgs) -> Instruction {
+pub fn deposit(
+    p: &PoolAddresses,
+    member: &Pubkey,
+    member_token: Pubkey,
+    args: DepositArgs,
+) -> Instruction {
     build(
         acc::Deposit {
             member: *member,
@@ -133,7 +199,12 @@ pub fn deposit(p: &PoolAddresses, member: &Pubkey, member_token: Pubkey, args: D
 }
 
 /// `withdraw` by `member` into `member_token`.
-pub fn withdraw(p: &PoolAddresses, member: &Pubkey, member_token: Pubkey, args: WithdrawArgs) -> Instruction {
+pub fn withdraw(
+    p: &PoolAddresses,
+    member: &Pubkey,
+    member_token: Pubkey,
+    args: WithdrawArgs,
+) -> Instruction {
     build(
         acc::Withdraw {
             member: *member,
@@ -191,7 +262,12 @@ pub fn propose_trade(
 }
 
 fn vote_trade(p: &PoolAddresses, validator: &Pubkey, proposal: Pubkey) -> acc::VoteTrade {
-    acc::VoteTrade { validator: *validator, pool: p.pool, validator_set: p.validator_set, proposal }
+    acc::VoteTrade {
+        validator: *validator,
+        pool: p.pool,
+        validator_set: p.validator_set,
+        proposal,
+    }
 }
 
 /// `approve` by a validator.
@@ -200,13 +276,31 @@ pub fn approve(p: &PoolAddresses, validator: &Pubkey, proposal: Pubkey) -> Instr
 }
 
 /// `reject` by a validator, with a reason.
-pub fn reject(p: &PoolAddresses, validator: &Pubkey, proposal: Pubkey, reason: &str) -> Instruction {
-    build(vote_trade(p, validator, proposal), ix::Reject { args: RejectArgs { reason: reason.to_string() } })
+pub fn reject(
+    p: &PoolAddresses,
+    validator: &Pubkey,
+    proposal: Pubkey,
+    reason: &str,
+) -> Instruction {
+    build(
+        vote_trade(p, validator, proposal),
+        ix::Reject {
+            args: RejectArgs {
+                reason: reason.to_string(),
+            },
+        },
+    )
 }
 
 /// `expire_proposal`.
 pub fn expire_proposal(p: &PoolAddresses, proposal: Pubkey) -> Instruction {
-    build(acc::ExpireProposal { pool: p.pool, proposal }, ix::ExpireProposal {})
+    build(
+        acc::ExpireProposal {
+            pool: p.pool,
+            proposal,
+        },
+        ix::ExpireProposal {},
+    )
 }
 
 /// `execute_and_distribute` by a keeper or validator; `route` must be the proposal's route.
@@ -238,7 +332,12 @@ pub fn execute_and_distribute(
 }
 
 /// `file_claim` by `claimant` as claim `id`.
-pub fn file_claim(p: &PoolAddresses, claimant: &Pubkey, id: u64, args: FileClaimArgs) -> Instruction {
+pub fn file_claim(
+    p: &PoolAddresses,
+    claimant: &Pubkey,
+    id: u64,
+    args: FileClaimArgs,
+) -> Instruction {
     build(
         acc::FileClaim {
             claimant: *claimant,
@@ -254,7 +353,12 @@ pub fn file_claim(p: &PoolAddresses, claimant: &Pubkey, id: u64, args: FileClaim
 }
 
 /// `approve_claim` by a SENIOR+ validator; pays `claimant_token` at quorum.
-pub fn approve_claim(p: &PoolAddresses, validator: &Pubkey, claim: Pubkey, claimant_token: Pubkey) -> Instruction {
+pub fn approve_claim(
+    p: &PoolAddresses,
+    validator: &Pubkey,
+    claim: Pubkey,
+    claimant_token: Pubkey,
+) -> Instruction {
     build(
         acc::ApproveClaim {
             validator: *validator,
@@ -272,7 +376,12 @@ pub fn approve_claim(p: &PoolAddresses, validator: &Pubkey, claim: Pubkey, claim
 }
 
 /// `deny_claim` by a SENIOR+ validator, with a reason.
-pub fn deny_claim(p: &PoolAddresses, validator: &Pubkey, claim: Pubkey, reason: &str) -> Instruction {
+pub fn deny_claim(
+    p: &PoolAddresses,
+    validator: &Pubkey,
+    claim: Pubkey,
+    reason: &str,
+) -> Instruction {
     build(
         acc::DenyClaim {
             validator: *validator,
@@ -282,16 +391,34 @@ pub fn deny_claim(p: &PoolAddresses, validator: &Pubkey, claim: Pubkey, reason: 
             insurance: p.insurance,
             insurance_vault: p.insurance_vault,
         },
-        ix::DenyClaim { args: DenyClaimArgs { reason: reason.to_string() } },
+        ix::DenyClaim {
+            args: DenyClaimArgs {
+                reason: reason.to_string(),
+            },
+        },
     )
 }
 
 /// `close_proposal`, rent to `proposer`.
 pub fn close_proposal(p: &PoolAddresses, proposal: Pubkey, proposer: Pubkey) -> Instruction {
-    build(acc::CloseProposal { pool: p.pool, proposal, proposer }, ix::CloseProposal {})
+    build(
+        acc::CloseProposal {
+            pool: p.pool,
+            proposal,
+            proposer,
+        },
+        ix::CloseProposal {},
+    )
 }
 
 /// `close_claim`, rent to `claimant`.
 pub fn close_claim(p: &PoolAddresses, claim: Pubkey, claimant: Pubkey) -> Instruction {
-    build(acc::CloseClaim { pool: p.pool, claim, claimant }, ix::CloseClaim {})
+    build(
+        acc::CloseClaim {
+            pool: p.pool,
+            claim,
+            claimant,
+        },
+        ix::CloseClaim {},
+    )
 }

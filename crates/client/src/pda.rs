@@ -9,7 +9,10 @@ fn find(seeds: &[&[u8]], program: &Pubkey) -> Pubkey {
 
 /// `[pool, creator, asset_mint]`.
 pub fn pool(creator: &Pubkey, asset_mint: &Pubkey) -> Pubkey {
-    find(&[SEED_POOL, creator.as_ref(), asset_mint.as_ref()], &pool_bot::ID)
+    find(
+        &[SEED_POOL, creator.as_ref(), asset_mint.as_ref()],
+        &pool_bot::ID,
+    )
 }
 
 /// `[vault, pool]`.
@@ -29,7 +32,10 @@ pub fn member(pool: &Pubkey, owner: &Pubkey) -> Pubkey {
 
 /// `[proposal, pool, id]`.
 pub fn proposal(pool: &Pubkey, id: u64) -> Pubkey {
-    find(&[SEED_PROPOSAL, pool.as_ref(), &id.to_le_bytes()], &pool_bot::ID)
+    find(
+        &[SEED_PROPOSAL, pool.as_ref(), &id.to_le_bytes()],
+        &pool_bot::ID,
+    )
 }
 
 /// `[insurance, pool]`.
@@ -44,22 +50,39 @@ pub fn insurance_vault(pool: &Pubkey) -> Pubkey {
 
 /// `[claim, pool, id]`.
 pub fn claim(pool: &Pubkey, id: u64) -> Pubkey {
-    find(&[SEED_CLAIM, pool.as_ref(), &id.to_le_bytes()], &pool_bot::ID)
+    find(
+        &[SEED_CLAIM, pool.as_ref(), &id.to_le_bytes()],
+        &pool_bot::ID,
+    )
 }
 
 /// `[product, pool, id]`.
 pub fn product(pool: &Pubkey, id: u64) -> Pubkey {
-    find(&[SEED_PRODUCT, pool.as_ref(), &id.to_le_bytes()], &pool_bot::ID)
+    find(
+        &[SEED_PRODUCT, pool.as_ref(), &id.to_le_bytes()],
+        &pool_bot::ID,
+    )
 }
 
 /// Local AMM `[amm_pool, mint_a, mint_b, id]`.
 pub fn amm_pool(mint_a: &Pubkey, mint_b: &Pubkey, id: u64) -> Pubkey {
-    find(&[SEED_AMM_POOL, mint_a.as_ref(), mint_b.as_ref(), &id.to_le_bytes()], &local_amm::ID)
+    find(
+        &[
+            SEED_AMM_POOL,
+            mint_a.as_ref(),
+            mint_b.as_ref(),
+            &id.to_le_bytes(),
+        ],
+        &local_amm::ID,
+    )
 }
 
 /// Local AMM `[amm_vault, pool, mint]`.
 pub fn amm_vault(amm_pool: &Pubkey, mint: &Pubkey) -> Pubkey {
-    find(&[SEED_AMM_VAULT, amm_pool.as_ref(), mint.as_ref()], &local_amm::ID)
+    find(
+        &[SEED_AMM_VAULT, amm_pool.as_ref(), mint.as_ref()],
+        &local_amm::ID,
+    )
 }
 
 /// Every fixed address of one pool, derived once.

@@ -53,12 +53,24 @@ mod tests {
 
     #[test]
     fn shared_accounts_appear_once_and_stay_writable() {
-        let (p, a, b) = (Pubkey::new_unique(), Pubkey::new_unique(), Pubkey::new_unique());
+        let (p, a, b) = (
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+        );
         let leg = |writable_a| RouteLeg {
             program_id: p,
             accounts: vec![
-                LegAccount { pubkey: a, is_signer: false, is_writable: writable_a },
-                LegAccount { pubkey: b, is_signer: true, is_writable: false },
+                LegAccount {
+                    pubkey: a,
+                    is_signer: false,
+                    is_writable: writable_a,
+                },
+                LegAccount {
+                    pubkey: b,
+                    is_signer: true,
+                    is_writable: false,
+                },
             ],
             data: vec![1, 2],
         };

@@ -43,12 +43,18 @@ pub mod pool_bot {
     }
 
     /// ADMIN: removes a validator.
-    pub fn remove_validator(ctx: Context<ManageValidators>, args: RemoveValidatorArgs) -> Result<()> {
+    pub fn remove_validator(
+        ctx: Context<ManageValidators>,
+        args: RemoveValidatorArgs,
+    ) -> Result<()> {
         ManageValidators::remove_validator(ctx, args)
     }
 
     /// ADMIN: changes a validator's role.
-    pub fn set_validator_role(ctx: Context<ManageValidators>, args: ValidatorRoleArgs) -> Result<()> {
+    pub fn set_validator_role(
+        ctx: Context<ManageValidators>,
+        args: ValidatorRoleArgs,
+    ) -> Result<()> {
         ManageValidators::set_validator_role(ctx, args)
     }
 
@@ -63,7 +69,10 @@ pub mod pool_bot {
     }
 
     /// ADMIN: registers a product.
-    pub fn register_product(ctx: Context<RegisterProduct>, args: RegisterProductArgs) -> Result<()> {
+    pub fn register_product(
+        ctx: Context<RegisterProduct>,
+        args: RegisterProductArgs,
+    ) -> Result<()> {
         RegisterProduct::register_product(ctx, args)
     }
 

@@ -26,12 +26,14 @@ pub enum Rounding {
 
 /// `a + b`, refusing overflow.
 pub fn add(a: u64, b: u64) -> Result<u64> {
-    a.checked_add(b).ok_or_else(|| error!(PoolError::MathOverflow))
+    a.checked_add(b)
+        .ok_or_else(|| error!(PoolError::MathOverflow))
 }
 
 /// `a - b`, refusing underflow.
 pub fn sub(a: u64, b: u64) -> Result<u64> {
-    a.checked_sub(b).ok_or_else(|| error!(PoolError::MathOverflow))
+    a.checked_sub(b)
+        .ok_or_else(|| error!(PoolError::MathOverflow))
 }
 
 /// `a * b / c` in u128, rounded as asked, refusing overflow and division by zero.
@@ -88,7 +90,10 @@ pub fn share_value(scale: u64, total_shares: u64, total_assets: u64) -> Result<u
 /// Splits a trade's gain into (insurance, members): insurance is `insurance_bps` of the gain
 /// rounded down, members get the rest, so the two always add up to the gain.
 pub fn split_profit(gain: u64, insurance_bps: u16) -> Result<(u64, u64)> {
-    require!(u64::from(insurance_bps) <= BPS_DENOMINATOR, PoolError::InvalidBps);
+    require!(
+        u64::from(insurance_bps) <= BPS_DENOMINATOR,
+        PoolError::InvalidBps
+    );
     let insurance = mul_div(gain, insurance_bps as u64, BPS_DENOMINATOR, Rounding::Down)?;
     Ok((insurance, gain - insurance))
 }
@@ -112,7 +117,10 @@ mod tests {
 
     #[test]
     fn first_deposit_is_one_share_per_unit() {
-        assert_eq!(shares_for_deposit(1_000_000_000, 0, 0).unwrap(), 1_000_000_000);
+        assert_eq!(
+            shares_for_deposit(1_000_000_000, 0, 0).unwrap(),
+            1_000_000_000
+        );
         assert_eq!(assets_for_shares(1, 0, 0).unwrap(), 1);
     }
 
@@ -135,7 +143,10 @@ mod tests {
         assert!(mul_div(1, 1, 0, Rounding::Down).is_err());
         assert!(mul_div(u64::MAX, u64::MAX, 1, Rounding::Down).is_err());
         assert!(shares_for_deposit(1, u64::MAX, 0).is_err());
-        assert_eq!(mul_div(u64::MAX, u64::MAX, u64::MAX, Rounding::Up).unwrap(), u64::MAX);
+        assert_eq!(
+            mul_div(u64::MAX, u64::MAX, u64::MAX, Rounding::Up).unwrap(),
+            u64::MAX
+        );
     }
 
     #[test]
@@ -148,13 +159,22 @@ mod tests {
 
     #[test]
     fn profit_unlocks_linearly() {
-        assert_eq!(remaining_locked(1_000, 0, 100, Rounding::Up).unwrap(), 1_000);
+        assert_eq!(
+            remaining_locked(1_000, 0, 100, Rounding::Up).unwrap(),
+            1_000
+        );
         assert_eq!(remaining_locked(1_000, 25, 100, Rounding::Up).unwrap(), 750);
         assert_eq!(remaining_locked(1_001, 50, 100, Rounding::Up).unwrap(), 501);
-        assert_eq!(remaining_locked(1_001, 50, 100, Rounding::Down).unwrap(), 500);
+        assert_eq!(
+            remaining_locked(1_001, 50, 100, Rounding::Down).unwrap(),
+            500
+        );
         assert_eq!(remaining_locked(1_000, 100, 100, Rounding::Up).unwrap(), 0);
         assert_eq!(remaining_locked(1_000, 5, 0, Rounding::Up).unwrap(), 0);
-        assert_eq!(remaining_locked(1_000, -5, 100, Rounding::Up).unwrap(), 1_000);
+        assert_eq!(
+            remaining_locked(1_000, -5, 100, Rounding::Up).unwrap(),
+            1_000
+        );
     }
 
     proptest! {

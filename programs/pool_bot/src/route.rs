@@ -86,14 +86,20 @@ impl RoutePolicy<'_> {
         data_len: usize,
     ) -> Result<()> {
         require_keys_neq!(*program_id, crate::ID, PoolError::RouteSelfInvocation);
-        require!(self.allowed_programs.contains(program_id), PoolError::ProgramNotAllowed);
+        require!(
+            self.allowed_programs.contains(program_id),
+            PoolError::ProgramNotAllowed
+        );
         require!(
             accounts.len() <= MAX_LEG_ACCOUNTS && data_len <= MAX_LEG_DATA,
             PoolError::RouteLegTooLarge
         );
         for (key, is_signer) in accounts {
             require_keys_neq!(*key, self.proposal, PoolError::ProposalInRoute);
-            require!(!is_signer || *key == self.pool, PoolError::RouteSignerNotAllowed);
+            require!(
+                !is_signer || *key == self.pool,
+                PoolError::RouteSignerNotAllowed
+            );
         }
         Ok(())
     }
@@ -109,13 +115,24 @@ fn put(out: &mut [u8], at: &mut usize, bytes: &[u8]) -> Result<()> {
 }
 
 fn key_at<'a>(remaining: &'a [AccountInfo], index: u8) -> Result<&'a Pubkey> {
-    remaining.get(index as usize).map(|info| info.key).ok_or_else(|| error!(PoolError::RouteAccountMissing))
+    remaining
+        .get(index as usize)
+        .map(|info| info.key)
+        .ok_or_else(|| error!(PoolError::RouteAccountMissing))
 }
 
 /// Resolves `specs` against the remaining accounts, checks each leg against `policy`, and
 /// writes the canonical encoding into `out`. Returns the bytes written.
-pub fn write(specs: &[LegSpec], remaining: &[AccountInfo], policy: &RoutePolicy, out: &mut [u8]) -> Result<usize> {
-    require!(!specs.is_empty() && specs.len() <= MAX_LEGS, PoolError::InvalidRouteLength);
+pub fn write(
+    specs: &[LegSpec],
+    remaining: &[AccountInfo],
+    policy: &RoutePolicy,
+    out: &mut [u8],
+) -> Result<usize> {
+    require!(
+        !specs.is_empty() && specs.len() <= MAX_LEGS,
+        PoolError::InvalidRouteLength
+    );
     let mut at = 0;
     put(out, &mut at, &(specs.len() as u32).to_le_bytes())?;
     for spec in specs {
@@ -156,7 +173,10 @@ impl<'a> Reader<'a> {
     }
 
     fn len(&mut self) -> Result<usize> {
-        let raw: [u8; 4] = self.take(4)?.try_into().map_err(|_| error!(PoolError::RouteMismatch))?;
+        let raw: [u8; 4] = self
+            .take(4)?
+            .try_into()
+            .map_err(|_| error!(PoolError::RouteMismatch))?;
         Ok(u32::from_le_bytes(raw) as usize)
     }
 
@@ -170,7 +190,7 @@ impl<'a> Reader<'a> {
 pub fn instructions(bytes: &[u8], policy: &RoutePolicy) -> Result<Vec<Instruction>> {
     let mut reader = Reader { bytes };
     let legs = reader.len()?;
-    require!(legs >= 1 && legs <= MAX_LEGS, PoolError::InvalidRouteLength);
+    require!((1..=MAX_LEGS).contains(&legs), PoolError::InvalidRouteLength);
     let mut out = Vec::with_capacity(legs);
     for _ in 0..legs {
         let program_id = reader.key()?;
@@ -179,12 +199,26 @@ pub fn instructions(bytes: &[u8], policy: &RoutePolicy) -> Result<Vec<Instructio
         let raw = reader.take(count * ACCOUNT_BYTES)?;
         let accounts = raw
             .chunks_exact(ACCOUNT_BYTES)
-            .map(|a| Ok(AccountMeta { pubkey: key_from(&a[..32])?, is_signer: a[32] != 0, is_writable: a[33] != 0 }))
+            .map(|a| {
+                Ok(AccountMeta {
+                    pubkey: key_from(&a[..32])?,
+                    is_signer: a[32] != 0,
+                    is_writable: a[33] != 0,
+                })
+            })
             .collect::<Result<Vec<_>>>()?;
         let data_len = reader.len()?;
         let data = reader.take(data_len)?.to_vec();
-        policy.check_leg(&program_id, accounts.iter().map(|m| (&m.pubkey, m.is_signer)), data.len())?;
-        out.push(Instruction { program_id, accounts, data });
+        policy.check_leg(
+            &program_id,
+            accounts.iter().map(|m| (&m.pubkey, m.is_signer)),
+            data.len(),
+        )?;
+        out.push(Instruction {
+            program_id,
+            accounts,
+            data,
+        });
     }
     require!(reader.bytes.is_empty(), PoolError::RouteMismatch);
     Ok(out)
@@ -199,7 +233,11 @@ pub fn hash(bytes: &[u8]) -> [u8; 32] {
 mod tests {
     use super::*;
 
-    fn infos(keys: &[Pubkey], lamports: &mut [u64], data: &mut [Vec<u8>]) -> Vec<AccountInfo<'static>> {
+    fn infos(
+        keys: &[Pubkey],
+        lamports: &mut [u64],
+        data: &mut [Vec<u8>],
+    ) -> Vec<AccountInfo<'static>> {
         let keys: &'static [Pubkey] = Box::leak(keys.to_vec().into_boxed_slice());
         let lamports: &'static mut [u64] = Box::leak(lamports.to_vec().into_boxed_slice());
         let data: &'static mut [Vec<u8>] = Box::leak(data.to_vec().into_boxed_slice());
@@ -213,24 +251,47 @@ mod tests {
 
     #[test]
     fn canonical_bytes_are_borsh_of_the_resolved_legs() {
-        let (program, pool, vault, proposal) =
-            (Pubkey::new_unique(), Pubkey::new_unique(), Pubkey::new_unique(), Pubkey::new_unique());
+        let (program, pool, vault, proposal) = (
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+        );
         let remaining = infos(&[program, pool, vault], &mut [0; 3], &mut vec![vec![]; 3]);
         let spec = LegSpec {
             program_index: 0,
             accounts: vec![
-                AccountRef { index: 1, is_signer: true, is_writable: false },
-                AccountRef { index: 2, is_signer: false, is_writable: true },
+                AccountRef {
+                    index: 1,
+                    is_signer: true,
+                    is_writable: false,
+                },
+                AccountRef {
+                    index: 2,
+                    is_signer: false,
+                    is_writable: true,
+                },
             ],
             data: vec![7, 8, 9],
         };
         let allowed = [program];
-        let policy = RoutePolicy { allowed_programs: &allowed, pool, proposal };
+        let policy = RoutePolicy {
+            allowed_programs: &allowed,
+            pool,
+            proposal,
+        };
         let mut out = [0u8; MAX_ROUTE_BYTES];
         let len = write(&[spec.clone(), spec], &remaining, &policy, &mut out).unwrap();
         let legs = Vec::<RouteLeg>::try_from_slice(&out[..len]).unwrap();
         assert_eq!(legs.len(), 2);
-        assert_eq!(legs[0].accounts[0], LegAccount { pubkey: pool, is_signer: true, is_writable: false });
+        assert_eq!(
+            legs[0].accounts[0],
+            LegAccount {
+                pubkey: pool,
+                is_signer: true,
+                is_writable: false
+            }
+        );
         let ixs = instructions(&out[..len], &policy).unwrap();
         assert_eq!(ixs[1].accounts[1], AccountMeta::new(vault, false));
         assert_eq!(ixs[1].data, vec![7, 8, 9]);
@@ -238,26 +299,65 @@ mod tests {
 
     #[test]
     fn refusals() {
-        let (program, pool, other, proposal) =
-            (Pubkey::new_unique(), Pubkey::new_unique(), Pubkey::new_unique(), Pubkey::new_unique());
-        let remaining = infos(&[program, pool, other, proposal], &mut [0; 4], &mut vec![vec![]; 4]);
+        let (program, pool, other, proposal) = (
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+            Pubkey::new_unique(),
+        );
+        let remaining = infos(
+            &[program, pool, other, proposal],
+            &mut [0; 4],
+            &mut vec![vec![]; 4],
+        );
         let allowed = [program];
-        let policy = RoutePolicy { allowed_programs: &allowed, pool, proposal };
+        let policy = RoutePolicy {
+            allowed_programs: &allowed,
+            pool,
+            proposal,
+        };
         let leg = |index, is_signer| LegSpec {
             program_index: 0,
-            accounts: vec![AccountRef { index, is_signer, is_writable: true }],
+            accounts: vec![AccountRef {
+                index,
+                is_signer,
+                is_writable: true,
+            }],
             data: vec![],
         };
         let mut out = [0u8; MAX_ROUTE_BYTES];
-        let err = |specs: &[LegSpec], out: &mut [u8]| write(specs, &remaining, &policy, out).unwrap_err();
-        assert_eq!(err(&[leg(2, true)], &mut out), PoolError::RouteSignerNotAllowed.into());
-        assert_eq!(err(&[leg(3, false)], &mut out), PoolError::ProposalInRoute.into());
-        assert_eq!(err(&[leg(9, false)], &mut out), PoolError::RouteAccountMissing.into());
+        let err =
+            |specs: &[LegSpec], out: &mut [u8]| write(specs, &remaining, &policy, out).unwrap_err();
+        assert_eq!(
+            err(&[leg(2, true)], &mut out),
+            PoolError::RouteSignerNotAllowed.into()
+        );
+        assert_eq!(
+            err(&[leg(3, false)], &mut out),
+            PoolError::ProposalInRoute.into()
+        );
+        assert_eq!(
+            err(&[leg(9, false)], &mut out),
+            PoolError::RouteAccountMissing.into()
+        );
         assert_eq!(err(&[], &mut out), PoolError::InvalidRouteLength.into());
-        assert_eq!(err(&vec![leg(1, true); 5], &mut out), PoolError::InvalidRouteLength.into());
-        let foreign = LegSpec { program_index: 2, accounts: vec![], data: vec![] };
-        assert_eq!(err(&[foreign], &mut out), PoolError::ProgramNotAllowed.into());
-        assert_eq!(err(&[leg(1, true)], &mut out[..10]), PoolError::RouteLegTooLarge.into());
+        assert_eq!(
+            err(&vec![leg(1, true); 5], &mut out),
+            PoolError::InvalidRouteLength.into()
+        );
+        let foreign = LegSpec {
+            program_index: 2,
+            accounts: vec![],
+            data: vec![],
+        };
+        assert_eq!(
+            err(&[foreign], &mut out),
+            PoolError::ProgramNotAllowed.into()
+        );
+        assert_eq!(
+            err(&[leg(1, true)], &mut out[..10]),
+            PoolError::RouteLegTooLarge.into()
+        );
         assert!(instructions(&[1, 0, 0, 0], &policy).is_err());
     }
 }

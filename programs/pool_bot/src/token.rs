@@ -13,7 +13,12 @@ pub fn transfer<'info>(
     amount: u64,
     signer_seeds: &[&[&[u8]]],
 ) -> Result<()> {
-    let accounts = TransferChecked { from, mint: mint.to_account_info(), to, authority };
+    let accounts = TransferChecked {
+        from,
+        mint: mint.to_account_info(),
+        to,
+        authority,
+    };
     let ctx = CpiContext::new_with_signer(token_program.key(), accounts, signer_seeds);
     token_interface::transfer_checked(ctx, amount, mint.decimals)
 }

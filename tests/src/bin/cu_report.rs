@@ -1,85 +1,171 @@
-//! Compute units per instruction, measured on the SBF build in LiteSVM, as a Markdown table.
+//! Compute units of every instruction, measured on the SBF builds in LiteSVM (mainnet feature
+//! set), as the Markdown table the README shows. The chain's keys are fixed, so every run
+//! measures the same PDAs (and so the same bump searches) and prints the same table.
 //!
-//! `cargo run -p pool-bot-tests --bin cu_report` (after `scripts/build-sbf.sh`), or
-//! `scripts/cu-report.sh`, which also writes the table into the README.
+//! `scripts/cu-report.sh` runs it and writes the table into the README.
 use litesvm::types::TransactionMetadata;
+use local_amm::instructions::SwapArgs;
 use pool_bot::instructions::*;
+use pool_bot::state::*;
+use pool_bot_tests::client::amm;
 use pool_bot_tests::client::instructions as ix;
-use pool_bot_tests::seed_world::USDC;
-use pool_bot_tests::SeedWorld;
+use pool_bot_tests::client::{Instruction, Pubkey};
+use pool_bot_tests::seed_world::{SeedWorld, USDC};
+use solana_keypair::Keypair;
 use solana_signer::Signer;
 
-/// A measured row: instruction, CU, target, note.
-struct Row {
-    name: &'static str,
-    cu: u64,
-    target: Option<u64>,
-    note: String,
+/// Targets from the program issue.
+fn target(name: &str) -> Option<u64> {
+    match name {
+        "deposit" | "withdraw" => Some(15_000),
+        "approve" => Some(5_000),
+        "propose_trade" => Some(12_000),
+        "execute_and_distribute" => Some(20_000),
+        _ => None,
+    }
 }
 
-/// CU the program itself used: the transaction's total minus inner invocations of other programs.
-fn own_cu(meta: &TransactionMetadata, excluded: &[String]) -> (u64, u64) {
-    let mut inner = 0;
-    for line in &meta.logs {
-        for program in excluded {
-            let prefix = format!("Program {program} consumed ");
-            if let Some(rest) = line.strip_prefix(&prefix) {
-                inner += rest.split(' ').next().and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
-            }
+/// Collects measured rows.
+struct Report {
+    w: SeedWorld,
+    rows: Vec<(String, u64, String)>,
+}
+
+impl Report {
+    fn record(&mut self, name: &str, case: &str, meta: &TransactionMetadata) {
+        self.record_cu(name, case, meta.compute_units_consumed);
+    }
+
+    fn record_cu(&mut self, name: &str, case: &str, cu: u64) {
+        self.rows.push((name.to_string(), cu, case.to_string()));
+    }
+
+    fn send(&mut self, name: &str, case: &str, instruction: Instruction, signer: &Keypair) {
+        let meta = self.w.chain.send_ok(&[instruction], &[signer]);
+        self.record(name, case, &meta);
+    }
+
+    fn print(&self) {
+        println!("| instruction | case | CU | target |");
+        println!("|---|---|---:|---|");
+        for (name, cu, case) in &self.rows {
+            let goal = match target(name) {
+                Some(t) if *cu <= t => format!("≤ {t}: met"),
+                Some(t) => format!("≤ {t}: **missed**"),
+                None => String::new(),
+            };
+            println!("| `{name}` | {case} | {cu} | {goal} |");
         }
     }
-    (meta.compute_units_consumed - inner, inner)
+}
+
+/// CU used by the named program's own inner invocations in a transaction.
+fn inner_cu(meta: &TransactionMetadata, program: &Pubkey) -> u64 {
+    let prefix = format!("Program {program} consumed ");
+    meta.logs
+        .iter()
+        .filter_map(|line| line.strip_prefix(&prefix))
+        .filter_map(|rest| rest.split(' ').next()?.parse::<u64>().ok())
+        .sum()
 }
 
 fn main() {
-    let mut rows = Vec::new();
-    let mut w = SeedWorld::new();
-    let mut row = |name, meta: &TransactionMetadata, target, note: String| {
-        rows.push(Row { name, cu: meta.compute_units_consumed, target, note });
+    let mut r = Report { w: SeedWorld::new(), rows: Vec::new() };
+    let admin = r.w.admin.insecure_clone();
+    let p = r.w.pool;
+
+    // pool creation, measured on a second pool of the same admin
+    let sol = r.w.sol;
+    let second = pool_bot_tests::client::pda::PoolAddresses::new(&admin.pubkey(), &sol, &p.token_program);
+    let args = InitializePoolArgs {
+        name: "Second".into(),
+        max_members: 10,
+        min_contribution: 1,
+        insurance_bps: 500,
+        required_approvals: 1,
+        require_lead_approval: false,
+        proposal_ttl: 60,
+        profit_unlock_period: 0,
     };
+    r.send("initialize_pool", "pool, vault, validator set, reserve", ix::initialize_pool(&second, &admin.pubkey(), args), &admin);
 
-    // deposit: first (creates the position) and repeat
-    let member = w.new_member(2_000);
+    // governance
+    let extra = Pubkey::new_unique();
+    let add = ValidatorRoleArgs { validator: extra, role: Role::Junior };
+    r.send("add_validator", "", ix::add_validator(&p, &admin.pubkey(), add), &admin);
+    let promote = ValidatorRoleArgs { validator: extra, role: Role::Senior };
+    r.send("set_validator_role", "", ix::set_validator_role(&p, &admin.pubkey(), promote), &admin);
+    r.send("remove_validator", "", ix::remove_validator(&p, &admin.pubkey(), extra), &admin);
+    let config = UpdateConfigArgs { insurance_bps: Some(500), ..Default::default() };
+    r.send("update_config", "one field", ix::update_config(&p, &admin.pubkey(), config), &admin);
+    r.send("add_keeper", "", ix::add_keeper(&p, &admin.pubkey(), extra), &admin);
+    r.send("remove_keeper", "", ix::remove_keeper(&p, &admin.pubkey(), extra), &admin);
+    let product = RegisterProductArgs {
+        name: "Staking".into(),
+        category: ProductCategory::Staking,
+        config: ProductConfig { max_trade_amount: USDC, min_profit: 1, max_liquidity_bps: 100 },
+        allowed_programs: vec![local_amm::ID],
+        enabled: true,
+    };
+    r.send("register_product", "", ix::register_product(&p, &admin.pubkey(), 1, product), &admin);
+    r.send("disable_product", "", ix::set_product_enabled(&p, &admin.pubkey(), p.product(1), false), &admin);
+    r.send("enable_product", "", ix::set_product_enabled(&p, &admin.pubkey(), p.product(1), true), &admin);
+
+    // members
+    let member = r.w.new_member(3_000);
     let wallet = member.wallet.insecure_clone();
-    let first = w.chain.send_ok(&[w.deposit_ix(&member, 1_000 * USDC, 0)], &[&wallet]);
-    row("deposit (first, creates position)", &first, Some(15_000), "incl. SPL Token transfer".into());
-    let again = w.chain.send_ok(&[w.deposit_ix(&member, 500 * USDC, 0)], &[&wallet]);
-    row("deposit (existing position)", &again, Some(15_000), "incl. SPL Token transfer".into());
-    w.join_members();
+    let first = r.w.deposit_ix(&member, 1_000 * USDC, 0);
+    r.send("deposit", "first (creates the position)", first, &wallet);
+    let again = r.w.deposit_ix(&member, 500 * USDC, 0);
+    r.send("deposit", "existing position", again, &wallet);
+    let request = WithdrawArgs { request: WithdrawRequest::Amount(200 * USDC), min_amount_out: 0 };
+    r.send("withdraw", "by amount", ix::withdraw(&p, &wallet.pubkey(), member.usdc, request), &wallet);
+    r.send("fund_insurance", "", ix::fund_insurance(&p, &wallet.pubkey(), member.usdc, 100 * USDC), &wallet);
+    r.w.join_members();
 
-    let withdraw = ix::withdraw(
-        &w.pool,
-        &wallet.pubkey(),
-        member.usdc,
-        WithdrawArgs { request: WithdrawRequest::Amount(200 * USDC), min_amount_out: 0 },
-    );
-    let meta = w.chain.send_ok(&[withdraw], &[&wallet]);
-    row("withdraw", &meta, Some(15_000), "incl. SPL Token transfer".into());
+    // a trade
+    let (proposal, propose) = r.w.propose_arbitrage(5_000 * USDC);
+    r.record("propose_trade", "2-leg route", &propose);
+    let first_vote = r.w.vote(&proposal, Some(1), true).expect("vote");
+    r.record("approve", "stays pending", &first_vote);
+    let deciding = r.w.vote(&proposal, Some(0), true).expect("vote");
+    r.record("approve", "reaches quorum", &deciding);
+    let exec = r.w.execute(&proposal).expect("execute");
+    let swaps = inner_cu(&exec, &local_amm::ID);
+    let case = format!("excluding the 2 swaps ({swaps} CU; total {})", exec.compute_units_consumed);
+    r.record_cu("execute_and_distribute", &case, exec.compute_units_consumed - swaps);
+    let payer = r.w.chain.payer.insecure_clone();
+    let keeper = r.w.keeper.pubkey();
+    r.send("close_proposal", "", ix::close_proposal(&p, proposal.address, keeper), &payer);
 
-    let (proposal, propose) = w.propose_arbitrage(5_000 * USDC);
-    row("propose_trade (2-leg route)", &propose, Some(12_000), "creates the proposal".into());
-    let votes: Vec<TransactionMetadata> =
-        [Some(1), Some(0)].into_iter().map(|who| w.vote(&proposal, who, true).expect("vote")).collect();
-    row("approve", &votes[0], Some(5_000), "vote that leaves it pending".into());
-    row("approve (reaches quorum)", &votes[1], Some(5_000), String::new());
+    let (rejected, _) = r.w.propose_arbitrage(1_000 * USDC);
+    let reject = r.w.vote(&rejected, Some(0), false).expect("reject");
+    r.record("reject", "stays pending", &reject);
+    let (stale, _) = r.w.propose_arbitrage(500 * USDC);
+    r.w.chain.advance(3_600);
+    r.send("expire_proposal", "", ix::expire_proposal(&p, stale.address), &payer);
 
-    let exec = w.execute(&proposal).expect("execute");
-    let amm = local_amm::ID.to_string();
-    let (own, swaps) = own_cu(&exec, &[amm]);
-    rows.push(Row {
-        name: "execute_and_distribute (excl. swaps)",
-        cu: own,
-        target: Some(20_000),
-        note: format!("total {} incl. 2 AMM swaps ({} CU)", exec.compute_units_consumed, swaps),
-    });
+    // insurance
+    let claimant = r.w.members[0].wallet.insecure_clone();
+    let claim = FileClaimArgs { amount: 5 * USDC, reason: "slippage".into(), proposal_id: Some(0) };
+    r.send("file_claim", "", ix::file_claim(&p, &claimant.pubkey(), 0, claim), &claimant);
+    let (lead, senior) = (r.w.voter(Some(0)), r.w.voter(Some(1)));
+    let claimant_usdc = r.w.members[0].usdc;
+    r.send("approve_claim", "stays pending", ix::approve_claim(&p, &lead.pubkey(), p.claim(0), claimant_usdc), &lead);
+    r.send("approve_claim", "reaches quorum, pays", ix::approve_claim(&p, &senior.pubkey(), p.claim(0), claimant_usdc), &senior);
+    let other = r.w.members[1].wallet.insecure_clone();
+    let claim = FileClaimArgs { amount: USDC, reason: "late fill".into(), proposal_id: None };
+    r.w.chain.send_ok(&[ix::file_claim(&p, &other.pubkey(), 1, claim)], &[&other]);
+    r.send("deny_claim", "stays pending", ix::deny_claim(&p, &lead.pubkey(), p.claim(1), "no loss"), &lead);
+    r.send("close_claim", "", ix::close_claim(&p, p.claim(0), claimant.pubkey()), &payer);
 
-    for r in &rows {
-        let target = r.target.map(|t| format!("≤ {t}")).unwrap_or_default();
-        let status = match r.target {
-            Some(t) if r.cu <= t => "met",
-            Some(_) => "missed",
-            None => "",
-        };
-        println!("| `{}` | {} | {} | {} | {} |", r.name, r.cu, target, status, r.note);
-    }
+    // the local AMM, for scale
+    let trader = r.w.chain.wallet();
+    let (usdc_mint, sol_mint) = (r.w.usdc, r.w.sol);
+    let t_usdc = r.w.chain.token_account(&usdc_mint, &trader.pubkey());
+    let t_sol = r.w.chain.token_account(&sol_mint, &trader.pubkey());
+    r.w.chain.mint_to(&usdc_mint, &t_usdc, 100 * USDC);
+    let swap = amm::swap(&r.w.cheap, &trader.pubkey(), t_usdc, t_sol, &usdc_mint, SwapArgs { amount_in: 100 * USDC, min_amount_out: 1 });
+    r.send("local_amm::swap", "", swap, &trader);
+    r.print();
 }

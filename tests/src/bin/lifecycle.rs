@@ -20,11 +20,20 @@ fn main() {
     let mut w = SeedWorld::new();
     let pool = w.pool_state();
     println!("Pool \"{}\" at {}", pool.name(), w.pool.pool);
-    println!("  validators: ADMIN {}, LEAD, SENIOR, SENIOR; quorum {} with a lead", w.admin.pubkey(), pool.required_approvals);
+    println!(
+        "  validators: ADMIN {}, LEAD, SENIOR, SENIOR; quorum {} with a lead",
+        w.admin.pubkey(),
+        pool.required_approvals
+    );
 
     w.join_members();
     for (m, amount) in w.members.iter().zip(DEPOSITS) {
-        println!("  member {} deposited {} for {} shares", m.wallet.pubkey(), usdc(amount * USDC), w.position(m).shares);
+        println!(
+            "  member {} deposited {} for {} shares",
+            m.wallet.pubkey(),
+            usdc(amount * USDC),
+            w.position(m).shares
+        );
     }
 
     let (cheap, dear) = (w.reserves(&w.cheap), w.reserves(&w.dear));
@@ -50,27 +59,61 @@ fn main() {
     let pool = w.pool_state();
     let reserve = w.reserve();
     println!("Executed: gain {}", usdc(pool.total_profit));
-    println!("  insurance reserve +{} (5%)", usdc(reserve.total_allocated));
-    println!("  members +{} (95%), through the share value:", usdc(pool.total_member_profit));
+    println!(
+        "  insurance reserve +{} (5%)",
+        usdc(reserve.total_allocated)
+    );
+    println!(
+        "  members +{} (95%), through the share value:",
+        usdc(pool.total_member_profit)
+    );
     for (m, amount) in w.members.iter().zip(DEPOSITS) {
-        let value = assets_for_shares(w.position(m).shares, pool.total_shares, pool.total_assets).unwrap();
-        println!("    {} -> {} (+{})", usdc(amount * USDC), usdc(value), usdc(value - amount * USDC));
+        let value =
+            assets_for_shares(w.position(m).shares, pool.total_shares, pool.total_assets).unwrap();
+        println!(
+            "    {} -> {} (+{})",
+            usdc(amount * USDC),
+            usdc(value),
+            usdc(value - amount * USDC)
+        );
     }
 
     let claimant = w.members[0].wallet.insecure_clone();
-    let claim_args = FileClaimArgs { amount: reserve.total_allocated / 2, reason: "slippage".into(), proposal_id: Some(0) };
-    w.chain.send_ok(&[ix::file_claim(&w.pool, &claimant.pubkey(), 0, claim_args)], &[&claimant]);
+    let claim_args = FileClaimArgs {
+        amount: reserve.total_allocated / 2,
+        reason: "slippage".into(),
+        proposal_id: Some(0),
+    };
+    w.chain.send_ok(
+        &[ix::file_claim(&w.pool, &claimant.pubkey(), 0, claim_args)],
+        &[&claimant],
+    );
     for who in [Some(0), Some(1)] {
         let voter = w.voter(who);
         let pay = ix::approve_claim(&w.pool, &voter.pubkey(), w.pool.claim(0), w.members[0].usdc);
         w.chain.send_ok(&[pay], &[&voter]);
     }
     let other = w.members[1].wallet.insecure_clone();
-    let claim_args = FileClaimArgs { amount: USDC, reason: "no loss".into(), proposal_id: None };
-    w.chain.send_ok(&[ix::file_claim(&w.pool, &other.pubkey(), 1, claim_args)], &[&other]);
+    let claim_args = FileClaimArgs {
+        amount: USDC,
+        reason: "no loss".into(),
+        proposal_id: None,
+    };
+    w.chain.send_ok(
+        &[ix::file_claim(&w.pool, &other.pubkey(), 1, claim_args)],
+        &[&other],
+    );
     for who in [None, Some(0), Some(2)] {
         let voter = w.voter(who);
-        w.chain.send_ok(&[ix::deny_claim(&w.pool, &voter.pubkey(), w.pool.claim(1), "no loss shown")], &[&voter]);
+        w.chain.send_ok(
+            &[ix::deny_claim(
+                &w.pool,
+                &voter.pubkey(),
+                w.pool.claim(1),
+                "no loss shown",
+            )],
+            &[&voter],
+        );
     }
     let reserve = w.reserve();
     println!(

@@ -64,7 +64,8 @@ impl Swap<'_> {
         let (vin, vout) = (self.vault_in.key(), self.vault_out.key());
         let pool = &self.pool;
         require!(
-            (vin == pool.vault_a && vout == pool.vault_b) || (vin == pool.vault_b && vout == pool.vault_a),
+            (vin == pool.vault_a && vout == pool.vault_b)
+                || (vin == pool.vault_b && vout == pool.vault_a),
             AmmError::WrongVault
         );
         Ok(())
@@ -74,8 +75,16 @@ impl Swap<'_> {
     #[access_control(ctx.accounts.validate(&args))]
     pub fn swap(ctx: Context<Self>, args: SwapArgs) -> Result<()> {
         let a = &ctx.accounts;
-        let out = swap_output(args.amount_in, a.vault_in.amount, a.vault_out.amount, a.pool.fee_bps)?;
-        require!(out > 0 && out < a.vault_out.amount, AmmError::InsufficientLiquidity);
+        let out = swap_output(
+            args.amount_in,
+            a.vault_in.amount,
+            a.vault_out.amount,
+            a.pool.fee_bps,
+        )?;
+        require!(
+            out > 0 && out < a.vault_out.amount,
+            AmmError::InsufficientLiquidity
+        );
         require!(out >= args.min_amount_out, AmmError::SlippageExceeded);
 
         let pay_in = TransferChecked {
@@ -92,7 +101,13 @@ impl Swap<'_> {
 
         let pool = &a.pool;
         let id = pool.id.to_le_bytes();
-        let seeds: &[&[u8]] = &[SEED_AMM_POOL, pool.mint_a.as_ref(), pool.mint_b.as_ref(), &id, &[pool.bump]];
+        let seeds: &[&[u8]] = &[
+            SEED_AMM_POOL,
+            pool.mint_a.as_ref(),
+            pool.mint_b.as_ref(),
+            &id,
+            &[pool.bump],
+        ];
         let pay_out = TransferChecked {
             from: a.vault_out.to_account_info(),
             mint: a.mint_out.to_account_info(),

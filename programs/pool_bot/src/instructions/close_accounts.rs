@@ -26,7 +26,10 @@ pub struct CloseProposal<'info> {
 
 impl CloseProposal<'_> {
     fn validate(&self) -> Result<()> {
-        require!(self.proposal.load()?.is_finished(), PoolError::ProposalNotFinished);
+        require!(
+            self.proposal.load()?.is_finished(),
+            PoolError::ProposalNotFinished
+        );
         Ok(())
     }
 
@@ -63,7 +66,10 @@ pub struct CloseClaim<'info> {
 
 impl CloseClaim<'_> {
     fn validate(&self) -> Result<()> {
-        require!(self.claim.status != ClaimStatus::Pending, PoolError::ClaimNotFinished);
+        require!(
+            self.claim.status != ClaimStatus::Pending,
+            PoolError::ClaimNotFinished
+        );
         Ok(())
     }
 
@@ -78,4 +84,3 @@ impl CloseClaim<'_> {
         Ok(())
     }
 }
-

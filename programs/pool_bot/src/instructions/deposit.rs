@@ -55,7 +55,10 @@ impl Deposit<'_> {
         let pool = self.pool.load()?;
         pool.require_not_paused()?;
         require!(args.amount > 0, PoolError::ZeroAmount);
-        require!(args.amount >= pool.min_contribution, PoolError::BelowMinContribution);
+        require!(
+            args.amount >= pool.min_contribution,
+            PoolError::BelowMinContribution
+        );
         Ok(())
     }
 
@@ -110,4 +113,3 @@ impl Deposit<'_> {
         Ok(())
     }
 }
-

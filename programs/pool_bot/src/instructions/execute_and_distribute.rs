@@ -49,12 +49,18 @@ impl ExecuteAndDistribute<'_> {
     fn validate(&self) -> Result<()> {
         let set = self.validator_set.load()?;
         let executor = self.executor.key();
-        require!(set.is_keeper(&executor) || set.slot_of(&executor).is_some(), PoolError::NotKeeper);
+        require!(
+            set.is_keeper(&executor) || set.slot_of(&executor).is_some(),
+            PoolError::NotKeeper
+        );
         let pool = self.pool.load()?;
         pool.require_not_paused()?;
         self.product.load()?.require_enabled()?;
         let proposal = self.proposal.load()?;
-        require!(proposal.status() == ProposalStatus::Approved, PoolError::ProposalNotApproved);
+        require!(
+            proposal.status() == ProposalStatus::Approved,
+            PoolError::ProposalNotApproved
+        );
         proposal.require_live(Clock::get()?.unix_timestamp, pool.config_version)
     }
 }
@@ -74,7 +80,10 @@ impl<'info> ExecuteAndDistribute<'info> {
                 proposal: proposal_key,
             };
             let proposal = ctx.accounts.proposal.load()?;
-            (route::instructions(proposal.route_bytes(), &policy)?, proposal.min_profit)
+            (
+                route::instructions(proposal.route_bytes(), &policy)?,
+                proposal.min_profit,
+            )
         };
         let (creator, asset_mint, bump, insurance_bps) = {
             let pool = ctx.accounts.pool.load()?;
@@ -98,7 +107,10 @@ impl<'info> ExecuteAndDistribute<'info> {
             vault.owner == pool_key && vault.delegate.is_none() && vault.close_authority.is_none(),
             PoolError::VaultAuthorityChanged
         );
-        let gain = vault.amount.checked_sub(before).ok_or(PoolError::ProfitBelowMinimum)?;
+        let gain = vault
+            .amount
+            .checked_sub(before)
+            .ok_or(PoolError::ProfitBelowMinimum)?;
         require!(gain >= min_profit, PoolError::ProfitBelowMinimum);
 
         let (insurance, member_profit) = math::split_profit(gain, insurance_bps)?;

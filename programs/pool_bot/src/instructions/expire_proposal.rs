@@ -37,8 +37,11 @@ impl ExpireProposal<'_> {
         let stale = proposal.is_stale(pool.config_version) && now < proposal.expires_at;
         proposal.set_status(ProposalStatus::Expired, now);
         pool.trades_expired = add(pool.trades_expired, 1)?;
-        emit!(ProposalExpired { pool: ctx.accounts.pool.key(), proposal: ctx.accounts.proposal.key(), stale });
+        emit!(ProposalExpired {
+            pool: ctx.accounts.pool.key(),
+            proposal: ctx.accounts.proposal.key(),
+            stale
+        });
         Ok(())
     }
 }
-

@@ -53,7 +53,10 @@ pub struct FileClaim<'info> {
 impl FileClaim<'_> {
     fn validate(&self, args: &FileClaimArgs) -> Result<()> {
         require!(args.amount > 0, PoolError::ZeroAmount);
-        require!(args.amount <= self.insurance_vault.amount, PoolError::ClaimExceedsReserve);
+        require!(
+            args.amount <= self.insurance_vault.amount,
+            PoolError::ClaimExceedsReserve
+        );
         Claim::check_text(&args.reason)
     }
 
@@ -90,4 +93,3 @@ impl FileClaim<'_> {
         Ok(())
     }
 }
-

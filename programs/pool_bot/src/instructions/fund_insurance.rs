@@ -68,4 +68,3 @@ impl FundInsurance<'_> {
         Ok(())
     }
 }
-

@@ -94,7 +94,10 @@ pub struct InitializePool<'info> {
 impl InitializePool<'_> {
     fn validate(&self, args: &InitializePoolArgs) -> Result<()> {
         encode_name(&args.name)?;
-        require!(u64::from(args.insurance_bps) <= BPS_DENOMINATOR, PoolError::InvalidBps);
+        require!(
+            u64::from(args.insurance_bps) <= BPS_DENOMINATOR,
+            PoolError::InvalidBps
+        );
         require!(
             args.max_members >= 1
                 && args.min_contribution >= 1
@@ -145,8 +148,12 @@ impl InitializePool<'_> {
         insurance.bump = ctx.bumps.insurance;
         insurance.vault_bump = ctx.bumps.insurance_vault;
 
-        emit!(PoolInitialized { pool: pool_key, creator, asset_mint: pool.asset_mint, name: args.name });
+        emit!(PoolInitialized {
+            pool: pool_key,
+            creator,
+            asset_mint: pool.asset_mint,
+            name: args.name
+        });
         Ok(())
     }
 }
-

@@ -25,18 +25,28 @@ pub struct ManageKeepers<'info> {
 
 impl ManageKeepers<'_> {
     fn validate(&self) -> Result<()> {
-        self.validator_set.load()?.require_role(&self.admin.key(), Role::Admin)?;
+        self.validator_set
+            .load()?
+            .require_role(&self.admin.key(), Role::Admin)?;
         Ok(())
     }
 
     fn emit(&self, keeper: Pubkey, authorised: bool) {
-        emit!(KeeperChanged { pool: self.pool.key(), admin: self.admin.key(), keeper, authorised });
+        emit!(KeeperChanged {
+            pool: self.pool.key(),
+            admin: self.admin.key(),
+            keeper,
+            authorised
+        });
     }
 
     /// Authorises a keeper.
     #[access_control(ctx.accounts.validate())]
     pub fn add_keeper(ctx: Context<Self>, args: KeeperArgs) -> Result<()> {
-        ctx.accounts.validator_set.load_mut()?.add_keeper(args.keeper)?;
+        ctx.accounts
+            .validator_set
+            .load_mut()?
+            .add_keeper(args.keeper)?;
         ctx.accounts.emit(args.keeper, true);
         Ok(())
     }
@@ -44,9 +54,11 @@ impl ManageKeepers<'_> {
     /// De-authorises a keeper.
     #[access_control(ctx.accounts.validate())]
     pub fn remove_keeper(ctx: Context<Self>, args: KeeperArgs) -> Result<()> {
-        ctx.accounts.validator_set.load_mut()?.remove_keeper(&args.keeper)?;
+        ctx.accounts
+            .validator_set
+            .load_mut()?
+            .remove_keeper(&args.keeper)?;
         ctx.accounts.emit(args.keeper, false);
         Ok(())
     }
 }
-

@@ -36,15 +36,24 @@ pub struct ManageValidators<'info> {
 
 impl ManageValidators<'_> {
     fn validate(&self) -> Result<()> {
-        self.validator_set.load()?.require_role(&self.admin.key(), Role::Admin)?;
+        self.validator_set
+            .load()?
+            .require_role(&self.admin.key(), Role::Admin)?;
         Ok(())
     }
 
     /// Bumps the config version, checks the set's rules and records the change.
-    fn finish(&self, validator: Pubkey, old_role: Option<Role>, new_role: Option<Role>) -> Result<()> {
+    fn finish(
+        &self,
+        validator: Pubkey,
+        old_role: Option<Role>,
+        new_role: Option<Role>,
+    ) -> Result<()> {
         let mut pool = self.pool.load_mut()?;
         pool.bump_config_version()?;
-        self.validator_set.load()?.invariant(pool.required_approvals)?;
+        self.validator_set
+            .load()?
+            .invariant(pool.required_approvals)?;
         emit!(ValidatorChanged {
             pool: self.pool.key(),
             admin: self.admin.key(),
@@ -60,22 +69,34 @@ impl ManageValidators<'_> {
     #[access_control(ctx.accounts.validate())]
     pub fn add_validator(ctx: Context<Self>, args: ValidatorRoleArgs) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
-        ctx.accounts.validator_set.load_mut()?.add(args.validator, args.role, now)?;
+        ctx.accounts
+            .validator_set
+            .load_mut()?
+            .add(args.validator, args.role, now)?;
         ctx.accounts.finish(args.validator, None, Some(args.role))
     }
 
     /// Removes a validator (never the last ADMIN, never below the quorum).
     #[access_control(ctx.accounts.validate())]
     pub fn remove_validator(ctx: Context<Self>, args: RemoveValidatorArgs) -> Result<()> {
-        let removed = ctx.accounts.validator_set.load_mut()?.remove(&args.validator)?;
-        ctx.accounts.finish(args.validator, Some(removed.role()), None)
+        let removed = ctx
+            .accounts
+            .validator_set
+            .load_mut()?
+            .remove(&args.validator)?;
+        ctx.accounts
+            .finish(args.validator, Some(removed.role()), None)
     }
 
     /// Changes a validator's role.
     #[access_control(ctx.accounts.validate())]
     pub fn set_validator_role(ctx: Context<Self>, args: ValidatorRoleArgs) -> Result<()> {
-        let old = ctx.accounts.validator_set.load_mut()?.set_role(&args.validator, args.role)?;
-        ctx.accounts.finish(args.validator, Some(old), Some(args.role))
+        let old = ctx
+            .accounts
+            .validator_set
+            .load_mut()?
+            .set_role(&args.validator, args.role)?;
+        ctx.accounts
+            .finish(args.validator, Some(old), Some(args.role))
     }
 }
-

@@ -50,13 +50,19 @@ pub struct ProposeTrade<'info> {
 
 impl ProposeTrade<'_> {
     fn validate(&self, args: &ProposeTradeArgs) -> Result<()> {
-        require!(self.validator_set.load()?.is_keeper(&self.keeper.key()), PoolError::NotKeeper);
+        require!(
+            self.validator_set.load()?.is_keeper(&self.keeper.key()),
+            PoolError::NotKeeper
+        );
         let pool = self.pool.load()?;
         pool.require_not_paused()?;
         let product = self.product.load()?;
         product.require_enabled()?;
         product.check_trade(args.amount_in, args.min_profit, args.expected_profit)?;
-        require!(args.amount_in <= pool.total_assets, PoolError::TradeExceedsPool);
+        require!(
+            args.amount_in <= pool.total_assets,
+            PoolError::TradeExceedsPool
+        );
         Ok(())
     }
 
@@ -78,7 +84,12 @@ impl ProposeTrade<'_> {
             pool: pool_key,
             proposal: proposal_key,
         };
-        let len = route::write(&args.legs, ctx.remaining_accounts, &policy, &mut proposal.route)?;
+        let len = route::write(
+            &args.legs,
+            ctx.remaining_accounts,
+            &policy,
+            &mut proposal.route,
+        )?;
         let route_hash = route::hash(&proposal.route[..len]);
         proposal.pool = pool_key;
         proposal.proposer = ctx.accounts.keeper.key();
@@ -89,7 +100,9 @@ impl ProposeTrade<'_> {
         proposal.expected_profit = args.expected_profit;
         proposal.min_profit = args.min_profit;
         proposal.created_at = now;
-        proposal.expires_at = now.checked_add(pool.proposal_ttl).ok_or(PoolError::MathOverflow)?;
+        proposal.expires_at = now
+            .checked_add(pool.proposal_ttl)
+            .ok_or(PoolError::MathOverflow)?;
         proposal.config_version = pool.config_version;
         proposal.decided_at = now;
         proposal.route_len = len as u16;
@@ -114,4 +127,3 @@ impl ProposeTrade<'_> {
         Ok(())
     }
 }
-

@@ -46,7 +46,9 @@ pub struct RegisterProduct<'info> {
 
 impl RegisterProduct<'_> {
     fn validate(&self) -> Result<()> {
-        self.validator_set.load()?.require_role(&self.admin.key(), Role::Admin)?;
+        self.validator_set
+            .load()?
+            .require_role(&self.admin.key(), Role::Admin)?;
         Ok(())
     }
 
@@ -56,7 +58,14 @@ impl RegisterProduct<'_> {
         let pool_key = ctx.accounts.pool.key();
         let id = ctx.accounts.pool.load_mut()?.take_product_id()?;
         let mut product = ctx.accounts.product.load_init()?;
-        product.init(pool_key, id, &args.name, args.category, args.config, &args.allowed_programs)?;
+        product.init(
+            pool_key,
+            id,
+            &args.name,
+            args.category,
+            args.config,
+            &args.allowed_programs,
+        )?;
         product.enabled = args.enabled as u8;
         product.created_at = Clock::get()?.unix_timestamp;
         product.bump = ctx.bumps.product;
@@ -73,4 +82,3 @@ impl RegisterProduct<'_> {
         Ok(())
     }
 }
-

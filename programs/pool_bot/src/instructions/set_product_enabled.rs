@@ -22,8 +22,13 @@ pub struct SetProductEnabled<'info> {
 
 impl SetProductEnabled<'_> {
     fn validate(&self, enabled: bool) -> Result<()> {
-        self.validator_set.load()?.require_role(&self.admin.key(), Role::Admin)?;
-        require!(self.product.load()?.is_enabled() != enabled, PoolError::ProductStateUnchanged);
+        self.validator_set
+            .load()?
+            .require_role(&self.admin.key(), Role::Admin)?;
+        require!(
+            self.product.load()?.is_enabled() != enabled,
+            PoolError::ProductStateUnchanged
+        );
         Ok(())
     }
 
@@ -39,4 +44,3 @@ impl SetProductEnabled<'_> {
         Ok(())
     }
 }
-

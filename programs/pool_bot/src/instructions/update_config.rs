@@ -44,7 +44,9 @@ pub struct UpdateConfig<'info> {
 
 impl UpdateConfig<'_> {
     fn validate(&self) -> Result<()> {
-        self.validator_set.load()?.require_role(&self.admin.key(), Role::Admin)?;
+        self.validator_set
+            .load()?
+            .require_role(&self.admin.key(), Role::Admin)?;
         Ok(())
     }
 
@@ -88,7 +90,10 @@ impl UpdateConfig<'_> {
             pool.bump_config_version()?;
         }
         pool.invariant()?;
-        ctx.accounts.validator_set.load()?.invariant(pool.required_approvals)?;
+        ctx.accounts
+            .validator_set
+            .load()?
+            .invariant(pool.required_approvals)?;
 
         emit!(ConfigUpdated {
             pool: ctx.accounts.pool.key(),
@@ -106,4 +111,3 @@ impl UpdateConfig<'_> {
         Ok(())
     }
 }
-

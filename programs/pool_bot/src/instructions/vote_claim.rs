@@ -82,7 +82,13 @@ fn cast_vote(
     let mut set = validator_set.load_mut()?;
     let slot = set.require_role(validator, Role::Senior)?;
     let quorum = set.claim_quorum(pool.required_approvals);
-    let status = claim.vote(&quorum, pool.config_version, slot, approve, clock.unix_timestamp)?;
+    let status = claim.vote(
+        &quorum,
+        pool.config_version,
+        slot,
+        approve,
+        clock.unix_timestamp,
+    )?;
     set.record_claim_vote(slot, clock.slot);
     Ok(status)
 }
@@ -91,11 +97,20 @@ impl ApproveClaim<'_> {
     /// Approves the claim; pays it when this vote reaches quorum.
     pub fn approve_claim(ctx: Context<Self>) -> Result<()> {
         let a = ctx.accounts;
-        let status = cast_vote(&a.pool, &a.validator_set, &a.validator.key(), &mut a.claim, true)?;
+        let status = cast_vote(
+            &a.pool,
+            &a.validator_set,
+            &a.validator.key(),
+            &mut a.claim,
+            true,
+        )?;
         let mut paid = 0;
         if status == ClaimStatus::Paid {
             paid = a.claim.amount;
-            require!(paid <= a.insurance_vault.amount, PoolError::ClaimExceedsReserve);
+            require!(
+                paid <= a.insurance_vault.amount,
+                PoolError::ClaimExceedsReserve
+            );
             let pool_key = a.pool.key();
             let seeds: &[&[u8]] = &[SEED_INSURANCE, pool_key.as_ref(), &[a.insurance.bump]];
             token::transfer(
@@ -129,7 +144,13 @@ impl DenyClaim<'_> {
     pub fn deny_claim(ctx: Context<Self>, args: DenyClaimArgs) -> Result<()> {
         Claim::check_text(&args.reason)?;
         let a = ctx.accounts;
-        let status = cast_vote(&a.pool, &a.validator_set, &a.validator.key(), &mut a.claim, false)?;
+        let status = cast_vote(
+            &a.pool,
+            &a.validator_set,
+            &a.validator.key(),
+            &mut a.claim,
+            false,
+        )?;
         if status == ClaimStatus::Denied {
             a.claim.decision_note = args.reason.clone();
             a.insurance.record_denied(a.claim.amount)?;

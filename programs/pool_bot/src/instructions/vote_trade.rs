@@ -32,8 +32,14 @@ pub struct VoteTrade<'info> {
 impl VoteTrade<'_> {
     fn validate(&self) -> Result<()> {
         let proposal = self.proposal.load()?;
-        require!(proposal.status() == ProposalStatus::Pending, PoolError::ProposalNotPending);
-        proposal.require_live(Clock::get()?.unix_timestamp, self.pool.load()?.config_version)
+        require!(
+            proposal.status() == ProposalStatus::Pending,
+            PoolError::ProposalNotPending
+        );
+        proposal.require_live(
+            Clock::get()?.unix_timestamp,
+            self.pool.load()?.config_version,
+        )
     }
 
     fn vote(&self, approve: bool, reason: String) -> Result<()> {
@@ -76,4 +82,3 @@ impl VoteTrade<'_> {
         ctx.accounts.vote(false, args.reason)
     }
 }
-

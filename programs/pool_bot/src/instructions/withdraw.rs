@@ -62,17 +62,22 @@ impl Withdraw<'_> {
             let pool = ctx.accounts.pool.load()?;
             let priced = pool.priced_assets(now, Rounding::Up)?;
             let (shares, amount) = match args.request {
-                WithdrawRequest::Shares(shares) => {
-                    (shares, math::assets_for_shares(shares, pool.total_shares, priced)?)
-                }
-                WithdrawRequest::Amount(amount) => {
-                    (math::shares_to_burn_for_assets(amount, pool.total_shares, priced)?, amount)
-                }
+                WithdrawRequest::Shares(shares) => (
+                    shares,
+                    math::assets_for_shares(shares, pool.total_shares, priced)?,
+                ),
+                WithdrawRequest::Amount(amount) => (
+                    math::shares_to_burn_for_assets(amount, pool.total_shares, priced)?,
+                    amount,
+                ),
             };
             (pool.creator, pool.asset_mint, pool.bump, shares, amount)
         };
         require!(shares > 0 && amount > 0, PoolError::ZeroAmount);
-        require!(shares <= ctx.accounts.position.shares, PoolError::InsufficientShares);
+        require!(
+            shares <= ctx.accounts.position.shares,
+            PoolError::InsufficientShares
+        );
         require!(amount >= args.min_amount_out, PoolError::SlippageAmountOut);
 
         let a = &ctx.accounts;
@@ -87,7 +92,10 @@ impl Withdraw<'_> {
             &[seeds],
         )?;
 
-        let exited = ctx.accounts.position.record_withdrawal(amount, shares, now)?;
+        let exited = ctx
+            .accounts
+            .position
+            .record_withdrawal(amount, shares, now)?;
         let mut pool = ctx.accounts.pool.load_mut()?;
         if exited {
             pool.record_member_left();

@@ -73,7 +73,10 @@ impl Claim {
         approve: bool,
         now: i64,
     ) -> Result<ClaimStatus> {
-        require!(self.status == ClaimStatus::Pending, PoolError::ClaimNotPending);
+        require!(
+            self.status == ClaimStatus::Pending,
+            PoolError::ClaimNotPending
+        );
         if self.config_version != config_version {
             self.approvals = 0;
             self.rejections = 0;

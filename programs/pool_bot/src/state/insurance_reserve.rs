@@ -81,7 +81,10 @@ impl InsuranceReserve {
     /// Rules the books always satisfy.
     pub fn invariant(&self) -> Result<()> {
         let decided = add(self.claims_paid, self.claims_denied)?;
-        require!(add(decided, self.pending_claims)? == self.claims_filed, PoolError::MathOverflow);
+        require!(
+            add(decided, self.pending_claims)? == self.claims_filed,
+            PoolError::MathOverflow
+        );
         require!(
             self.total_paid <= add(self.total_allocated, self.total_funded)?,
             PoolError::MathOverflow

@@ -110,14 +110,21 @@ impl Pool {
     /// Profit still unlocking at `now`, rounded as asked.
     pub fn locked_at(&self, now: i64, rounding: Rounding) -> Result<u64> {
         let elapsed = now.saturating_sub(self.last_profit_at);
-        math::remaining_locked(self.locked_profit, elapsed, self.profit_unlock_period, rounding)
+        math::remaining_locked(
+            self.locked_profit,
+            elapsed,
+            self.profit_unlock_period,
+            rounding,
+        )
     }
 
     /// Assets that back the share price at `now`: `total_assets` minus profit still locked.
     /// Deposits round the locked part down and withdrawals up, so both favour the pool.
     pub fn priced_assets(&self, now: i64, rounding: Rounding) -> Result<u64> {
         let locked = self.locked_at(now, rounding)?;
-        self.total_assets.checked_sub(locked).ok_or_else(|| error!(PoolError::MathOverflow))
+        self.total_assets
+            .checked_sub(locked)
+            .ok_or_else(|| error!(PoolError::MathOverflow))
     }
 
     /// Books a deposit of `amount` that minted `shares`.
@@ -188,22 +195,37 @@ impl Pool {
 
     /// Rules the configuration and the books always satisfy.
     pub fn invariant(&self) -> Result<()> {
-        require!(u64::from(self.insurance_bps) <= BPS_DENOMINATOR, PoolError::InvalidBps);
+        require!(
+            u64::from(self.insurance_bps) <= BPS_DENOMINATOR,
+            PoolError::InvalidBps
+        );
         require!(self.max_members >= 1, PoolError::InvalidConfig);
-        require!(self.active_members <= self.max_members, PoolError::InvalidConfig);
+        require!(
+            self.active_members <= self.max_members,
+            PoolError::InvalidConfig
+        );
         require!(self.min_contribution >= 1, PoolError::InvalidConfig);
         require!(self.proposal_ttl > 0, PoolError::InvalidConfig);
         require!(self.profit_unlock_period >= 0, PoolError::InvalidConfig);
         require!(self.required_approvals >= 1, PoolError::InvalidQuorum);
-        require!(self.require_lead_approval <= 1 && self.paused <= 1, PoolError::InvalidConfig);
-        require!(self.locked_profit <= self.total_assets, PoolError::MathOverflow);
+        require!(
+            self.require_lead_approval <= 1 && self.paused <= 1,
+            PoolError::InvalidConfig
+        );
+        require!(
+            self.locked_profit <= self.total_assets,
+            PoolError::MathOverflow
+        );
         Ok(())
     }
 }
 
 /// Encodes a name into a fixed field, refusing empty or over-long names.
 pub fn encode_name(name: &str) -> Result<[u8; MAX_NAME_LEN]> {
-    require!(!name.is_empty() && name.len() <= MAX_NAME_LEN, PoolError::InvalidName);
+    require!(
+        !name.is_empty() && name.len() <= MAX_NAME_LEN,
+        PoolError::InvalidName
+    );
     let mut out = [0u8; MAX_NAME_LEN];
     out[..name.len()].copy_from_slice(name.as_bytes());
     Ok(out)

@@ -99,7 +99,10 @@ impl Product {
         config: ProductConfig,
         allowed_programs: &[Pubkey],
     ) -> Result<()> {
-        require!(allowed_programs.len() <= MAX_ALLOWED_PROGRAMS, PoolError::TooManyPrograms);
+        require!(
+            allowed_programs.len() <= MAX_ALLOWED_PROGRAMS,
+            PoolError::TooManyPrograms
+        );
         self.pool = pool;
         self.id = id;
         self.name = encode_name(name)?;
@@ -175,7 +178,10 @@ impl Product {
     pub fn invariant(&self) -> Result<()> {
         require!(!self.name().is_empty(), PoolError::InvalidName);
         let programs = self.allowed_programs();
-        require!(!programs.contains(&crate::ID), PoolError::RouteSelfInvocation);
+        require!(
+            !programs.contains(&crate::ID),
+            PoolError::RouteSelfInvocation
+        );
         for (i, p) in programs.iter().enumerate() {
             require!(!programs[i + 1..].contains(p), PoolError::InvalidConfig);
         }

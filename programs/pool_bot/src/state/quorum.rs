@@ -36,7 +36,10 @@ impl Quorum {
     ) -> Result<Outcome> {
         let bit = 1u32 << voter_slot;
         require!(self.voters & bit != 0, PoolError::InsufficientRole);
-        require!((*approvals | *rejections) & bit == 0, PoolError::AlreadyVoted);
+        require!(
+            (*approvals | *rejections) & bit == 0,
+            PoolError::AlreadyVoted
+        );
         if approve {
             *approvals |= bit;
         } else {
@@ -65,26 +68,40 @@ mod tests {
     use super::*;
 
     // slots: 0 = ADMIN, 1 = LEAD, 2 = SENIOR, 3 = SENIOR
-    const SEED: Quorum = Quorum { required: 2, voters: 0b1111, leads: 0b0011 };
+    const SEED: Quorum = Quorum {
+        required: 2,
+        voters: 0b1111,
+        leads: 0b0011,
+    };
 
     #[test]
     fn two_seniors_do_not_satisfy_a_lead_requirement() {
         let (mut a, mut r) = (0, 0);
         assert_eq!(SEED.vote(&mut a, &mut r, 2, true).unwrap(), Outcome::Open);
         assert_eq!(SEED.vote(&mut a, &mut r, 3, true).unwrap(), Outcome::Open);
-        assert_eq!(SEED.vote(&mut a, &mut r, 1, true).unwrap(), Outcome::Approved);
+        assert_eq!(
+            SEED.vote(&mut a, &mut r, 1, true).unwrap(),
+            Outcome::Approved
+        );
     }
 
     #[test]
     fn rejected_once_every_lead_rejects() {
         let (mut a, mut r) = (0, 0);
         assert_eq!(SEED.vote(&mut a, &mut r, 0, false).unwrap(), Outcome::Open);
-        assert_eq!(SEED.vote(&mut a, &mut r, 1, false).unwrap(), Outcome::Rejected);
+        assert_eq!(
+            SEED.vote(&mut a, &mut r, 1, false).unwrap(),
+            Outcome::Rejected
+        );
     }
 
     #[test]
     fn rejected_once_too_few_voters_remain() {
-        let q = Quorum { required: 3, voters: 0b1111, leads: 0 };
+        let q = Quorum {
+            required: 3,
+            voters: 0b1111,
+            leads: 0,
+        };
         let (mut a, mut r) = (0, 0);
         assert_eq!(q.vote(&mut a, &mut r, 0, false).unwrap(), Outcome::Open);
         assert_eq!(q.vote(&mut a, &mut r, 3, false).unwrap(), Outcome::Rejected);

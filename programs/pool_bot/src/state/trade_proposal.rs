@@ -112,8 +112,17 @@ impl TradeProposal {
     }
 
     /// Records a vote and moves to Approved or Rejected when the quorum decides.
-    pub fn vote(&mut self, quorum: &Quorum, slot: usize, approve: bool, now: i64) -> Result<ProposalStatus> {
-        require!(self.status() == ProposalStatus::Pending, PoolError::ProposalNotPending);
+    pub fn vote(
+        &mut self,
+        quorum: &Quorum,
+        slot: usize,
+        approve: bool,
+        now: i64,
+    ) -> Result<ProposalStatus> {
+        require!(
+            self.status() == ProposalStatus::Pending,
+            PoolError::ProposalNotPending
+        );
         let outcome = quorum.vote(&mut self.approvals, &mut self.rejections, slot, approve)?;
         let status = match outcome {
             Outcome::Open => ProposalStatus::Pending,
@@ -142,9 +151,18 @@ impl TradeProposal {
 
     /// Rules a proposal always satisfies.
     pub fn invariant(&self) -> Result<()> {
-        require!(self.min_profit >= 1 && self.min_profit <= self.expected_profit, PoolError::InvalidMinProfit);
-        require!(self.approvals & self.rejections == 0, PoolError::AlreadyVoted);
-        require!((self.route_len as usize) <= MAX_ROUTE_BYTES, PoolError::RouteLegTooLarge);
+        require!(
+            self.min_profit >= 1 && self.min_profit <= self.expected_profit,
+            PoolError::InvalidMinProfit
+        );
+        require!(
+            self.approvals & self.rejections == 0,
+            PoolError::AlreadyVoted
+        );
+        require!(
+            (self.route_len as usize) <= MAX_ROUTE_BYTES,
+            PoolError::RouteLegTooLarge
+        );
         Ok(())
     }
 }

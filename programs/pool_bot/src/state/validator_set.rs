@@ -12,7 +12,9 @@ pub const MAX_KEEPERS: usize = 16;
 
 /// Validator roles, lowest first. Any role votes on trades; SENIOR and above vote on claims;
 /// a LEAD or ADMIN approval satisfies `require_lead_approval`; ADMIN manages the pool.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord,
+)]
 pub enum Role {
     /// Votes on trades.
     Junior,
@@ -112,7 +114,10 @@ impl ValidatorSet {
     /// Slot of `key`, refusing non-validators and roles below `min_role`.
     pub fn require_role(&self, key: &Pubkey, min_role: Role) -> Result<usize> {
         let slot = self.slot_of(key).ok_or(PoolError::NotValidator)?;
-        require!(self.validators[slot].role() >= min_role, PoolError::InsufficientRole);
+        require!(
+            self.validators[slot].role() >= min_role,
+            PoolError::InsufficientRole
+        );
         Ok(slot)
     }
 
@@ -135,13 +140,21 @@ impl ValidatorSet {
         Quorum {
             required,
             voters: self.mask_at_least(Role::Junior),
-            leads: if lead_required { self.mask_at_least(Role::Lead) } else { 0 },
+            leads: if lead_required {
+                self.mask_at_least(Role::Lead)
+            } else {
+                0
+            },
         }
     }
 
     /// Voters (SENIOR and above) and threshold for an insurance claim.
     pub fn claim_quorum(&self, required: u8) -> Quorum {
-        Quorum { required, voters: self.mask_at_least(Role::Senior), leads: 0 }
+        Quorum {
+            required,
+            voters: self.mask_at_least(Role::Senior),
+            leads: 0,
+        }
     }
 
     /// Adds a validator in the next free slot.
@@ -213,7 +226,11 @@ impl ValidatorSet {
 
     /// Withdraws a keeper's authorisation.
     pub fn remove_keeper(&mut self, key: &Pubkey) -> Result<()> {
-        let slot = self.keepers().iter().position(|k| k == key).ok_or(PoolError::KeeperNotFound)?;
+        let slot = self
+            .keepers()
+            .iter()
+            .position(|k| k == key)
+            .ok_or(PoolError::KeeperNotFound)?;
         let last = self.keeper_count as usize - 1;
         self.keepers[slot] = self.keepers[last];
         self.keepers[last] = Pubkey::default();
@@ -270,28 +287,49 @@ mod tests {
         assert_eq!(set.mask_at_least(Role::Junior), 0b1111);
         assert_eq!(set.mask_at_least(Role::Senior), 0b0111);
         assert_eq!(set.mask_at_least(Role::Lead), 0b0011);
-        assert_eq!(set.require_role(&key(4), Role::Senior).unwrap_err(), PoolError::InsufficientRole.into());
-        assert_eq!(set.require_role(&key(9), Role::Junior).unwrap_err(), PoolError::NotValidator.into());
+        assert_eq!(
+            set.require_role(&key(4), Role::Senior).unwrap_err(),
+            PoolError::InsufficientRole.into()
+        );
+        assert_eq!(
+            set.require_role(&key(9), Role::Junior).unwrap_err(),
+            PoolError::NotValidator.into()
+        );
     }
 
     #[test]
     fn invariant_guards_quorum_and_admin() {
         let mut set = seed_set();
         set.invariant(3).unwrap();
-        assert_eq!(set.invariant(4).unwrap_err(), PoolError::InvalidQuorum.into());
-        assert_eq!(set.invariant(0).unwrap_err(), PoolError::InvalidQuorum.into());
+        assert_eq!(
+            set.invariant(4).unwrap_err(),
+            PoolError::InvalidQuorum.into()
+        );
+        assert_eq!(
+            set.invariant(0).unwrap_err(),
+            PoolError::InvalidQuorum.into()
+        );
         set.remove(&key(1)).unwrap();
         assert_eq!(set.invariant(1).unwrap_err(), PoolError::LastAdmin.into());
         assert_eq!(set.slot_of(&key(4)), Some(0));
-        assert_eq!(set.add(key(2), Role::Junior, 0).unwrap_err(), PoolError::DuplicateValidator.into());
+        assert_eq!(
+            set.add(key(2), Role::Junior, 0).unwrap_err(),
+            PoolError::DuplicateValidator.into()
+        );
     }
 
     #[test]
     fn keepers_are_unique() {
         let mut set = seed_set();
         set.add_keeper(key(7)).unwrap();
-        assert_eq!(set.add_keeper(key(7)).unwrap_err(), PoolError::DuplicateKeeper.into());
+        assert_eq!(
+            set.add_keeper(key(7)).unwrap_err(),
+            PoolError::DuplicateKeeper.into()
+        );
         set.remove_keeper(&key(7)).unwrap();
-        assert_eq!(set.remove_keeper(&key(7)).unwrap_err(), PoolError::KeeperNotFound.into());
+        assert_eq!(
+            set.remove_keeper(&key(7)).unwrap_err(),
+            PoolError::KeeperNotFound.into()
+        );
     }
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The project's test command (README, CI): build the programs to SBF, check formatting and
+# lints, run every test against the built .so files, and check that the README's compute-unit
+# table is what the programs measure today.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
+step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
+
+step "toolchains"
+scripts/setup.sh
+step "SBF build"
+scripts/build-sbf.sh
+step "format"
+cargo fmt --all --check
+step "lint"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "tests"
+cargo test --workspace --quiet
+step "compute units in README"
+scripts/cu-report.sh --check
+step "done"

@@ -4,13 +4,13 @@
 //! - no member ever gets out more than they put in plus their pro-rata share of the profit;
 //! - a donation to the vault moves no share price;
 //! - rounding never favours the user (a deposit withdrawn at once returns at most the deposit).
+use local_amm::instructions::SwapArgs;
 use pool_bot::instructions::*;
 use pool_bot::math;
 use pool_bot_tests::client::amm;
 use pool_bot_tests::client::instructions as ix;
 use pool_bot_tests::seed_world::{Member, SOL, USDC};
 use pool_bot_tests::SeedWorld;
-use local_amm::instructions::SwapArgs;
 use proptest::prelude::*;
 use solana_signer::Signer;
 
@@ -56,12 +56,21 @@ impl Model {
     fn new() -> Model {
         let mut w = SeedWorld::new();
         let members = (0..4).map(|_| w.new_member(50_000)).collect();
-        Model { w, members, entitled: vec![0; 4], taken: vec![0; 4] }
+        Model {
+            w,
+            members,
+            entitled: vec![0; 4],
+            taken: vec![0; 4],
+        }
     }
 
     fn shares(&self, i: usize) -> u64 {
         let key = self.w.pool.member(&self.members[i].wallet.pubkey());
-        if self.w.chain.data(&key).is_empty() { 0 } else { self.w.position(&self.members[i]).shares }
+        if self.w.chain.data(&key).is_empty() {
+            0
+        } else {
+            self.w.position(&self.members[i]).shares
+        }
     }
 
     fn value(&self, i: usize) -> u64 {
@@ -82,7 +91,10 @@ impl Model {
     fn withdraw(&mut self, i: usize, request: WithdrawRequest) -> u64 {
         let m = &self.members[i];
         let before = self.w.chain.balance(&m.usdc);
-        let args = WithdrawArgs { request, min_amount_out: 0 };
+        let args = WithdrawArgs {
+            request,
+            min_amount_out: 0,
+        };
         let instruction = ix::withdraw(&self.w.pool, &m.wallet.pubkey(), m.usdc, args);
         let wallet = m.wallet.insecure_clone();
         let _ = self.w.chain.send(&[instruction], &[&wallet]);
@@ -98,14 +110,25 @@ impl Model {
         let t_sol = self.w.chain.token_account(&sol_mint, &trader.pubkey());
         let t_usdc = self.w.chain.token_account(&usdc, &trader.pubkey());
         self.w.chain.mint_to(&sol_mint, &t_sol, sol * SOL);
-        let sell = amm::swap(&self.w.cheap, &trader.pubkey(), t_sol, t_usdc, &sol_mint, SwapArgs { amount_in: sol * SOL, min_amount_out: 1 });
+        let sell = amm::swap(
+            &self.w.cheap,
+            &trader.pubkey(),
+            t_sol,
+            t_usdc,
+            &sol_mint,
+            SwapArgs {
+                amount_in: sol * SOL,
+                min_amount_out: 1,
+            },
+        );
         self.w.chain.send_ok(&[sell], &[&trader]);
         let pool = self.w.pool_state();
         let amount_in = pool.total_assets.min(2_000 * USDC);
         if amount_in == 0 || self.w.arbitrage_route(amount_in).1 < 2 * USDC as i128 {
             return;
         }
-        let (before_shares, holders): (u64, Vec<u64>) = (pool.total_shares, (0..4).map(|i| self.shares(i)).collect());
+        let (before_shares, holders): (u64, Vec<u64>) =
+            (pool.total_shares, (0..4).map(|i| self.shares(i)).collect());
         let (proposal, _) = self.w.propose_arbitrage(amount_in);
         self.w.vote(&proposal, Some(0), true).unwrap();
         self.w.vote(&proposal, Some(1), true).unwrap();
@@ -113,28 +136,53 @@ impl Model {
         let member_profit = self.w.pool_state().total_member_profit - pool.total_member_profit;
         for (i, s) in holders.iter().enumerate() {
             // ceil of the exact pro-rata share: the bound must never be too tight
-            self.entitled[i] += (member_profit as u128 * *s as u128).div_ceil(before_shares.max(1) as u128);
+            self.entitled[i] +=
+                (member_profit as u128 * *s as u128).div_ceil(before_shares.max(1) as u128);
         }
     }
 
     fn donate(&mut self, usdc: u64) {
         let donor = self.w.chain.wallet();
-        let account = self.w.chain.token_account(&self.w.usdc.clone(), &donor.pubkey());
-        self.w.chain.mint_to(&self.w.usdc.clone(), &account, usdc * USDC);
+        let account = self
+            .w
+            .chain
+            .token_account(&self.w.usdc.clone(), &donor.pubkey());
+        self.w
+            .chain
+            .mint_to(&self.w.usdc.clone(), &account, usdc * USDC);
         let give = litesvm_token::spl_token::instruction::transfer(
-            &litesvm_token::spl_token::ID, &account, &self.w.pool.vault, &donor.pubkey(), &[], usdc * USDC,
-        ).unwrap();
+            &litesvm_token::spl_token::ID,
+            &account,
+            &self.w.pool.vault,
+            &donor.pubkey(),
+            &[],
+            usdc * USDC,
+        )
+        .unwrap();
         self.w.chain.send_ok(&[give], &[&donor]);
     }
 
     fn check(&self) -> Result<(), TestCaseError> {
         let pool = self.w.pool_state();
         let sum: u64 = (0..4).map(|i| self.shares(i)).sum();
-        prop_assert_eq!(sum, pool.total_shares, "members' shares add up to the total");
-        prop_assert!(self.w.chain.balance(&self.w.pool.vault) >= pool.total_assets, "the vault covers the books");
+        prop_assert_eq!(
+            sum,
+            pool.total_shares,
+            "members' shares add up to the total"
+        );
+        prop_assert!(
+            self.w.chain.balance(&self.w.pool.vault) >= pool.total_assets,
+            "the vault covers the books"
+        );
         for i in 0..4 {
             let out = self.taken[i] + self.value(i) as u128;
-            prop_assert!(out <= self.entitled[i], "member {} could take {} of {}", i, out, self.entitled[i]);
+            prop_assert!(
+                out <= self.entitled[i],
+                "member {} could take {} of {}",
+                i,
+                out,
+                self.entitled[i]
+            );
         }
         Ok(())
     }

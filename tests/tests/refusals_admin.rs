@@ -30,7 +30,11 @@ fn product_args(programs: Vec<Pubkey>) -> RegisterProductArgs {
     RegisterProductArgs {
         name: "Staking".into(),
         category: ProductCategory::Staking,
-        config: ProductConfig { max_trade_amount: 1_000 * USDC, min_profit: 1, max_liquidity_bps: 100 },
+        config: ProductConfig {
+            max_trade_amount: 1_000 * USDC,
+            min_profit: 1,
+            max_liquidity_bps: 100,
+        },
         allowed_programs: programs,
         enabled: true,
     }
@@ -42,20 +46,85 @@ fn initialize_pool_refuses_bad_config() {
     let creator = w.chain.wallet();
     let p = PoolAddresses::new(&creator.pubkey(), &w.usdc, &spl_token::ID);
     let cases: Vec<(InitializePoolArgs, PoolError)> = vec![
-        (InitializePoolArgs { insurance_bps: 10_001, ..pool_args() }, PoolError::InvalidBps),
-        (InitializePoolArgs { name: String::new(), ..pool_args() }, PoolError::InvalidName),
-        (InitializePoolArgs { name: "x".repeat(33), ..pool_args() }, PoolError::InvalidName),
-        (InitializePoolArgs { max_members: 0, ..pool_args() }, PoolError::InvalidConfig),
-        (InitializePoolArgs { min_contribution: 0, ..pool_args() }, PoolError::InvalidConfig),
-        (InitializePoolArgs { proposal_ttl: 0, ..pool_args() }, PoolError::InvalidConfig),
-        (InitializePoolArgs { profit_unlock_period: -1, ..pool_args() }, PoolError::InvalidConfig),
+        (
+            InitializePoolArgs {
+                insurance_bps: 10_001,
+                ..pool_args()
+            },
+            PoolError::InvalidBps,
+        ),
+        (
+            InitializePoolArgs {
+                name: String::new(),
+                ..pool_args()
+            },
+            PoolError::InvalidName,
+        ),
+        (
+            InitializePoolArgs {
+                name: "x".repeat(33),
+                ..pool_args()
+            },
+            PoolError::InvalidName,
+        ),
+        (
+            InitializePoolArgs {
+                max_members: 0,
+                ..pool_args()
+            },
+            PoolError::InvalidConfig,
+        ),
+        (
+            InitializePoolArgs {
+                min_contribution: 0,
+                ..pool_args()
+            },
+            PoolError::InvalidConfig,
+        ),
+        (
+            InitializePoolArgs {
+                proposal_ttl: 0,
+                ..pool_args()
+            },
+            PoolError::InvalidConfig,
+        ),
+        (
+            InitializePoolArgs {
+                profit_unlock_period: -1,
+                ..pool_args()
+            },
+            PoolError::InvalidConfig,
+        ),
         // the creator is the only validator at first: a quorum of 2 is unreachable
-        (InitializePoolArgs { required_approvals: 2, ..pool_args() }, PoolError::InvalidQuorum),
-        (InitializePoolArgs { required_approvals: 0, ..pool_args() }, PoolError::InvalidQuorum),
+        (
+            InitializePoolArgs {
+                required_approvals: 2,
+                ..pool_args()
+            },
+            PoolError::InvalidQuorum,
+        ),
+        (
+            InitializePoolArgs {
+                required_approvals: 0,
+                ..pool_args()
+            },
+            PoolError::InvalidQuorum,
+        ),
     ];
     for (args, error) in cases {
-        let watched = [p.pool, p.vault, p.validator_set, p.insurance, p.insurance_vault];
-        w.chain.assert_refused(&[ix::initialize_pool(&p, &creator.pubkey(), args)], &[&creator], error, &watched);
+        let watched = [
+            p.pool,
+            p.vault,
+            p.validator_set,
+            p.insurance,
+            p.insurance_vault,
+        ];
+        w.chain.assert_refused(
+            &[ix::initialize_pool(&p, &creator.pubkey(), args)],
+            &[&creator],
+            error,
+            &watched,
+        );
         assert!(w.chain.svm.get_account(&p.pool).is_none());
     }
 }
@@ -68,17 +137,37 @@ fn initialize_pool_refuses_a_pool_address_of_someone_else() {
     p.pool = PoolAddresses::new(&w.admin.pubkey(), &w.sol, &spl_token::ID).pool;
     let watched = [p.pool];
     let args = pool_args();
-    w.chain.assert_refused(&[ix::initialize_pool(&p, &creator.pubkey(), args)], &[&creator], AnchorError::ConstraintSeeds, &watched);
+    w.chain.assert_refused(
+        &[ix::initialize_pool(&p, &creator.pubkey(), args)],
+        &[&creator],
+        AnchorError::ConstraintSeeds,
+        &watched,
+    );
 }
 
 #[test]
 fn update_config_needs_an_admin() {
     let mut w = SeedWorld::new();
     let outsider = w.chain.wallet();
-    let paused = UpdateConfigArgs { paused: Some(true), ..Default::default() };
-    w.refuse(&[ix::update_config(&w.pool, &outsider.pubkey(), paused.clone())], &outsider, PoolError::NotValidator);
+    let paused = UpdateConfigArgs {
+        paused: Some(true),
+        ..Default::default()
+    };
+    w.refuse(
+        &[ix::update_config(
+            &w.pool,
+            &outsider.pubkey(),
+            paused.clone(),
+        )],
+        &outsider,
+        PoolError::NotValidator,
+    );
     let lead = w.voter(Some(0));
-    w.refuse(&[ix::update_config(&w.pool, &lead.pubkey(), paused)], &lead, PoolError::InsufficientRole);
+    w.refuse(
+        &[ix::update_config(&w.pool, &lead.pubkey(), paused)],
+        &lead,
+        PoolError::InsufficientRole,
+    );
 }
 
 #[test]
@@ -88,15 +177,49 @@ fn update_config_refuses_bad_values() {
     let admin = w.admin.insecure_clone();
     let cases: Vec<(UpdateConfigArgs, PoolError)> = vec![
         // 4 validators are SENIOR or above: 5 approvals could never pay a claim
-        (UpdateConfigArgs { required_approvals: Some(5), ..Default::default() }, PoolError::InvalidQuorum),
-        (UpdateConfigArgs { insurance_bps: Some(20_000), ..Default::default() }, PoolError::InvalidBps),
+        (
+            UpdateConfigArgs {
+                required_approvals: Some(5),
+                ..Default::default()
+            },
+            PoolError::InvalidQuorum,
+        ),
+        (
+            UpdateConfigArgs {
+                insurance_bps: Some(20_000),
+                ..Default::default()
+            },
+            PoolError::InvalidBps,
+        ),
         // 3 members are active already
-        (UpdateConfigArgs { max_members: Some(2), ..Default::default() }, PoolError::InvalidConfig),
-        (UpdateConfigArgs { proposal_ttl: Some(0), ..Default::default() }, PoolError::InvalidConfig),
-        (UpdateConfigArgs { name: Some(String::new()), ..Default::default() }, PoolError::InvalidName),
+        (
+            UpdateConfigArgs {
+                max_members: Some(2),
+                ..Default::default()
+            },
+            PoolError::InvalidConfig,
+        ),
+        (
+            UpdateConfigArgs {
+                proposal_ttl: Some(0),
+                ..Default::default()
+            },
+            PoolError::InvalidConfig,
+        ),
+        (
+            UpdateConfigArgs {
+                name: Some(String::new()),
+                ..Default::default()
+            },
+            PoolError::InvalidName,
+        ),
     ];
     for (args, error) in cases {
-        w.refuse(&[ix::update_config(&w.pool, &admin.pubkey(), args)], &admin, error);
+        w.refuse(
+            &[ix::update_config(&w.pool, &admin.pubkey(), args)],
+            &admin,
+            error,
+        );
     }
 }
 
@@ -105,12 +228,26 @@ fn a_validator_set_of_another_pool_is_refused() {
     let mut w = SeedWorld::new();
     let other_admin = w.chain.wallet();
     let other = PoolAddresses::new(&other_admin.pubkey(), &w.usdc, &spl_token::ID);
-    w.chain.send_ok(&[ix::initialize_pool(&other, &other_admin.pubkey(), pool_args())], &[&other_admin]);
+    w.chain.send_ok(
+        &[ix::initialize_pool(
+            &other,
+            &other_admin.pubkey(),
+            pool_args(),
+        )],
+        &[&other_admin],
+    );
     // the other pool's ADMIN presents its own validator set to change this pool
     let mut mixed = w.pool;
     mixed.validator_set = other.validator_set;
-    let args = UpdateConfigArgs { paused: Some(true), ..Default::default() };
-    w.refuse(&[ix::update_config(&mixed, &other_admin.pubkey(), args)], &other_admin, PoolError::WrongPool);
+    let args = UpdateConfigArgs {
+        paused: Some(true),
+        ..Default::default()
+    };
+    w.refuse(
+        &[ix::update_config(&mixed, &other_admin.pubkey(), args)],
+        &other_admin,
+        PoolError::WrongPool,
+    );
 }
 
 #[test]
@@ -119,16 +256,63 @@ fn validator_management_refusals() {
     let admin = w.admin.insecure_clone();
     let senior = w.voter(Some(1));
     let newcomer = Pubkey::new_unique();
-    let add = |who: Pubkey, role| ValidatorRoleArgs { validator: who, role };
+    let add = |who: Pubkey, role| ValidatorRoleArgs {
+        validator: who,
+        role,
+    };
 
-    w.refuse(&[ix::add_validator(&w.pool, &senior.pubkey(), add(newcomer, Role::Junior))], &senior, PoolError::InsufficientRole);
+    w.refuse(
+        &[ix::add_validator(
+            &w.pool,
+            &senior.pubkey(),
+            add(newcomer, Role::Junior),
+        )],
+        &senior,
+        PoolError::InsufficientRole,
+    );
     let lead = w.validators[0].pubkey();
-    w.refuse(&[ix::add_validator(&w.pool, &admin.pubkey(), add(lead, Role::Junior))], &admin, PoolError::DuplicateValidator);
-    w.refuse(&[ix::remove_validator(&w.pool, &admin.pubkey(), newcomer)], &admin, PoolError::NotValidator);
-    w.refuse(&[ix::set_validator_role(&w.pool, &admin.pubkey(), add(newcomer, Role::Lead))], &admin, PoolError::NotValidator);
+    w.refuse(
+        &[ix::add_validator(
+            &w.pool,
+            &admin.pubkey(),
+            add(lead, Role::Junior),
+        )],
+        &admin,
+        PoolError::DuplicateValidator,
+    );
+    w.refuse(
+        &[ix::remove_validator(&w.pool, &admin.pubkey(), newcomer)],
+        &admin,
+        PoolError::NotValidator,
+    );
+    w.refuse(
+        &[ix::set_validator_role(
+            &w.pool,
+            &admin.pubkey(),
+            add(newcomer, Role::Lead),
+        )],
+        &admin,
+        PoolError::NotValidator,
+    );
     // the only ADMIN can neither leave nor step down
-    w.refuse(&[ix::remove_validator(&w.pool, &admin.pubkey(), admin.pubkey())], &admin, PoolError::LastAdmin);
-    w.refuse(&[ix::set_validator_role(&w.pool, &admin.pubkey(), add(admin.pubkey(), Role::Lead))], &admin, PoolError::LastAdmin);
+    w.refuse(
+        &[ix::remove_validator(
+            &w.pool,
+            &admin.pubkey(),
+            admin.pubkey(),
+        )],
+        &admin,
+        PoolError::LastAdmin,
+    );
+    w.refuse(
+        &[ix::set_validator_role(
+            &w.pool,
+            &admin.pubkey(),
+            add(admin.pubkey(), Role::Lead),
+        )],
+        &admin,
+        PoolError::LastAdmin,
+    );
     // demoting all three to JUNIOR leaves one claim voter for a quorum of two
     let demote: Vec<_> = w
         .validators
@@ -143,15 +327,31 @@ fn the_validator_set_holds_thirty_two() {
     let mut w = SeedWorld::new();
     let admin = w.admin.insecure_clone();
     let extra: Vec<_> = (0..28)
-        .map(|_| ix::add_validator(&w.pool, &admin.pubkey(), ValidatorRoleArgs { validator: Pubkey::new_unique(), role: Role::Junior }))
+        .map(|_| {
+            ix::add_validator(
+                &w.pool,
+                &admin.pubkey(),
+                ValidatorRoleArgs {
+                    validator: Pubkey::new_unique(),
+                    role: Role::Junior,
+                },
+            )
+        })
         .collect();
     for chunk in extra.chunks(14) {
         w.chain.send_ok(chunk, &[&admin]);
     }
     let set: ValidatorSet = w.chain.zero_copy(&w.pool.validator_set);
     assert_eq!(set.validator_count, 32);
-    let one_more = ValidatorRoleArgs { validator: Pubkey::new_unique(), role: Role::Junior };
-    w.refuse(&[ix::add_validator(&w.pool, &admin.pubkey(), one_more)], &admin, PoolError::ValidatorSetFull);
+    let one_more = ValidatorRoleArgs {
+        validator: Pubkey::new_unique(),
+        role: Role::Junior,
+    };
+    w.refuse(
+        &[ix::add_validator(&w.pool, &admin.pubkey(), one_more)],
+        &admin,
+        PoolError::ValidatorSetFull,
+    );
 }
 
 #[test]
@@ -160,13 +360,46 @@ fn keeper_management_refusals() {
     let admin = w.admin.insecure_clone();
     let lead = w.voter(Some(0));
     let keeper = w.keeper.pubkey();
-    w.refuse(&[ix::add_keeper(&w.pool, &lead.pubkey(), Pubkey::new_unique())], &lead, PoolError::InsufficientRole);
-    w.refuse(&[ix::add_keeper(&w.pool, &admin.pubkey(), keeper)], &admin, PoolError::DuplicateKeeper);
-    w.refuse(&[ix::remove_keeper(&w.pool, &admin.pubkey(), Pubkey::new_unique())], &admin, PoolError::KeeperNotFound);
-    let fill: Vec<_> = (0..15).map(|_| ix::add_keeper(&w.pool, &admin.pubkey(), Pubkey::new_unique())).collect();
+    w.refuse(
+        &[ix::add_keeper(
+            &w.pool,
+            &lead.pubkey(),
+            Pubkey::new_unique(),
+        )],
+        &lead,
+        PoolError::InsufficientRole,
+    );
+    w.refuse(
+        &[ix::add_keeper(&w.pool, &admin.pubkey(), keeper)],
+        &admin,
+        PoolError::DuplicateKeeper,
+    );
+    w.refuse(
+        &[ix::remove_keeper(
+            &w.pool,
+            &admin.pubkey(),
+            Pubkey::new_unique(),
+        )],
+        &admin,
+        PoolError::KeeperNotFound,
+    );
+    let fill: Vec<_> = (0..15)
+        .map(|_| ix::add_keeper(&w.pool, &admin.pubkey(), Pubkey::new_unique()))
+        .collect();
     w.chain.send_ok(&fill, &[&admin]);
-    w.refuse(&[ix::add_keeper(&w.pool, &admin.pubkey(), Pubkey::new_unique())], &admin, PoolError::KeeperListFull);
-    w.chain.send_ok(&[ix::remove_keeper(&w.pool, &admin.pubkey(), keeper)], &[&admin]);
+    w.refuse(
+        &[ix::add_keeper(
+            &w.pool,
+            &admin.pubkey(),
+            Pubkey::new_unique(),
+        )],
+        &admin,
+        PoolError::KeeperListFull,
+    );
+    w.chain.send_ok(
+        &[ix::remove_keeper(&w.pool, &admin.pubkey(), keeper)],
+        &[&admin],
+    );
     let set: ValidatorSet = w.chain.zero_copy(&w.pool.validator_set);
     assert!(!set.is_keeper(&keeper));
 }
@@ -177,29 +410,65 @@ fn product_registration_refusals() {
     let admin = w.admin.insecure_clone();
     let lead = w.voter(Some(0));
     let cases: Vec<(Keypair, RegisterProductArgs, u32)> = vec![
-        (lead.insecure_clone(), product_args(vec![local_amm::ID]), PoolError::InsufficientRole.into()),
-        (admin.insecure_clone(), product_args((0..9).map(|_| Pubkey::new_unique()).collect()), PoolError::TooManyPrograms.into()),
-        (admin.insecure_clone(), product_args(vec![pool_bot::ID]), PoolError::RouteSelfInvocation.into()),
-        (admin.insecure_clone(), product_args(vec![local_amm::ID, local_amm::ID]), PoolError::InvalidConfig.into()),
+        (
+            lead.insecure_clone(),
+            product_args(vec![local_amm::ID]),
+            PoolError::InsufficientRole.into(),
+        ),
         (
             admin.insecure_clone(),
-            RegisterProductArgs { name: String::new(), ..product_args(vec![]) },
+            product_args((0..9).map(|_| Pubkey::new_unique()).collect()),
+            PoolError::TooManyPrograms.into(),
+        ),
+        (
+            admin.insecure_clone(),
+            product_args(vec![pool_bot::ID]),
+            PoolError::RouteSelfInvocation.into(),
+        ),
+        (
+            admin.insecure_clone(),
+            product_args(vec![local_amm::ID, local_amm::ID]),
+            PoolError::InvalidConfig.into(),
+        ),
+        (
+            admin.insecure_clone(),
+            RegisterProductArgs {
+                name: String::new(),
+                ..product_args(vec![])
+            },
             PoolError::InvalidName.into(),
         ),
         (
             admin.insecure_clone(),
             RegisterProductArgs {
-                config: ProductConfig { max_trade_amount: 1, min_profit: 1, max_liquidity_bps: 10_001 },
+                config: ProductConfig {
+                    max_trade_amount: 1,
+                    min_profit: 1,
+                    max_liquidity_bps: 10_001,
+                },
                 ..product_args(vec![])
             },
             PoolError::InvalidBps.into(),
         ),
     ];
     for (signer, args, error) in cases {
-        w.refuse(&[ix::register_product(&w.pool, &signer.pubkey(), 1, args)], &signer, error);
+        w.refuse(
+            &[ix::register_product(&w.pool, &signer.pubkey(), 1, args)],
+            &signer,
+            error,
+        );
     }
     // a product must sit at the pool's next id
-    w.refuse(&[ix::register_product(&w.pool, &admin.pubkey(), 7, product_args(vec![]))], &admin, AnchorError::ConstraintSeeds);
+    w.refuse(
+        &[ix::register_product(
+            &w.pool,
+            &admin.pubkey(),
+            7,
+            product_args(vec![]),
+        )],
+        &admin,
+        AnchorError::ConstraintSeeds,
+    );
 }
 
 #[test]
@@ -208,10 +477,45 @@ fn product_toggle_refusals() {
     let admin = w.admin.insecure_clone();
     let senior = w.voter(Some(1));
     let product = w.product;
-    w.refuse(&[ix::set_product_enabled(&w.pool, &senior.pubkey(), product, false)], &senior, PoolError::InsufficientRole);
-    w.refuse(&[ix::set_product_enabled(&w.pool, &admin.pubkey(), product, true)], &admin, PoolError::ProductStateUnchanged);
-    w.chain.send_ok(&[ix::set_product_enabled(&w.pool, &admin.pubkey(), product, false)], &[&admin]);
+    w.refuse(
+        &[ix::set_product_enabled(
+            &w.pool,
+            &senior.pubkey(),
+            product,
+            false,
+        )],
+        &senior,
+        PoolError::InsufficientRole,
+    );
+    w.refuse(
+        &[ix::set_product_enabled(
+            &w.pool,
+            &admin.pubkey(),
+            product,
+            true,
+        )],
+        &admin,
+        PoolError::ProductStateUnchanged,
+    );
+    w.chain.send_ok(
+        &[ix::set_product_enabled(
+            &w.pool,
+            &admin.pubkey(),
+            product,
+            false,
+        )],
+        &[&admin],
+    );
     let state: Product = w.chain.zero_copy(&product);
     assert!(!state.is_enabled());
-    w.refuse(&[ix::set_product_enabled(&w.pool, &admin.pubkey(), product, false)], &admin, PoolError::ProductStateUnchanged);
+    w.refuse(
+        &[ix::set_product_enabled(
+            &w.pool,
+            &admin.pubkey(),
+            product,
+            false,
+        )],
+        &admin,
+        PoolError::ProductStateUnchanged,
+    );
 }

@@ -17,22 +17,47 @@ fn insured() -> SeedWorld {
     w.join_members();
     let funder = w.new_member(100);
     let wallet = funder.wallet.insecure_clone();
-    w.chain.send_ok(&[ix::fund_insurance(&w.pool, &wallet.pubkey(), funder.usdc, 100 * USDC)], &[&wallet]);
+    w.chain.send_ok(
+        &[ix::fund_insurance(
+            &w.pool,
+            &wallet.pubkey(),
+            funder.usdc,
+            100 * USDC,
+        )],
+        &[&wallet],
+    );
     w
 }
 
 fn claim_args(amount: u64) -> FileClaimArgs {
-    FileClaimArgs { amount, reason: "route failed mid-way".into(), proposal_id: None }
+    FileClaimArgs {
+        amount,
+        reason: "route failed mid-way".into(),
+        proposal_id: None,
+    }
 }
 
 /// Member `index` files claim `id` for `amount`.
 fn file(w: &mut SeedWorld, index: usize, id: u64, amount: u64) -> Pubkey {
     let member = w.members[index].wallet.insecure_clone();
-    w.chain.send_ok(&[ix::file_claim(&w.pool, &member.pubkey(), id, claim_args(amount))], &[&member]);
+    w.chain.send_ok(
+        &[ix::file_claim(
+            &w.pool,
+            &member.pubkey(),
+            id,
+            claim_args(amount),
+        )],
+        &[&member],
+    );
     w.pool.claim(id)
 }
 
-fn approve(w: &SeedWorld, voter: &Keypair, claim: Pubkey, index: usize) -> solana_instruction::Instruction {
+fn approve(
+    w: &SeedWorld,
+    voter: &Keypair,
+    claim: Pubkey,
+    index: usize,
+) -> solana_instruction::Instruction {
     ix::approve_claim(&w.pool, &voter.pubkey(), claim, w.members[index].usdc)
 }
 
@@ -41,15 +66,30 @@ fn file_claim_refusals() {
     let mut w = insured();
     let member = w.members[0].wallet.insecure_clone();
     let file_ix = |w: &SeedWorld, args| ix::file_claim(&w.pool, &member.pubkey(), 0, args);
-    w.refuse(&[file_ix(&w, claim_args(0))], &member, PoolError::ZeroAmount);
-    w.refuse(&[file_ix(&w, claim_args(100 * USDC + 1))], &member, PoolError::ClaimExceedsReserve);
-    let long = FileClaimArgs { reason: "x".repeat(201), ..claim_args(USDC) };
+    w.refuse(
+        &[file_ix(&w, claim_args(0))],
+        &member,
+        PoolError::ZeroAmount,
+    );
+    w.refuse(
+        &[file_ix(&w, claim_args(100 * USDC + 1))],
+        &member,
+        PoolError::ClaimExceedsReserve,
+    );
+    let long = FileClaimArgs {
+        reason: "x".repeat(201),
+        ..claim_args(USDC)
+    };
     w.refuse(&[file_ix(&w, long)], &member, PoolError::TextTooLong);
 
     // only members may claim: an outsider has no position, and may not borrow one
     let outsider = w.chain.wallet();
     let no_position = ix::file_claim(&w.pool, &outsider.pubkey(), 0, claim_args(USDC));
-    w.refuse(&[no_position], &outsider, AnchorError::AccountNotInitialized);
+    w.refuse(
+        &[no_position],
+        &outsider,
+        AnchorError::AccountNotInitialized,
+    );
     let mut borrowed = ix::file_claim(&w.pool, &outsider.pubkey(), 0, claim_args(USDC));
     borrowed.accounts[2].pubkey = w.pool.member(&member.pubkey());
     w.refuse(&[borrowed], &outsider, PoolError::NotMember);
@@ -63,35 +103,68 @@ fn claim_vote_refusals() {
     let mut w = insured();
     let admin = w.admin.insecure_clone();
     let junior = w.chain.wallet();
-    let add = ValidatorRoleArgs { validator: junior.pubkey(), role: Role::Junior };
-    w.chain.send_ok(&[ix::add_validator(&w.pool, &admin.pubkey(), add)], &[&admin]);
+    let add = ValidatorRoleArgs {
+        validator: junior.pubkey(),
+        role: Role::Junior,
+    };
+    w.chain.send_ok(
+        &[ix::add_validator(&w.pool, &admin.pubkey(), add)],
+        &[&admin],
+    );
     let claim = file(&mut w, 0, 0, 10 * USDC);
 
-    w.refuse(&[approve(&w, &junior, claim, 0)], &junior, PoolError::InsufficientRole);
+    w.refuse(
+        &[approve(&w, &junior, claim, 0)],
+        &junior,
+        PoolError::InsufficientRole,
+    );
     let deny_junior = ix::deny_claim(&w.pool, &junior.pubkey(), claim, "no");
     w.refuse(&[deny_junior], &junior, PoolError::InsufficientRole);
     let outsider = w.chain.wallet();
-    w.refuse(&[approve(&w, &outsider, claim, 0)], &outsider, PoolError::NotValidator);
+    w.refuse(
+        &[approve(&w, &outsider, claim, 0)],
+        &outsider,
+        PoolError::NotValidator,
+    );
 
     let lead = w.voter(Some(0));
     w.chain.send_ok(&[approve(&w, &lead, claim, 0)], &[&lead]);
-    w.refuse(&[approve(&w, &lead, claim, 0)], &lead, PoolError::AlreadyVoted);
-    w.refuse(&[ix::deny_claim(&w.pool, &lead.pubkey(), claim, "no")], &lead, PoolError::AlreadyVoted);
+    w.refuse(
+        &[approve(&w, &lead, claim, 0)],
+        &lead,
+        PoolError::AlreadyVoted,
+    );
+    w.refuse(
+        &[ix::deny_claim(&w.pool, &lead.pubkey(), claim, "no")],
+        &lead,
+        PoolError::AlreadyVoted,
+    );
 
     // the payment must go to the claimant's own account of the pool's asset
     let senior = w.voter(Some(1));
     let to_other = approve(&w, &senior, claim, 1);
     w.refuse(&[to_other], &senior, PoolError::WrongTokenOwner);
-    let claimant_sol = w.chain.token_account(&w.sol.clone(), &w.members[0].wallet.pubkey());
+    let claimant_sol = w
+        .chain
+        .token_account(&w.sol.clone(), &w.members[0].wallet.pubkey());
     let wrong_mint = ix::approve_claim(&w.pool, &senior.pubkey(), claim, claimant_sol);
     w.refuse(&[wrong_mint], &senior, PoolError::WrongMint);
     let long = "x".repeat(201);
-    w.refuse(&[ix::deny_claim(&w.pool, &senior.pubkey(), claim, &long)], &senior, PoolError::TextTooLong);
+    w.refuse(
+        &[ix::deny_claim(&w.pool, &senior.pubkey(), claim, &long)],
+        &senior,
+        PoolError::TextTooLong,
+    );
 
-    w.chain.send_ok(&[approve(&w, &senior, claim, 0)], &[&senior]);
+    w.chain
+        .send_ok(&[approve(&w, &senior, claim, 0)], &[&senior]);
     assert_eq!(w.chain.balance(&w.members[0].usdc), 10 * USDC);
     let other = w.voter(Some(2));
-    w.refuse(&[approve(&w, &other, claim, 0)], &other, PoolError::ClaimNotPending);
+    w.refuse(
+        &[approve(&w, &other, claim, 0)],
+        &other,
+        PoolError::ClaimNotPending,
+    );
 }
 
 #[test]
@@ -108,7 +181,11 @@ fn a_claim_is_never_paid_beyond_the_reserve() {
     let lead = w.voter(Some(0));
     w.chain.send_ok(&[approve(&w, &lead, second, 1)], &[&lead]);
     let senior = w.voter(Some(1));
-    w.refuse(&[approve(&w, &senior, second, 1)], &senior, PoolError::ClaimExceedsReserve);
+    w.refuse(
+        &[approve(&w, &senior, second, 1)],
+        &senior,
+        PoolError::ClaimExceedsReserve,
+    );
     let claim: Claim = w.chain.account(&second);
     assert_eq!(claim.status, ClaimStatus::Pending);
 }
@@ -120,13 +197,23 @@ fn a_validator_change_restarts_claim_votes() {
     let lead = w.voter(Some(0));
     w.chain.send_ok(&[approve(&w, &lead, claim, 0)], &[&lead]);
     let admin = w.admin.insecure_clone();
-    let add = ValidatorRoleArgs { validator: Pubkey::new_unique(), role: Role::Senior };
-    w.chain.send_ok(&[ix::add_validator(&w.pool, &admin.pubkey(), add)], &[&admin]);
+    let add = ValidatorRoleArgs {
+        validator: Pubkey::new_unique(),
+        role: Role::Senior,
+    };
+    w.chain.send_ok(
+        &[ix::add_validator(&w.pool, &admin.pubkey(), add)],
+        &[&admin],
+    );
     // the earlier approval was cast under the old set: one new approval is not a quorum
     let senior = w.voter(Some(1));
-    w.chain.send_ok(&[approve(&w, &senior, claim, 0)], &[&senior]);
+    w.chain
+        .send_ok(&[approve(&w, &senior, claim, 0)], &[&senior]);
     let state: Claim = w.chain.account(&claim);
-    assert_eq!((state.status, state.approvals.count_ones()), (ClaimStatus::Pending, 1));
+    assert_eq!(
+        (state.status, state.approvals.count_ones()),
+        (ClaimStatus::Pending, 1)
+    );
     w.chain.send_ok(&[approve(&w, &lead, claim, 0)], &[&lead]);
     let state: Claim = w.chain.account(&claim);
     assert_eq!(state.status, ClaimStatus::Paid);
@@ -138,14 +225,31 @@ fn close_claim_refusals() {
     let claim = file(&mut w, 0, 0, 10 * USDC);
     let claimant = w.members[0].wallet.pubkey();
     let payer = w.chain.payer.insecure_clone();
-    w.refuse(&[ix::close_claim(&w.pool, claim, claimant)], &payer, PoolError::ClaimNotFinished);
+    w.refuse(
+        &[ix::close_claim(&w.pool, claim, claimant)],
+        &payer,
+        PoolError::ClaimNotFinished,
+    );
     for who in [None, Some(0), Some(1)] {
         let voter = w.voter(who);
-        w.chain.send_ok(&[ix::deny_claim(&w.pool, &voter.pubkey(), claim, "not a loss")], &[&voter]);
+        w.chain.send_ok(
+            &[ix::deny_claim(
+                &w.pool,
+                &voter.pubkey(),
+                claim,
+                "not a loss",
+            )],
+            &[&voter],
+        );
     }
-    w.refuse(&[ix::close_claim(&w.pool, claim, payer.pubkey())], &payer, PoolError::WrongRentReceiver);
+    w.refuse(
+        &[ix::close_claim(&w.pool, claim, payer.pubkey())],
+        &payer,
+        PoolError::WrongRentReceiver,
+    );
     let before = w.chain.svm.get_balance(&claimant).unwrap();
-    w.chain.send_ok(&[ix::close_claim(&w.pool, claim, claimant)], &[&payer]);
+    w.chain
+        .send_ok(&[ix::close_claim(&w.pool, claim, claimant)], &[&payer]);
     assert!(w.chain.svm.get_balance(&claimant).unwrap() > before);
     assert_eq!(w.reserve().claims_denied, 1);
 }

@@ -12,8 +12,21 @@ use solana_signer::Signer;
 /// The SPL Token program's `InsufficientFunds`.
 const TOKEN_INSUFFICIENT_FUNDS: u32 = 1;
 
-fn withdraw_ix(w: &SeedWorld, member: &Member, request: WithdrawRequest, min_amount_out: u64) -> solana_instruction::Instruction {
-    ix::withdraw(&w.pool, &member.wallet.pubkey(), member.usdc, WithdrawArgs { request, min_amount_out })
+fn withdraw_ix(
+    w: &SeedWorld,
+    member: &Member,
+    request: WithdrawRequest,
+    min_amount_out: u64,
+) -> solana_instruction::Instruction {
+    ix::withdraw(
+        &w.pool,
+        &member.wallet.pubkey(),
+        member.usdc,
+        WithdrawArgs {
+            request,
+            min_amount_out,
+        },
+    )
 }
 
 #[test]
@@ -22,10 +35,22 @@ fn deposit_refuses_bad_amounts() {
     let m = w.new_member(1_000);
     let wallet = m.wallet.insecure_clone();
     w.refuse(&[w.deposit_ix(&m, 0, 0)], &wallet, PoolError::ZeroAmount);
-    w.refuse(&[w.deposit_ix(&m, 99 * USDC, 0)], &wallet, PoolError::BelowMinContribution);
+    w.refuse(
+        &[w.deposit_ix(&m, 99 * USDC, 0)],
+        &wallet,
+        PoolError::BelowMinContribution,
+    );
     // 1 share per unit at the start: asking for one more share than the deposit buys
-    w.refuse(&[w.deposit_ix(&m, 500 * USDC, 500 * USDC + 1)], &wallet, PoolError::SlippageSharesOut);
-    w.refuse(&[w.deposit_ix(&m, 2_000 * USDC, 0)], &wallet, TOKEN_INSUFFICIENT_FUNDS);
+    w.refuse(
+        &[w.deposit_ix(&m, 500 * USDC, 500 * USDC + 1)],
+        &wallet,
+        PoolError::SlippageSharesOut,
+    );
+    w.refuse(
+        &[w.deposit_ix(&m, 2_000 * USDC, 0)],
+        &wallet,
+        TOKEN_INSUFFICIENT_FUNDS,
+    );
     assert_eq!(w.chain.balance(&m.usdc), 1_000 * USDC);
 }
 
@@ -36,17 +61,41 @@ fn deposit_refuses_wrong_accounts() {
     let wallet = m.wallet.insecure_clone();
     // a token account of the traded token instead of the pool's asset
     let sol_account = w.chain.token_account(&w.sol, &wallet.pubkey());
-    let wrong_mint = ix::deposit(&w.pool, &wallet.pubkey(), sol_account, DepositArgs { amount: 100 * USDC, min_shares_out: 0 });
+    let wrong_mint = ix::deposit(
+        &w.pool,
+        &wallet.pubkey(),
+        sol_account,
+        DepositArgs {
+            amount: 100 * USDC,
+            min_shares_out: 0,
+        },
+    );
     w.refuse(&[wrong_mint], &wallet, PoolError::WrongMint);
     // paying into an account that is not the pool's vault
     let mut elsewhere = w.pool;
     elsewhere.vault = w.chain.token_account(&w.usdc, &wallet.pubkey());
-    let stolen = ix::deposit(&elsewhere, &wallet.pubkey(), m.usdc, DepositArgs { amount: 100 * USDC, min_shares_out: 0 });
+    let stolen = ix::deposit(
+        &elsewhere,
+        &wallet.pubkey(),
+        m.usdc,
+        DepositArgs {
+            amount: 100 * USDC,
+            min_shares_out: 0,
+        },
+    );
     w.refuse(&[stolen], &wallet, PoolError::WrongVault);
     // the mint account must be the pool's asset mint
     let mut other_mint = w.pool;
     other_mint.mint = w.sol;
-    let mismatched = ix::deposit(&other_mint, &wallet.pubkey(), m.usdc, DepositArgs { amount: 100 * USDC, min_shares_out: 0 });
+    let mismatched = ix::deposit(
+        &other_mint,
+        &wallet.pubkey(),
+        m.usdc,
+        DepositArgs {
+            amount: 100 * USDC,
+            min_shares_out: 0,
+        },
+    );
     w.refuse(&[mismatched], &wallet, PoolError::WrongMint);
 }
 
@@ -57,20 +106,51 @@ fn deposit_refuses_when_paused_or_full() {
     let admin = w.admin.insecure_clone();
     let m = w.new_member(1_000);
     let wallet = m.wallet.insecure_clone();
-    let full = UpdateConfigArgs { max_members: Some(3), ..Default::default() };
-    w.chain.send_ok(&[ix::update_config(&w.pool, &admin.pubkey(), full)], &[&admin]);
-    w.refuse(&[w.deposit_ix(&m, 100 * USDC, 0)], &wallet, PoolError::PoolFull);
+    let full = UpdateConfigArgs {
+        max_members: Some(3),
+        ..Default::default()
+    };
+    w.chain.send_ok(
+        &[ix::update_config(&w.pool, &admin.pubkey(), full)],
+        &[&admin],
+    );
+    w.refuse(
+        &[w.deposit_ix(&m, 100 * USDC, 0)],
+        &wallet,
+        PoolError::PoolFull,
+    );
     // an existing member may still add to a full pool
     let first = w.members[0].wallet.insecure_clone();
-    w.chain.mint_to(&w.usdc.clone(), &w.members[0].usdc.clone(), 100 * USDC);
-    w.chain.send_ok(&[w.deposit_ix(&w.members[0], 100 * USDC, 0)], &[&first]);
+    w.chain
+        .mint_to(&w.usdc.clone(), &w.members[0].usdc.clone(), 100 * USDC);
+    w.chain
+        .send_ok(&[w.deposit_ix(&w.members[0], 100 * USDC, 0)], &[&first]);
 
-    let paused = UpdateConfigArgs { paused: Some(true), max_members: Some(100), ..Default::default() };
-    w.chain.send_ok(&[ix::update_config(&w.pool, &admin.pubkey(), paused)], &[&admin]);
-    w.refuse(&[w.deposit_ix(&m, 100 * USDC, 0)], &wallet, PoolError::PoolPaused);
+    let paused = UpdateConfigArgs {
+        paused: Some(true),
+        max_members: Some(100),
+        ..Default::default()
+    };
+    w.chain.send_ok(
+        &[ix::update_config(&w.pool, &admin.pubkey(), paused)],
+        &[&admin],
+    );
+    w.refuse(
+        &[w.deposit_ix(&m, 100 * USDC, 0)],
+        &wallet,
+        PoolError::PoolPaused,
+    );
     // pause never blocks withdrawals
     let all = w.position(&w.members[0]).shares;
-    w.chain.send_ok(&[withdraw_ix(&w, &w.members[0], WithdrawRequest::Shares(all), 0)], &[&first]);
+    w.chain.send_ok(
+        &[withdraw_ix(
+            &w,
+            &w.members[0],
+            WithdrawRequest::Shares(all),
+            0,
+        )],
+        &[&first],
+    );
     assert_eq!(w.chain.balance(&w.members[0].usdc), 1_100 * USDC);
 }
 
@@ -79,8 +159,14 @@ fn a_deposit_worth_less_than_a_share_is_refused() {
     let mut w = SeedWorld::new();
     w.join_members();
     let admin = w.admin.insecure_clone();
-    let tiny = UpdateConfigArgs { min_contribution: Some(1), ..Default::default() };
-    w.chain.send_ok(&[ix::update_config(&w.pool, &admin.pubkey(), tiny)], &[&admin]);
+    let tiny = UpdateConfigArgs {
+        min_contribution: Some(1),
+        ..Default::default()
+    };
+    w.chain.send_ok(
+        &[ix::update_config(&w.pool, &admin.pubkey(), tiny)],
+        &[&admin],
+    );
     let (proposal, _) = w.propose_arbitrage(5_000 * USDC);
     w.vote(&proposal, Some(0), true).unwrap();
     w.vote(&proposal, Some(1), true).unwrap();
@@ -119,12 +205,19 @@ fn withdraw_refuses_someone_elses_position_or_the_wrong_mint() {
     let wallet = thief.wallet.insecure_clone();
     w.refuse(&[steal], &wallet, PoolError::NotMember);
     // a member without a position has nothing to withdraw
-    w.refuse(&[withdraw_ix(&w, &thief, WithdrawRequest::Amount(USDC), 0)], &wallet, AnchorError::AccountNotInitialized);
+    w.refuse(
+        &[withdraw_ix(&w, &thief, WithdrawRequest::Amount(USDC), 0)],
+        &wallet,
+        AnchorError::AccountNotInitialized,
+    );
 
     let m = &w.members[0];
     let owner = m.wallet.insecure_clone();
     let sol_account = w.chain.token_account(&w.sol, &owner.pubkey());
-    let request = WithdrawArgs { request: WithdrawRequest::Amount(USDC), min_amount_out: 0 };
+    let request = WithdrawArgs {
+        request: WithdrawRequest::Amount(USDC),
+        min_amount_out: 0,
+    };
     let wrong_mint = ix::withdraw(&w.pool, &owner.pubkey(), sol_account, request);
     w.refuse(&[wrong_mint], &owner, PoolError::WrongMint);
 }
@@ -136,16 +229,23 @@ fn leaving_and_rejoining_moves_the_member_counts() {
     let m = &w.members[2];
     let wallet = m.wallet.insecure_clone();
     let shares = w.position(m).shares;
-    w.chain.send_ok(&[withdraw_ix(&w, m, WithdrawRequest::Shares(shares), 0)], &[&wallet]);
+    w.chain.send_ok(
+        &[withdraw_ix(&w, m, WithdrawRequest::Shares(shares), 0)],
+        &[&wallet],
+    );
     let pool = w.pool_state();
     assert_eq!((pool.active_members, pool.withdrawn_members), (2, 1));
     assert_eq!(w.position(m).status, MemberStatus::Withdrawn);
-    w.chain.send_ok(&[w.deposit_ix(m, 200 * USDC, 0)], &[&wallet]);
+    w.chain
+        .send_ok(&[w.deposit_ix(m, 200 * USDC, 0)], &[&wallet]);
     let pool = w.pool_state();
     assert_eq!((pool.active_members, pool.withdrawn_members), (3, 0));
     let position = w.position(m);
     assert_eq!(position.status, MemberStatus::Active);
-    assert_eq!((position.capital_contributed, position.total_withdrawn), (2_700 * USDC, 2_500 * USDC));
+    assert_eq!(
+        (position.capital_contributed, position.total_withdrawn),
+        (2_700 * USDC, 2_500 * USDC)
+    );
 }
 
 #[test]
@@ -153,13 +253,43 @@ fn fund_insurance_refusals() {
     let mut w = SeedWorld::new();
     let m = w.new_member(100);
     let wallet = m.wallet.insecure_clone();
-    w.refuse(&[ix::fund_insurance(&w.pool, &wallet.pubkey(), m.usdc, 0)], &wallet, PoolError::ZeroAmount);
+    w.refuse(
+        &[ix::fund_insurance(&w.pool, &wallet.pubkey(), m.usdc, 0)],
+        &wallet,
+        PoolError::ZeroAmount,
+    );
     let sol_account = w.chain.token_account(&w.sol, &wallet.pubkey());
-    w.refuse(&[ix::fund_insurance(&w.pool, &wallet.pubkey(), sol_account, USDC)], &wallet, PoolError::WrongMint);
+    w.refuse(
+        &[ix::fund_insurance(
+            &w.pool,
+            &wallet.pubkey(),
+            sol_account,
+            USDC,
+        )],
+        &wallet,
+        PoolError::WrongMint,
+    );
     let mut elsewhere = w.pool;
     elsewhere.insurance_vault = w.pool.vault;
-    w.refuse(&[ix::fund_insurance(&elsewhere, &wallet.pubkey(), m.usdc, USDC)], &wallet, PoolError::WrongVault);
-    w.chain.send_ok(&[ix::fund_insurance(&w.pool, &wallet.pubkey(), m.usdc, 100 * USDC)], &[&wallet]);
+    w.refuse(
+        &[ix::fund_insurance(
+            &elsewhere,
+            &wallet.pubkey(),
+            m.usdc,
+            USDC,
+        )],
+        &wallet,
+        PoolError::WrongVault,
+    );
+    w.chain.send_ok(
+        &[ix::fund_insurance(
+            &w.pool,
+            &wallet.pubkey(),
+            m.usdc,
+            100 * USDC,
+        )],
+        &[&wallet],
+    );
     assert_eq!(w.chain.balance(&w.pool.insurance_vault), 100 * USDC);
     assert_eq!(w.reserve().total_funded, 100 * USDC);
 }

@@ -22,11 +22,20 @@ fn world() -> SeedWorld {
 }
 
 fn terms(amount_in: u64) -> TradeTerms {
-    TradeTerms { amount_in, expected_profit: 50 * USDC, min_profit: 10 * USDC }
+    TradeTerms {
+        amount_in,
+        expected_profit: 50 * USDC,
+        min_profit: 10 * USDC,
+    }
 }
 
 /// Proposes `legs` as the keeper, expecting `error`.
-fn refuse_proposal(w: &mut SeedWorld, legs: &[RouteLeg], terms: TradeTerms, error: impl Into<u32> + std::fmt::Debug + Copy) {
+fn refuse_proposal(
+    w: &mut SeedWorld,
+    legs: &[RouteLeg],
+    terms: TradeTerms,
+    error: impl Into<u32> + std::fmt::Debug + Copy,
+) {
     let (instruction, _) = w.propose_ix(legs, terms, w.next_proposal_id());
     let keeper = w.keeper.insecure_clone();
     w.refuse(&[instruction], &keeper, error);
@@ -41,8 +50,28 @@ fn loose_route(w: &SeedWorld, amount_in: u64) -> Vec<RouteLeg> {
         local_amm::math::swap_output(amount_in, cu, cs, 30).unwrap()
     });
     let signer = w.pool.pool;
-    legs[0] = amm::swap_leg(&w.cheap, &signer, w.pool.vault, w.pool_sol, &w.usdc, SwapArgs { amount_in: cheap_in, min_amount_out: 1 });
-    legs[1] = amm::swap_leg(&w.dear, &signer, w.pool_sol, w.pool.vault, &w.sol, SwapArgs { amount_in: dear_in, min_amount_out: 1 });
+    legs[0] = amm::swap_leg(
+        &w.cheap,
+        &signer,
+        w.pool.vault,
+        w.pool_sol,
+        &w.usdc,
+        SwapArgs {
+            amount_in: cheap_in,
+            min_amount_out: 1,
+        },
+    );
+    legs[1] = amm::swap_leg(
+        &w.dear,
+        &signer,
+        w.pool_sol,
+        w.pool.vault,
+        &w.sol,
+        SwapArgs {
+            amount_in: dear_in,
+            min_amount_out: 1,
+        },
+    );
     legs
 }
 
@@ -52,7 +81,12 @@ fn approved(w: &mut SeedWorld, legs: &[RouteLeg], terms: TradeTerms) -> Proposed
     let (instruction, route) = w.propose_ix(legs, terms, id);
     let keeper = w.keeper.insecure_clone();
     w.chain.send_ok(&[instruction], &[&keeper]);
-    let proposal = Proposed { id, address: w.pool.proposal(id), route, terms };
+    let proposal = Proposed {
+        id,
+        address: w.pool.proposal(id),
+        route,
+        terms,
+    };
     w.vote(&proposal, Some(0), true).unwrap();
     w.vote(&proposal, Some(1), true).unwrap();
     proposal
@@ -64,7 +98,11 @@ fn as_leg(instruction: Instruction) -> RouteLeg {
         accounts: instruction
             .accounts
             .iter()
-            .map(|m| LegAccount { pubkey: m.pubkey, is_signer: m.is_signer, is_writable: m.is_writable })
+            .map(|m| LegAccount {
+                pubkey: m.pubkey,
+                is_signer: m.is_signer,
+                is_writable: m.is_writable,
+            })
             .collect(),
         data: instruction.data,
     }
@@ -78,20 +116,61 @@ fn propose_refuses_wrong_signers_and_states() {
     let lead = w.voter(Some(0));
     let id = w.next_proposal_id();
     let route = pack(&legs);
-    let by_lead = ix::propose_trade(&w.pool, &lead.pubkey(), w.product, id, terms(1_000 * USDC), &route);
+    let by_lead = ix::propose_trade(
+        &w.pool,
+        &lead.pubkey(),
+        w.product,
+        id,
+        terms(1_000 * USDC),
+        &route,
+    );
     w.refuse(&[by_lead], &lead, PoolError::NotKeeper);
     // the proposal must sit at the pool's next id
-    let skipped = ix::propose_trade(&w.pool, &w.keeper.pubkey(), w.product, id + 1, terms(1_000 * USDC), &route);
+    let skipped = ix::propose_trade(
+        &w.pool,
+        &w.keeper.pubkey(),
+        w.product,
+        id + 1,
+        terms(1_000 * USDC),
+        &route,
+    );
     let keeper = w.keeper.insecure_clone();
     w.refuse(&[skipped], &keeper, AnchorError::ConstraintSeeds);
 
     let admin = w.admin.insecure_clone();
     let product = w.product;
-    w.chain.send_ok(&[ix::set_product_enabled(&w.pool, &admin.pubkey(), product, false)], &[&admin]);
-    refuse_proposal(&mut w, &legs, terms(1_000 * USDC), PoolError::ProductDisabled);
-    w.chain.send_ok(&[ix::set_product_enabled(&w.pool, &admin.pubkey(), product, true)], &[&admin]);
-    let pause = UpdateConfigArgs { paused: Some(true), ..Default::default() };
-    w.chain.send_ok(&[ix::update_config(&w.pool, &admin.pubkey(), pause)], &[&admin]);
+    w.chain.send_ok(
+        &[ix::set_product_enabled(
+            &w.pool,
+            &admin.pubkey(),
+            product,
+            false,
+        )],
+        &[&admin],
+    );
+    refuse_proposal(
+        &mut w,
+        &legs,
+        terms(1_000 * USDC),
+        PoolError::ProductDisabled,
+    );
+    w.chain.send_ok(
+        &[ix::set_product_enabled(
+            &w.pool,
+            &admin.pubkey(),
+            product,
+            true,
+        )],
+        &[&admin],
+    );
+    let pause = UpdateConfigArgs {
+        paused: Some(true),
+        ..Default::default()
+    };
+    w.chain.send_ok(
+        &[ix::update_config(&w.pool, &admin.pubkey(), pause)],
+        &[&admin],
+    );
     refuse_proposal(&mut w, &legs, terms(1_000 * USDC), PoolError::PoolPaused);
 }
 
@@ -104,9 +183,21 @@ fn propose_refuses_bad_numbers() {
         (terms(50_001 * USDC), PoolError::TradeTooLarge),
         // the pool holds 8500 USDC
         (terms(8_501 * USDC), PoolError::TradeExceedsPool),
-        (TradeTerms { min_profit: 51 * USDC, ..terms(USDC) }, PoolError::InvalidMinProfit),
+        (
+            TradeTerms {
+                min_profit: 51 * USDC,
+                ..terms(USDC)
+            },
+            PoolError::InvalidMinProfit,
+        ),
         // below the product's floor of 1 USDC
-        (TradeTerms { min_profit: USDC - 1, ..terms(USDC) }, PoolError::InvalidMinProfit),
+        (
+            TradeTerms {
+                min_profit: USDC - 1,
+                ..terms(USDC)
+            },
+            PoolError::InvalidMinProfit,
+        ),
     ];
     for (t, error) in cases {
         refuse_proposal(&mut w, &legs, t, error);
@@ -128,12 +219,20 @@ fn propose_refuses_routes_outside_the_policy() {
     refuse_proposal(&mut w, &reentrant, t, PoolError::RouteSelfInvocation);
 
     let mut keeper_signs = legs.clone();
-    keeper_signs[0].accounts.push(LegAccount { pubkey: w.keeper.pubkey(), is_signer: true, is_writable: false });
+    keeper_signs[0].accounts.push(LegAccount {
+        pubkey: w.keeper.pubkey(),
+        is_signer: true,
+        is_writable: false,
+    });
     refuse_proposal(&mut w, &keeper_signs, t, PoolError::RouteSignerNotAllowed);
 
     let mut with_proposal = legs.clone();
     let next = w.pool.proposal(w.next_proposal_id());
-    with_proposal[1].accounts.push(LegAccount { pubkey: next, is_signer: false, is_writable: true });
+    with_proposal[1].accounts.push(LegAccount {
+        pubkey: next,
+        is_signer: false,
+        is_writable: true,
+    });
     refuse_proposal(&mut w, &with_proposal, t, PoolError::ProposalInRoute);
 
     let five: Vec<RouteLeg> = legs.iter().cycle().take(5).cloned().collect();
@@ -160,7 +259,10 @@ fn the_stored_route_is_the_proposed_route() {
     let state: TradeProposal = w.chain.zero_copy(&proposal.address);
     let stored = pool_bot_tests::client::accounts::proposal_route(&state).unwrap();
     assert_eq!(stored, legs);
-    assert_eq!((state.leg_count, state.status()), (2, ProposalStatus::Pending));
+    assert_eq!(
+        (state.leg_count, state.status()),
+        (2, ProposalStatus::Pending)
+    );
     assert_eq!(state.expires_at, state.created_at + 3_600);
 }
 
@@ -173,14 +275,40 @@ fn vote_refusals() {
     w.refuse(&[by_outsider], &outsider, PoolError::NotValidator);
     w.vote(&proposal, Some(1), true).unwrap();
     let senior = w.voter(Some(1));
-    w.refuse(&[ix::approve(&w.pool, &senior.pubkey(), proposal.address)], &senior, PoolError::AlreadyVoted);
-    w.refuse(&[ix::reject(&w.pool, &senior.pubkey(), proposal.address, "changed my mind")], &senior, PoolError::AlreadyVoted);
+    w.refuse(
+        &[ix::approve(&w.pool, &senior.pubkey(), proposal.address)],
+        &senior,
+        PoolError::AlreadyVoted,
+    );
+    w.refuse(
+        &[ix::reject(
+            &w.pool,
+            &senior.pubkey(),
+            proposal.address,
+            "changed my mind",
+        )],
+        &senior,
+        PoolError::AlreadyVoted,
+    );
     let lead = w.voter(Some(0));
     let rambling = "x".repeat(201);
-    w.refuse(&[ix::reject(&w.pool, &lead.pubkey(), proposal.address, &rambling)], &lead, PoolError::TextTooLong);
+    w.refuse(
+        &[ix::reject(
+            &w.pool,
+            &lead.pubkey(),
+            proposal.address,
+            &rambling,
+        )],
+        &lead,
+        PoolError::TextTooLong,
+    );
     w.vote(&proposal, Some(0), true).unwrap();
     let other = w.voter(Some(2));
-    w.refuse(&[ix::approve(&w.pool, &other.pubkey(), proposal.address)], &other, PoolError::ProposalNotPending);
+    w.refuse(
+        &[ix::approve(&w.pool, &other.pubkey(), proposal.address)],
+        &other,
+        PoolError::ProposalNotPending,
+    );
 }
 
 #[test]
@@ -196,9 +324,17 @@ fn rejection_counts_once_quorum_is_unreachable() {
     assert_eq!(state.status(), ProposalStatus::Rejected);
     assert_eq!(w.pool_state().trades_rejected, 1);
     let keeper = w.keeper.insecure_clone();
-    w.refuse(&[w.execute_ix(&proposal)], &keeper, PoolError::ProposalNotApproved);
+    w.refuse(
+        &[w.execute_ix(&proposal)],
+        &keeper,
+        PoolError::ProposalNotApproved,
+    );
     let payer = w.chain.payer.insecure_clone();
-    w.refuse(&[ix::expire_proposal(&w.pool, proposal.address)], &payer, PoolError::ProposalFinished);
+    w.refuse(
+        &[ix::expire_proposal(&w.pool, proposal.address)],
+        &payer,
+        PoolError::ProposalFinished,
+    );
 }
 
 #[test]
@@ -206,19 +342,41 @@ fn expired_proposals_can_be_neither_approved_nor_executed() {
     let mut w = world();
     let (pending, _) = w.propose_arbitrage(1_000 * USDC);
     let (small, _) = w.arbitrage_route(500 * USDC);
-    let approved_one = approved(&mut w, &small, TradeTerms {
-        amount_in: 500 * USDC,
-        expected_profit: 10 * USDC,
-        min_profit: 2 * USDC,
-    });
+    let approved_one = approved(
+        &mut w,
+        &small,
+        TradeTerms {
+            amount_in: 500 * USDC,
+            expected_profit: 10 * USDC,
+            min_profit: 2 * USDC,
+        },
+    );
     let payer = w.chain.payer.insecure_clone();
-    w.refuse(&[ix::expire_proposal(&w.pool, pending.address)], &payer, PoolError::ProposalStillLive);
+    w.refuse(
+        &[ix::expire_proposal(&w.pool, pending.address)],
+        &payer,
+        PoolError::ProposalStillLive,
+    );
     w.chain.advance(3_600);
     let lead = w.voter(Some(0));
-    w.refuse(&[ix::approve(&w.pool, &lead.pubkey(), pending.address)], &lead, PoolError::ProposalExpired);
+    w.refuse(
+        &[ix::approve(&w.pool, &lead.pubkey(), pending.address)],
+        &lead,
+        PoolError::ProposalExpired,
+    );
     let keeper = w.keeper.insecure_clone();
-    w.refuse(&[w.execute_ix(&approved_one)], &keeper, PoolError::ProposalExpired);
-    w.chain.send_ok(&[ix::expire_proposal(&w.pool, pending.address), ix::expire_proposal(&w.pool, approved_one.address)], &[&payer]);
+    w.refuse(
+        &[w.execute_ix(&approved_one)],
+        &keeper,
+        PoolError::ProposalExpired,
+    );
+    w.chain.send_ok(
+        &[
+            ix::expire_proposal(&w.pool, pending.address),
+            ix::expire_proposal(&w.pool, approved_one.address),
+        ],
+        &[&payer],
+    );
     let state: TradeProposal = w.chain.zero_copy(&pending.address);
     assert_eq!(state.status(), ProposalStatus::Expired);
     assert_eq!(w.pool_state().trades_expired, 2);
@@ -229,17 +387,36 @@ fn a_validator_change_makes_pending_proposals_stale() {
     let mut w = world();
     let (pending, _) = w.propose_arbitrage(1_000 * USDC);
     let (legs, _) = w.arbitrage_route(500 * USDC);
-    let ready = approved(&mut w, &legs, TradeTerms { amount_in: 500 * USDC, expected_profit: 10 * USDC, min_profit: 2 * USDC });
+    let ready = approved(
+        &mut w,
+        &legs,
+        TradeTerms {
+            amount_in: 500 * USDC,
+            expected_profit: 10 * USDC,
+            min_profit: 2 * USDC,
+        },
+    );
     let admin = w.admin.insecure_clone();
-    let add = ValidatorRoleArgs { validator: Pubkey::new_unique(), role: Role::Junior };
-    w.chain.send_ok(&[ix::add_validator(&w.pool, &admin.pubkey(), add)], &[&admin]);
+    let add = ValidatorRoleArgs {
+        validator: Pubkey::new_unique(),
+        role: Role::Junior,
+    };
+    w.chain.send_ok(
+        &[ix::add_validator(&w.pool, &admin.pubkey(), add)],
+        &[&admin],
+    );
     let lead = w.voter(Some(0));
-    w.refuse(&[ix::approve(&w.pool, &lead.pubkey(), pending.address)], &lead, PoolError::ProposalStale);
+    w.refuse(
+        &[ix::approve(&w.pool, &lead.pubkey(), pending.address)],
+        &lead,
+        PoolError::ProposalStale,
+    );
     let keeper = w.keeper.insecure_clone();
     w.refuse(&[w.execute_ix(&ready)], &keeper, PoolError::ProposalStale);
     // stale proposals can be expired at once
     let payer = w.chain.payer.insecure_clone();
-    w.chain.send_ok(&[ix::expire_proposal(&w.pool, ready.address)], &[&payer]);
+    w.chain
+        .send_ok(&[ix::expire_proposal(&w.pool, ready.address)], &[&payer]);
     let state: TradeProposal = w.chain.zero_copy(&ready.address);
     assert_eq!(state.status(), ProposalStatus::Expired);
 }
@@ -248,36 +425,75 @@ fn a_validator_change_makes_pending_proposals_stale() {
 fn execute_refuses_wrong_signers_states_and_accounts() {
     let mut w = world();
     let (legs, gain) = w.arbitrage_route(1_000 * USDC);
-    let t = TradeTerms { amount_in: 1_000 * USDC, expected_profit: gain as u64, min_profit: gain as u64 / 2 };
+    let t = TradeTerms {
+        amount_in: 1_000 * USDC,
+        expected_profit: gain as u64,
+        min_profit: gain as u64 / 2,
+    };
     let keeper = w.keeper.insecure_clone();
     // not yet approved
     let id = w.next_proposal_id();
     let (instruction, route) = w.propose_ix(&legs, t, id);
     w.chain.send_ok(&[instruction], &[&keeper]);
-    let proposal = Proposed { id, address: w.pool.proposal(id), route, terms: t };
-    w.refuse(&[w.execute_ix(&proposal)], &keeper, PoolError::ProposalNotApproved);
+    let proposal = Proposed {
+        id,
+        address: w.pool.proposal(id),
+        route,
+        terms: t,
+    };
+    w.refuse(
+        &[w.execute_ix(&proposal)],
+        &keeper,
+        PoolError::ProposalNotApproved,
+    );
     w.vote(&proposal, Some(0), true).unwrap();
     w.vote(&proposal, Some(2), true).unwrap();
 
     let stranger = w.chain.wallet();
-    let by_stranger =
-        ix::execute_and_distribute(&w.pool, &stranger.pubkey(), proposal.address, w.product, &proposal.route);
+    let by_stranger = ix::execute_and_distribute(
+        &w.pool,
+        &stranger.pubkey(),
+        proposal.address,
+        w.product,
+        &proposal.route,
+    );
     w.refuse(&[by_stranger], &stranger, PoolError::NotKeeper);
 
     let mut wrong_vault = w.pool;
     wrong_vault.vault = w.chain.token_account(&w.usdc.clone(), &keeper.pubkey());
-    let instruction = ix::execute_and_distribute(&wrong_vault, &keeper.pubkey(), proposal.address, w.product, &proposal.route);
+    let instruction = ix::execute_and_distribute(
+        &wrong_vault,
+        &keeper.pubkey(),
+        proposal.address,
+        w.product,
+        &proposal.route,
+    );
     w.refuse(&[instruction], &keeper, PoolError::WrongVault);
     // the reserve passed as the vault too is caught before any constraint
     let mut reserve_as_vault = w.pool;
     reserve_as_vault.vault = w.pool.insurance_vault;
-    let instruction =
-        ix::execute_and_distribute(&reserve_as_vault, &keeper.pubkey(), proposal.address, w.product, &proposal.route);
-    w.refuse(&[instruction], &keeper, AnchorError::ConstraintDuplicateMutableAccount);
+    let instruction = ix::execute_and_distribute(
+        &reserve_as_vault,
+        &keeper.pubkey(),
+        proposal.address,
+        w.product,
+        &proposal.route,
+    );
+    w.refuse(
+        &[instruction],
+        &keeper,
+        AnchorError::ConstraintDuplicateMutableAccount,
+    );
 
     let mut wrong_reserve = w.pool;
     wrong_reserve.insurance_vault = w.chain.token_account(&w.usdc.clone(), &keeper.pubkey());
-    let instruction = ix::execute_and_distribute(&wrong_reserve, &keeper.pubkey(), proposal.address, w.product, &proposal.route);
+    let instruction = ix::execute_and_distribute(
+        &wrong_reserve,
+        &keeper.pubkey(),
+        proposal.address,
+        w.product,
+        &proposal.route,
+    );
     w.refuse(&[instruction], &keeper, PoolError::WrongVault);
 
     // a route account left out of the transaction
@@ -288,22 +504,62 @@ fn execute_refuses_wrong_signers_states_and_accounts() {
     let failed = w.chain.send(&[short], &[&keeper]).unwrap_err();
     assert_eq!(
         failed.err,
-        solana_transaction_error::TransactionError::InstructionError(0, solana_instruction::error::InstructionError::MissingAccount)
+        solana_transaction_error::TransactionError::InstructionError(
+            0,
+            solana_instruction::error::InstructionError::MissingAccount
+        )
     );
     assert!(before == w.chain.snapshot(&watched));
 
     let admin = w.admin.insecure_clone();
     let product = w.product;
-    w.chain.send_ok(&[ix::set_product_enabled(&w.pool, &admin.pubkey(), product, false)], &[&admin]);
-    w.refuse(&[w.execute_ix(&proposal)], &keeper, PoolError::ProductDisabled);
-    w.chain.send_ok(&[ix::set_product_enabled(&w.pool, &admin.pubkey(), product, true)], &[&admin]);
-    let pause = UpdateConfigArgs { paused: Some(true), ..Default::default() };
-    w.chain.send_ok(&[ix::update_config(&w.pool, &admin.pubkey(), pause)], &[&admin]);
+    w.chain.send_ok(
+        &[ix::set_product_enabled(
+            &w.pool,
+            &admin.pubkey(),
+            product,
+            false,
+        )],
+        &[&admin],
+    );
+    w.refuse(
+        &[w.execute_ix(&proposal)],
+        &keeper,
+        PoolError::ProductDisabled,
+    );
+    w.chain.send_ok(
+        &[ix::set_product_enabled(
+            &w.pool,
+            &admin.pubkey(),
+            product,
+            true,
+        )],
+        &[&admin],
+    );
+    let pause = UpdateConfigArgs {
+        paused: Some(true),
+        ..Default::default()
+    };
+    w.chain.send_ok(
+        &[ix::update_config(&w.pool, &admin.pubkey(), pause)],
+        &[&admin],
+    );
     w.refuse(&[w.execute_ix(&proposal)], &keeper, PoolError::PoolPaused);
-    let resume = UpdateConfigArgs { paused: Some(false), ..Default::default() };
-    w.chain.send_ok(&[ix::update_config(&w.pool, &admin.pubkey(), resume)], &[&admin]);
-    w.execute(&proposal).expect("executes once every account is right");
-    w.refuse(&[w.execute_ix(&proposal)], &keeper, PoolError::ProposalNotApproved);
+    let resume = UpdateConfigArgs {
+        paused: Some(false),
+        ..Default::default()
+    };
+    w.chain.send_ok(
+        &[ix::update_config(&w.pool, &admin.pubkey(), resume)],
+        &[&admin],
+    );
+    w.execute(&proposal)
+        .expect("executes once every account is right");
+    w.refuse(
+        &[w.execute_ix(&proposal)],
+        &keeper,
+        PoolError::ProposalNotApproved,
+    );
 }
 
 #[test]
@@ -313,17 +569,33 @@ fn execute_refuses_another_products_account() {
     let other = RegisterProductArgs {
         name: "Other".into(),
         category: ProductCategory::Other,
-        config: ProductConfig { max_trade_amount: 50_000 * USDC, min_profit: 1, max_liquidity_bps: 1_000 },
+        config: ProductConfig {
+            max_trade_amount: 50_000 * USDC,
+            min_profit: 1,
+            max_liquidity_bps: 1_000,
+        },
         allowed_programs: vec![local_amm::ID],
         enabled: true,
     };
-    w.chain.send_ok(&[ix::register_product(&w.pool, &admin.pubkey(), 1, other)], &[&admin]);
+    w.chain.send_ok(
+        &[ix::register_product(&w.pool, &admin.pubkey(), 1, other)],
+        &[&admin],
+    );
     let (legs, gain) = w.arbitrage_route(1_000 * USDC);
-    let terms = TradeTerms { amount_in: 1_000 * USDC, expected_profit: gain as u64, min_profit: gain as u64 / 2 };
+    let terms = TradeTerms {
+        amount_in: 1_000 * USDC,
+        expected_profit: gain as u64,
+        min_profit: gain as u64 / 2,
+    };
     let proposal = approved(&mut w, &legs, terms);
     let keeper = w.keeper.insecure_clone();
-    let instruction =
-        ix::execute_and_distribute(&w.pool, &keeper.pubkey(), proposal.address, w.pool.product(1), &proposal.route);
+    let instruction = ix::execute_and_distribute(
+        &w.pool,
+        &keeper.pubkey(),
+        proposal.address,
+        w.pool.product(1),
+        &proposal.route,
+    );
     w.refuse(&[instruction], &keeper, PoolError::WrongProduct);
 }
 
@@ -333,7 +605,15 @@ fn a_trade_that_lost_its_edge_fails_and_moves_nothing() {
     let legs = loose_route(&w, 5_000 * USDC);
     let (_, gain) = w.arbitrage_route(5_000 * USDC);
     let gain = gain as u64;
-    let proposal = approved(&mut w, &legs, TradeTerms { amount_in: 5_000 * USDC, expected_profit: gain, min_profit: gain * 9 / 10 });
+    let proposal = approved(
+        &mut w,
+        &legs,
+        TradeTerms {
+            amount_in: 5_000 * USDC,
+            expected_profit: gain,
+            min_profit: gain * 9 / 10,
+        },
+    );
 
     // someone else sells SOL where it was dear first: the same route now gains less
     let trader = w.chain.wallet();
@@ -341,18 +621,41 @@ fn a_trade_that_lost_its_edge_fails_and_moves_nothing() {
     let trader_usdc = w.chain.token_account(&usdc, &trader.pubkey());
     let trader_sol = w.chain.token_account(&sol, &trader.pubkey());
     w.chain.mint_to(&sol, &trader_sol, 300 * SOL);
-    let sell = |amount| amm::swap(&w.dear, &trader.pubkey(), trader_sol, trader_usdc, &sol, SwapArgs { amount_in: amount, min_amount_out: 1 });
+    let sell = |amount| {
+        amm::swap(
+            &w.dear,
+            &trader.pubkey(),
+            trader_sol,
+            trader_usdc,
+            &sol,
+            SwapArgs {
+                amount_in: amount,
+                min_amount_out: 1,
+            },
+        )
+    };
     let (first, second) = (sell(40 * SOL), sell(200 * SOL));
     w.chain.send_ok(&[first], &[&trader]);
     let (_, now) = w.arbitrage_route(5_000 * USDC);
-    assert!(now > 0 && (now as u64) < gain * 9 / 10, "gain fell to {now}");
+    assert!(
+        now > 0 && (now as u64) < gain * 9 / 10,
+        "gain fell to {now}"
+    );
     let keeper = w.keeper.insecure_clone();
-    w.refuse(&[w.execute_ix(&proposal)], &keeper, PoolError::ProfitBelowMinimum);
+    w.refuse(
+        &[w.execute_ix(&proposal)],
+        &keeper,
+        PoolError::ProfitBelowMinimum,
+    );
 
     // and once the gap has closed the route would lose money: refused the same way
     w.chain.send_ok(&[second], &[&trader]);
     assert!(w.arbitrage_route(5_000 * USDC).1 < 0);
-    w.refuse(&[w.execute_ix(&proposal)], &keeper, PoolError::ProfitBelowMinimum);
+    w.refuse(
+        &[w.execute_ix(&proposal)],
+        &keeper,
+        PoolError::ProfitBelowMinimum,
+    );
     assert_eq!(w.chain.balance(&w.pool.vault), 8_500 * USDC);
 }
 
@@ -363,23 +666,53 @@ fn a_route_that_delegates_the_vault_is_refused() {
     let risky = RegisterProductArgs {
         name: "Raw token calls".into(),
         category: ProductCategory::Other,
-        config: ProductConfig { max_trade_amount: 50_000 * USDC, min_profit: 1, max_liquidity_bps: 1_000 },
+        config: ProductConfig {
+            max_trade_amount: 50_000 * USDC,
+            min_profit: 1,
+            max_liquidity_bps: 1_000,
+        },
         allowed_programs: vec![spl_token::ID],
         enabled: true,
     };
-    w.chain.send_ok(&[ix::register_product(&w.pool, &admin.pubkey(), 1, risky)], &[&admin]);
+    w.chain.send_ok(
+        &[ix::register_product(&w.pool, &admin.pubkey(), 1, risky)],
+        &[&admin],
+    );
     let keeper = w.keeper.insecure_clone();
-    let delegate = spl_token::instruction::approve(&spl_token::ID, &w.pool.vault, &keeper.pubkey(), &w.pool.pool, &[], 1).unwrap();
+    let delegate = spl_token::instruction::approve(
+        &spl_token::ID,
+        &w.pool.vault,
+        &keeper.pubkey(),
+        &w.pool.pool,
+        &[],
+        1,
+    )
+    .unwrap();
     let legs = vec![as_leg(delegate)];
-    let t = TradeTerms { amount_in: 1, expected_profit: 1, min_profit: 1 };
+    let t = TradeTerms {
+        amount_in: 1,
+        expected_profit: 1,
+        min_profit: 1,
+    };
     let id = w.next_proposal_id();
     let route = pack(&legs);
     let product = w.pool.product(1);
-    w.chain.send_ok(&[ix::propose_trade(&w.pool, &keeper.pubkey(), product, id, t, &route)], &[&keeper]);
+    w.chain.send_ok(
+        &[ix::propose_trade(
+            &w.pool,
+            &keeper.pubkey(),
+            product,
+            id,
+            t,
+            &route,
+        )],
+        &[&keeper],
+    );
     let address = w.pool.proposal(id);
     for who in [Some(0), Some(1)] {
         let voter = w.voter(who);
-        w.chain.send_ok(&[ix::approve(&w.pool, &voter.pubkey(), address)], &[&voter]);
+        w.chain
+            .send_ok(&[ix::approve(&w.pool, &voter.pubkey(), address)], &[&voter]);
     }
     let execute = ix::execute_and_distribute(&w.pool, &keeper.pubkey(), address, product, &route);
     w.refuse(&[execute], &keeper, PoolError::VaultAuthorityChanged);
@@ -391,10 +724,26 @@ fn close_proposal_refusals() {
     let (proposal, _) = w.propose_arbitrage(1_000 * USDC);
     let payer = w.chain.payer.insecure_clone();
     let keeper = w.keeper.pubkey();
-    w.refuse(&[ix::close_proposal(&w.pool, proposal.address, keeper)], &payer, PoolError::ProposalNotFinished);
+    w.refuse(
+        &[ix::close_proposal(&w.pool, proposal.address, keeper)],
+        &payer,
+        PoolError::ProposalNotFinished,
+    );
     w.chain.advance(3_600);
-    w.chain.send_ok(&[ix::expire_proposal(&w.pool, proposal.address)], &[&payer]);
-    w.refuse(&[ix::close_proposal(&w.pool, proposal.address, payer.pubkey())], &payer, PoolError::WrongRentReceiver);
-    w.chain.send_ok(&[ix::close_proposal(&w.pool, proposal.address, keeper)], &[&payer]);
+    w.chain
+        .send_ok(&[ix::expire_proposal(&w.pool, proposal.address)], &[&payer]);
+    w.refuse(
+        &[ix::close_proposal(
+            &w.pool,
+            proposal.address,
+            payer.pubkey(),
+        )],
+        &payer,
+        PoolError::WrongRentReceiver,
+    );
+    w.chain.send_ok(
+        &[ix::close_proposal(&w.pool, proposal.address, keeper)],
+        &[&payer],
+    );
     assert!(w.chain.data(&proposal.address).is_empty());
 }

@@ -408,6 +408,26 @@ impl SeedWorld {
             .assert_refused(instructions, &[signer], expected, &watched);
     }
 
+    /// The ADMIN enables or disables the arbitrage product.
+    pub fn set_product_enabled(&mut self, enabled: bool) {
+        let admin = self.admin.insecure_clone();
+        let toggle = ix::set_product_enabled(&self.pool, &admin.pubkey(), self.product, enabled);
+        self.chain.send_ok(&[toggle], &[&admin]);
+    }
+
+    /// The ADMIN pauses or resumes the pool.
+    pub fn set_paused(&mut self, paused: bool) {
+        let admin = self.admin.insecure_clone();
+        let args = UpdateConfigArgs {
+            paused: Some(paused),
+            ..Default::default()
+        };
+        self.chain.send_ok(
+            &[ix::update_config(&self.pool, &admin.pubkey(), args)],
+            &[&admin],
+        );
+    }
+
     /// The pool account.
     pub fn pool_state(&self) -> Pool {
         self.chain.zero_copy(&self.pool.pool)

@@ -497,15 +497,7 @@ fn product_toggle_refusals() {
         &admin,
         PoolError::ProductStateUnchanged,
     );
-    w.chain.send_ok(
-        &[ix::set_product_enabled(
-            &w.pool,
-            &admin.pubkey(),
-            product,
-            false,
-        )],
-        &[&admin],
-    );
+    w.set_product_enabled(false);
     let state: Product = w.chain.zero_copy(&product);
     assert!(!state.is_enabled());
     w.refuse(

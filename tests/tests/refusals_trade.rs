@@ -10,7 +10,7 @@ use pool_bot::state::*;
 use pool_bot_tests::client::amm;
 use pool_bot_tests::client::instructions::{self as ix, TradeTerms};
 use pool_bot_tests::client::route::pack;
-use pool_bot_tests::client::{Instruction, Pubkey};
+use pool_bot_tests::client::Pubkey;
 use pool_bot_tests::seed_world::{Proposed, SOL, USDC};
 use pool_bot_tests::SeedWorld;
 use solana_signer::Signer;
@@ -92,22 +92,6 @@ fn approved(w: &mut SeedWorld, legs: &[RouteLeg], terms: TradeTerms) -> Proposed
     proposal
 }
 
-fn as_leg(instruction: Instruction) -> RouteLeg {
-    RouteLeg {
-        program_id: instruction.program_id,
-        accounts: instruction
-            .accounts
-            .iter()
-            .map(|m| LegAccount {
-                pubkey: m.pubkey,
-                is_signer: m.is_signer,
-                is_writable: m.is_writable,
-            })
-            .collect(),
-        data: instruction.data,
-    }
-}
-
 #[test]
 fn propose_refuses_wrong_signers_and_states() {
     let mut w = world();
@@ -137,40 +121,15 @@ fn propose_refuses_wrong_signers_and_states() {
     let keeper = w.keeper.insecure_clone();
     w.refuse(&[skipped], &keeper, AnchorError::ConstraintSeeds);
 
-    let admin = w.admin.insecure_clone();
-    let product = w.product;
-    w.chain.send_ok(
-        &[ix::set_product_enabled(
-            &w.pool,
-            &admin.pubkey(),
-            product,
-            false,
-        )],
-        &[&admin],
-    );
+    w.set_product_enabled(false);
     refuse_proposal(
         &mut w,
         &legs,
         terms(1_000 * USDC),
         PoolError::ProductDisabled,
     );
-    w.chain.send_ok(
-        &[ix::set_product_enabled(
-            &w.pool,
-            &admin.pubkey(),
-            product,
-            true,
-        )],
-        &[&admin],
-    );
-    let pause = UpdateConfigArgs {
-        paused: Some(true),
-        ..Default::default()
-    };
-    w.chain.send_ok(
-        &[ix::update_config(&w.pool, &admin.pubkey(), pause)],
-        &[&admin],
-    );
+    w.set_product_enabled(true);
+    w.set_paused(true);
     refuse_proposal(&mut w, &legs, terms(1_000 * USDC), PoolError::PoolPaused);
 }
 
@@ -511,48 +470,16 @@ fn execute_refuses_wrong_signers_states_and_accounts() {
     );
     assert!(before == w.chain.snapshot(&watched));
 
-    let admin = w.admin.insecure_clone();
-    let product = w.product;
-    w.chain.send_ok(
-        &[ix::set_product_enabled(
-            &w.pool,
-            &admin.pubkey(),
-            product,
-            false,
-        )],
-        &[&admin],
-    );
+    w.set_product_enabled(false);
     w.refuse(
         &[w.execute_ix(&proposal)],
         &keeper,
         PoolError::ProductDisabled,
     );
-    w.chain.send_ok(
-        &[ix::set_product_enabled(
-            &w.pool,
-            &admin.pubkey(),
-            product,
-            true,
-        )],
-        &[&admin],
-    );
-    let pause = UpdateConfigArgs {
-        paused: Some(true),
-        ..Default::default()
-    };
-    w.chain.send_ok(
-        &[ix::update_config(&w.pool, &admin.pubkey(), pause)],
-        &[&admin],
-    );
+    w.set_product_enabled(true);
+    w.set_paused(true);
     w.refuse(&[w.execute_ix(&proposal)], &keeper, PoolError::PoolPaused);
-    let resume = UpdateConfigArgs {
-        paused: Some(false),
-        ..Default::default()
-    };
-    w.chain.send_ok(
-        &[ix::update_config(&w.pool, &admin.pubkey(), resume)],
-        &[&admin],
-    );
+    w.set_paused(false);
     w.execute(&proposal)
         .expect("executes once every account is right");
     w.refuse(
@@ -688,7 +615,7 @@ fn a_route_that_delegates_the_vault_is_refused() {
         1,
     )
     .unwrap();
-    let legs = vec![as_leg(delegate)];
+    let legs = vec![pool_bot_tests::client::route::leg(delegate)];
     let t = TradeTerms {
         amount_in: 1,
         expected_profit: 1,

@@ -4,7 +4,7 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::{system_program, InstructionData, ToAccountMetas};
 use local_amm::{accounts as acc, instruction as ix, instructions::*};
-use pool_bot::route::{LegAccount, RouteLeg};
+use pool_bot::route::RouteLeg;
 
 /// Addresses of one AMM pool.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,18 +136,12 @@ pub fn swap_leg(
     mint_in: &Pubkey,
     args: SwapArgs,
 ) -> RouteLeg {
-    let instruction = swap(a, signer, user_source, user_destination, mint_in, args);
-    RouteLeg {
-        program_id: instruction.program_id,
-        accounts: instruction
-            .accounts
-            .iter()
-            .map(|m| LegAccount {
-                pubkey: m.pubkey,
-                is_signer: m.is_signer,
-                is_writable: m.is_writable,
-            })
-            .collect(),
-        data: instruction.data,
-    }
+    crate::route::leg(swap(
+        a,
+        signer,
+        user_source,
+        user_destination,
+        mint_in,
+        args,
+    ))
 }

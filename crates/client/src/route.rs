@@ -1,7 +1,25 @@
 //! Turning a resolved route into what `propose_trade` and `execute_and_distribute` take:
 //! compact legs plus one list of remaining accounts.
 use anchor_lang::prelude::{AccountMeta, Pubkey};
-use pool_bot::route::{AccountRef, LegSpec, RouteLeg};
+use anchor_lang::solana_program::instruction::Instruction;
+use pool_bot::route::{AccountRef, LegAccount, LegSpec, RouteLeg};
+
+/// The route leg that makes exactly `instruction` (signers are signed by the pool PDA).
+pub fn leg(instruction: Instruction) -> RouteLeg {
+    RouteLeg {
+        program_id: instruction.program_id,
+        accounts: instruction
+            .accounts
+            .iter()
+            .map(|m| LegAccount {
+                pubkey: m.pubkey,
+                is_signer: m.is_signer,
+                is_writable: m.is_writable,
+            })
+            .collect(),
+        data: instruction.data,
+    }
+}
 
 /// A route packed for a transaction.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,7 +67,6 @@ pub fn pack(legs: &[RouteLeg]) -> PackedRoute {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pool_bot::route::LegAccount;
 
     #[test]
     fn shared_accounts_appear_once_and_stay_writable() {

@@ -190,7 +190,10 @@ impl<'a> Reader<'a> {
 pub fn instructions(bytes: &[u8], policy: &RoutePolicy) -> Result<Vec<Instruction>> {
     let mut reader = Reader { bytes };
     let legs = reader.len()?;
-    require!((1..=MAX_LEGS).contains(&legs), PoolError::InvalidRouteLength);
+    require!(
+        (1..=MAX_LEGS).contains(&legs),
+        PoolError::InvalidRouteLength
+    );
     let mut out = Vec::with_capacity(legs);
     for _ in 0..legs {
         let program_id = reader.key()?;

@@ -70,13 +70,17 @@ fn inner_cu(meta: &TransactionMetadata, program: &Pubkey) -> u64 {
 }
 
 fn main() {
-    let mut r = Report { w: SeedWorld::new(), rows: Vec::new() };
+    let mut r = Report {
+        w: SeedWorld::new(),
+        rows: Vec::new(),
+    };
     let admin = r.w.admin.insecure_clone();
     let p = r.w.pool;
 
     // pool creation, measured on a second pool of the same admin
     let sol = r.w.sol;
-    let second = pool_bot_tests::client::pda::PoolAddresses::new(&admin.pubkey(), &sol, &p.token_program);
+    let second =
+        pool_bot_tests::client::pda::PoolAddresses::new(&admin.pubkey(), &sol, &p.token_program);
     let args = InitializePoolArgs {
         name: "Second".into(),
         max_members: 10,
@@ -87,29 +91,92 @@ fn main() {
         proposal_ttl: 60,
         profit_unlock_period: 0,
     };
-    r.send("initialize_pool", "pool, vault, validator set, reserve", ix::initialize_pool(&second, &admin.pubkey(), args), &admin);
+    r.send(
+        "initialize_pool",
+        "pool, vault, validator set, reserve",
+        ix::initialize_pool(&second, &admin.pubkey(), args),
+        &admin,
+    );
 
     // governance
     let extra = Pubkey::new_unique();
-    let add = ValidatorRoleArgs { validator: extra, role: Role::Junior };
-    r.send("add_validator", "", ix::add_validator(&p, &admin.pubkey(), add), &admin);
-    let promote = ValidatorRoleArgs { validator: extra, role: Role::Senior };
-    r.send("set_validator_role", "", ix::set_validator_role(&p, &admin.pubkey(), promote), &admin);
-    r.send("remove_validator", "", ix::remove_validator(&p, &admin.pubkey(), extra), &admin);
-    let config = UpdateConfigArgs { insurance_bps: Some(500), ..Default::default() };
-    r.send("update_config", "one field", ix::update_config(&p, &admin.pubkey(), config), &admin);
-    r.send("add_keeper", "", ix::add_keeper(&p, &admin.pubkey(), extra), &admin);
-    r.send("remove_keeper", "", ix::remove_keeper(&p, &admin.pubkey(), extra), &admin);
+    let add = ValidatorRoleArgs {
+        validator: extra,
+        role: Role::Junior,
+    };
+    r.send(
+        "add_validator",
+        "",
+        ix::add_validator(&p, &admin.pubkey(), add),
+        &admin,
+    );
+    let promote = ValidatorRoleArgs {
+        validator: extra,
+        role: Role::Senior,
+    };
+    r.send(
+        "set_validator_role",
+        "",
+        ix::set_validator_role(&p, &admin.pubkey(), promote),
+        &admin,
+    );
+    r.send(
+        "remove_validator",
+        "",
+        ix::remove_validator(&p, &admin.pubkey(), extra),
+        &admin,
+    );
+    let config = UpdateConfigArgs {
+        insurance_bps: Some(500),
+        ..Default::default()
+    };
+    r.send(
+        "update_config",
+        "one field",
+        ix::update_config(&p, &admin.pubkey(), config),
+        &admin,
+    );
+    r.send(
+        "add_keeper",
+        "",
+        ix::add_keeper(&p, &admin.pubkey(), extra),
+        &admin,
+    );
+    r.send(
+        "remove_keeper",
+        "",
+        ix::remove_keeper(&p, &admin.pubkey(), extra),
+        &admin,
+    );
     let product = RegisterProductArgs {
         name: "Staking".into(),
         category: ProductCategory::Staking,
-        config: ProductConfig { max_trade_amount: USDC, min_profit: 1, max_liquidity_bps: 100 },
+        config: ProductConfig {
+            max_trade_amount: USDC,
+            min_profit: 1,
+            max_liquidity_bps: 100,
+        },
         allowed_programs: vec![local_amm::ID],
         enabled: true,
     };
-    r.send("register_product", "", ix::register_product(&p, &admin.pubkey(), 1, product), &admin);
-    r.send("disable_product", "", ix::set_product_enabled(&p, &admin.pubkey(), p.product(1), false), &admin);
-    r.send("enable_product", "", ix::set_product_enabled(&p, &admin.pubkey(), p.product(1), true), &admin);
+    r.send(
+        "register_product",
+        "",
+        ix::register_product(&p, &admin.pubkey(), 1, product),
+        &admin,
+    );
+    r.send(
+        "disable_product",
+        "",
+        ix::set_product_enabled(&p, &admin.pubkey(), p.product(1), false),
+        &admin,
+    );
+    r.send(
+        "enable_product",
+        "",
+        ix::set_product_enabled(&p, &admin.pubkey(), p.product(1), true),
+        &admin,
+    );
 
     // members
     let member = r.w.new_member(3_000);
@@ -118,9 +185,22 @@ fn main() {
     r.send("deposit", "first (creates the position)", first, &wallet);
     let again = r.w.deposit_ix(&member, 500 * USDC, 0);
     r.send("deposit", "existing position", again, &wallet);
-    let request = WithdrawArgs { request: WithdrawRequest::Amount(200 * USDC), min_amount_out: 0 };
-    r.send("withdraw", "by amount", ix::withdraw(&p, &wallet.pubkey(), member.usdc, request), &wallet);
-    r.send("fund_insurance", "", ix::fund_insurance(&p, &wallet.pubkey(), member.usdc, 100 * USDC), &wallet);
+    let request = WithdrawArgs {
+        request: WithdrawRequest::Amount(200 * USDC),
+        min_amount_out: 0,
+    };
+    r.send(
+        "withdraw",
+        "by amount",
+        ix::withdraw(&p, &wallet.pubkey(), member.usdc, request),
+        &wallet,
+    );
+    r.send(
+        "fund_insurance",
+        "",
+        ix::fund_insurance(&p, &wallet.pubkey(), member.usdc, 100 * USDC),
+        &wallet,
+    );
     r.w.join_members();
 
     // a trade
@@ -132,32 +212,83 @@ fn main() {
     r.record("approve", "reaches quorum", &deciding);
     let exec = r.w.execute(&proposal).expect("execute");
     let swaps = inner_cu(&exec, &local_amm::ID);
-    let case = format!("excluding the 2 swaps ({swaps} CU; total {})", exec.compute_units_consumed);
-    r.record_cu("execute_and_distribute", &case, exec.compute_units_consumed - swaps);
+    let case = format!(
+        "excluding the 2 swaps ({swaps} CU; total {})",
+        exec.compute_units_consumed
+    );
+    r.record_cu(
+        "execute_and_distribute",
+        &case,
+        exec.compute_units_consumed - swaps,
+    );
     let payer = r.w.chain.payer.insecure_clone();
     let keeper = r.w.keeper.pubkey();
-    r.send("close_proposal", "", ix::close_proposal(&p, proposal.address, keeper), &payer);
+    r.send(
+        "close_proposal",
+        "",
+        ix::close_proposal(&p, proposal.address, keeper),
+        &payer,
+    );
 
     let (rejected, _) = r.w.propose_arbitrage(1_000 * USDC);
     let reject = r.w.vote(&rejected, Some(0), false).expect("reject");
     r.record("reject", "stays pending", &reject);
     let (stale, _) = r.w.propose_arbitrage(500 * USDC);
     r.w.chain.advance(3_600);
-    r.send("expire_proposal", "", ix::expire_proposal(&p, stale.address), &payer);
+    r.send(
+        "expire_proposal",
+        "",
+        ix::expire_proposal(&p, stale.address),
+        &payer,
+    );
 
     // insurance
     let claimant = r.w.members[0].wallet.insecure_clone();
-    let claim = FileClaimArgs { amount: 5 * USDC, reason: "slippage".into(), proposal_id: Some(0) };
-    r.send("file_claim", "", ix::file_claim(&p, &claimant.pubkey(), 0, claim), &claimant);
+    let claim = FileClaimArgs {
+        amount: 5 * USDC,
+        reason: "slippage".into(),
+        proposal_id: Some(0),
+    };
+    r.send(
+        "file_claim",
+        "",
+        ix::file_claim(&p, &claimant.pubkey(), 0, claim),
+        &claimant,
+    );
     let (lead, senior) = (r.w.voter(Some(0)), r.w.voter(Some(1)));
     let claimant_usdc = r.w.members[0].usdc;
-    r.send("approve_claim", "stays pending", ix::approve_claim(&p, &lead.pubkey(), p.claim(0), claimant_usdc), &lead);
-    r.send("approve_claim", "reaches quorum, pays", ix::approve_claim(&p, &senior.pubkey(), p.claim(0), claimant_usdc), &senior);
+    r.send(
+        "approve_claim",
+        "stays pending",
+        ix::approve_claim(&p, &lead.pubkey(), p.claim(0), claimant_usdc),
+        &lead,
+    );
+    r.send(
+        "approve_claim",
+        "reaches quorum, pays",
+        ix::approve_claim(&p, &senior.pubkey(), p.claim(0), claimant_usdc),
+        &senior,
+    );
     let other = r.w.members[1].wallet.insecure_clone();
-    let claim = FileClaimArgs { amount: USDC, reason: "late fill".into(), proposal_id: None };
-    r.w.chain.send_ok(&[ix::file_claim(&p, &other.pubkey(), 1, claim)], &[&other]);
-    r.send("deny_claim", "stays pending", ix::deny_claim(&p, &lead.pubkey(), p.claim(1), "no loss"), &lead);
-    r.send("close_claim", "", ix::close_claim(&p, p.claim(0), claimant.pubkey()), &payer);
+    let claim = FileClaimArgs {
+        amount: USDC,
+        reason: "late fill".into(),
+        proposal_id: None,
+    };
+    r.w.chain
+        .send_ok(&[ix::file_claim(&p, &other.pubkey(), 1, claim)], &[&other]);
+    r.send(
+        "deny_claim",
+        "stays pending",
+        ix::deny_claim(&p, &lead.pubkey(), p.claim(1), "no loss"),
+        &lead,
+    );
+    r.send(
+        "close_claim",
+        "",
+        ix::close_claim(&p, p.claim(0), claimant.pubkey()),
+        &payer,
+    );
 
     // the local AMM, for scale
     let trader = r.w.chain.wallet();
@@ -165,7 +296,17 @@ fn main() {
     let t_usdc = r.w.chain.token_account(&usdc_mint, &trader.pubkey());
     let t_sol = r.w.chain.token_account(&sol_mint, &trader.pubkey());
     r.w.chain.mint_to(&usdc_mint, &t_usdc, 100 * USDC);
-    let swap = amm::swap(&r.w.cheap, &trader.pubkey(), t_usdc, t_sol, &usdc_mint, SwapArgs { amount_in: 100 * USDC, min_amount_out: 1 });
+    let swap = amm::swap(
+        &r.w.cheap,
+        &trader.pubkey(),
+        t_usdc,
+        t_sol,
+        &usdc_mint,
+        SwapArgs {
+            amount_in: 100 * USDC,
+            min_amount_out: 1,
+        },
+    );
     r.send("local_amm::swap", "", swap, &trader);
     r.print();
 }

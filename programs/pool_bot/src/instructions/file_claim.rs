@@ -57,7 +57,7 @@ impl FileClaim<'_> {
             args.amount <= self.insurance_vault.amount,
             PoolError::ClaimExceedsReserve
         );
-        Claim::check_text(&args.reason)
+        check_reason(&args.reason)
     }
 
     /// Opens the claim for votes.

@@ -142,7 +142,7 @@ impl ApproveClaim<'_> {
 impl DenyClaim<'_> {
     /// Denies the claim; records the reason when this vote decides it.
     pub fn deny_claim(ctx: Context<Self>, args: DenyClaimArgs) -> Result<()> {
-        Claim::check_text(&args.reason)?;
+        check_reason(&args.reason)?;
         let a = ctx.accounts;
         let status = cast_vote(
             &a.pool,

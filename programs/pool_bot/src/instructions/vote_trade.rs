@@ -78,7 +78,7 @@ impl VoteTrade<'_> {
     /// Rejects the proposal, with a reason.
     #[access_control(ctx.accounts.validate())]
     pub fn reject(ctx: Context<Self>, args: RejectArgs) -> Result<()> {
-        Claim::check_text(&args.reason)?;
+        check_reason(&args.reason)?;
         ctx.accounts.vote(false, args.reason)
     }
 }

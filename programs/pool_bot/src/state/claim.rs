@@ -1,10 +1,8 @@
 //! An insurance claim and its votes.
 use super::quorum::{Outcome, Quorum};
+use super::text::MAX_REASON_LEN;
 use crate::errors::PoolError;
 use anchor_lang::prelude::*;
-
-/// Longest claim reason or decision note, in bytes.
-pub const MAX_REASON_LEN: usize = 200;
 
 /// Where a claim is in its life.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
@@ -56,12 +54,6 @@ pub struct Claim {
 impl Claim {
     /// Account size including the discriminator.
     pub const SPACE: usize = 8 + Claim::INIT_SPACE;
-
-    /// Refuses text longer than `MAX_REASON_LEN`.
-    pub fn check_text(text: &str) -> Result<()> {
-        require!(text.len() <= MAX_REASON_LEN, PoolError::TextTooLong);
-        Ok(())
-    }
 
     /// Records a vote. Votes cast under an older validator set are discarded first (slots may
     /// have moved). Returns the new status.

@@ -6,6 +6,7 @@ pub mod pool;
 pub mod product;
 pub mod quorum;
 pub mod seeds;
+pub mod text;
 pub mod trade_proposal;
 pub mod validator_set;
 
@@ -16,5 +17,6 @@ pub use pool::*;
 pub use product::*;
 pub use quorum::*;
 pub use seeds::*;
+pub use text::*;
 pub use trade_proposal::*;
 pub use validator_set::*;

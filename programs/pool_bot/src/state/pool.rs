@@ -1,11 +1,9 @@
 //! The pool: configuration, share accounting and trade counters. Zero-copy, so the hot
 //! instructions (deposit, withdraw, vote, execute) pay no deserialisation for it.
+use super::text::{decode_name, MAX_NAME_LEN};
 use crate::errors::PoolError;
 use crate::math::{self, add, sub, Rounding, BPS_DENOMINATOR};
 use anchor_lang::prelude::*;
-
-/// Longest pool or product name, in bytes.
-pub const MAX_NAME_LEN: usize = 32;
 
 /// One trading pool. PDA `[SEED_POOL, creator, asset_mint]`; it is also the authority of the
 /// vault and signs every route leg.
@@ -218,23 +216,6 @@ impl Pool {
         );
         Ok(())
     }
-}
-
-/// Encodes a name into a fixed field, refusing empty or over-long names.
-pub fn encode_name(name: &str) -> Result<[u8; MAX_NAME_LEN]> {
-    require!(
-        !name.is_empty() && name.len() <= MAX_NAME_LEN,
-        PoolError::InvalidName
-    );
-    let mut out = [0u8; MAX_NAME_LEN];
-    out[..name.len()].copy_from_slice(name.as_bytes());
-    Ok(out)
-}
-
-/// The text of a zero-padded name field.
-pub fn decode_name(field: &[u8; MAX_NAME_LEN]) -> &str {
-    let len = field.iter().position(|b| *b == 0).unwrap_or(MAX_NAME_LEN);
-    core::str::from_utf8(&field[..len]).unwrap_or("")
 }
 
 fn take(counter: &mut u64) -> Result<u64> {

@@ -1,6 +1,6 @@
 //! A registered product (arbitrage, staking, …): its limits and the programs its trades may
 //! call. Zero-copy: proposing and executing read it without decoding.
-use super::pool::{decode_name, encode_name, MAX_NAME_LEN};
+use super::text::{decode_name, encode_name, MAX_NAME_LEN};
 use crate::errors::PoolError;
 use crate::math::add;
 use anchor_lang::prelude::*;

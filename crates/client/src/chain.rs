@@ -1,0 +1,119 @@
+//! One small interface to a chain, with two implementations: the embedded in-process SVM
+//! (`embedded::Embedded`, LiteSVM running the built `.so` files) and JSON-RPC to any cluster
+//! (`rpc::Rpc`). The keeper, the validator agent and the CLI only see this trait.
+use crate::errors::ProgramError;
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use solana_keypair::Keypair;
+
+/// An account as the tools need it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountData {
+    /// Balance in lamports.
+    pub lamports: u64,
+    /// Owning program.
+    pub owner: Pubkey,
+    /// Raw data.
+    pub data: Vec<u8>,
+}
+
+/// What a landed (or simulated) transaction reports.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Receipt {
+    /// Transaction signature (base58).
+    pub signature: String,
+    /// Compute units consumed.
+    pub compute_units: u64,
+    /// Program logs.
+    pub logs: Vec<String>,
+}
+
+/// The chain's notion of now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChainClock {
+    /// Current slot.
+    pub slot: u64,
+    /// Unix time of the current slot.
+    pub unix_timestamp: i64,
+}
+
+/// Why a chain call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ChainError {
+    /// A program refused the transaction with a named error.
+    #[error("{0}")]
+    Program(ProgramError),
+    /// The transaction failed for another reason (the runtime's error, and the logs).
+    #[error("transaction failed: {error}")]
+    Transaction {
+        /// The runtime's error.
+        error: String,
+        /// Program logs.
+        logs: Vec<String>,
+    },
+    /// The chain could not be reached or answered badly.
+    #[error("{0}")]
+    Transport(String),
+}
+
+impl ChainError {
+    /// The program error's name (e.g. `BelowMinContribution`), when a program refused.
+    pub fn program_error_name(&self) -> Option<&str> {
+        match self {
+            ChainError::Program(e) => Some(&e.name),
+            _ => None,
+        }
+    }
+
+    /// Whether retrying the same request may succeed (transport trouble, expired blockhash).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ChainError::Transport(_) => true,
+            ChainError::Transaction { error, .. } => {
+                error.contains("BlockhashNotFound") || error.contains("AlreadyProcessed")
+            }
+            ChainError::Program(_) => false,
+        }
+    }
+}
+
+/// Which program accounts to list: by owner, type (discriminator) and optionally the pool
+/// they belong to (every Pool Bot account but `Pool` has its pool at byte 8).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountFilter {
+    /// The account type's 8-byte discriminator.
+    pub discriminator: [u8; 8],
+    /// The pool field at byte 8, if filtering by pool.
+    pub pool: Option<Pubkey>,
+}
+
+/// A chain the off-chain tools talk to.
+pub trait Chain {
+    /// The account at `key`, if it exists.
+    fn account(&self, key: &Pubkey) -> Result<Option<AccountData>, ChainError>;
+
+    /// Accounts of `program` matching `filter`.
+    fn program_accounts(
+        &self,
+        program: &Pubkey,
+        filter: &AccountFilter,
+    ) -> Result<Vec<(Pubkey, AccountData)>, ChainError>;
+
+    /// Sends `instructions` in one transaction signed by `signers` (the first pays) and waits
+    /// until it is confirmed.
+    fn send(
+        &mut self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, ChainError>;
+
+    /// Runs `instructions` without committing anything.
+    fn simulate(
+        &self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, ChainError>;
+
+    /// The chain's slot and time.
+    fn clock(&self) -> Result<ChainClock, ChainError>;
+}

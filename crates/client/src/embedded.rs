@@ -1,0 +1,177 @@
+//! The embedded chain: LiteSVM (the real SVM, mainnet feature set) in this process, running
+//! the SBF builds of Pool Bot and the local AMM.
+use crate::chain::{AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
+use crate::errors;
+use anchor_lang::prelude::{Clock, Pubkey};
+use anchor_lang::solana_program::instruction::Instruction;
+use litesvm::types::{FailedTransactionMetadata, TransactionMetadata};
+use litesvm::LiteSVM;
+use solana_keypair::Keypair;
+use solana_message::Message;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+use std::path::{Path, PathBuf};
+
+/// Where the built programs are by default: `POOLBOT_PROGRAMS_DIR`, else the workspace's
+/// `target/deploy` (Anchor's convention, where `scripts/build-sbf.sh` puts them).
+pub fn default_programs_dir() -> PathBuf {
+    std::env::var_os("POOLBOT_PROGRAMS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/deploy"))
+}
+
+/// LiteSVM with Pool Bot and the local AMM loaded.
+pub struct Embedded {
+    svm: LiteSVM,
+}
+
+impl Embedded {
+    /// Loads `pool_bot.so` and `local_amm.so` from `programs_dir`.
+    pub fn new(programs_dir: &Path) -> Result<Embedded, ChainError> {
+        let mut svm = LiteSVM::new();
+        for (id, name) in [(pool_bot::ID, "pool_bot"), (local_amm::ID, "local_amm")] {
+            let path = programs_dir.join(format!("{name}.so"));
+            let bytes = std::fs::read(&path).map_err(|e| {
+                ChainError::Transport(format!(
+                    "cannot read {}: {e}; build the programs first with scripts/build-sbf.sh",
+                    path.display()
+                ))
+            })?;
+            svm.add_program(id, &bytes).map_err(|e| {
+                ChainError::Transport(format!("{} was rejected by the SVM: {e:?}", path.display()))
+            })?;
+        }
+        Ok(Embedded { svm })
+    }
+
+    /// Gives `key` lamports out of thin air (embedded chain only).
+    pub fn airdrop(&mut self, key: &Pubkey, lamports: u64) -> Result<(), ChainError> {
+        self.svm
+            .airdrop(key, lamports)
+            .map(|_| ())
+            .map_err(|f| ChainError::Transaction {
+                error: format!("{:?}", f.err),
+                logs: f.meta.logs,
+            })
+    }
+
+    /// Moves the clock forward by `seconds` and the slot by `slots`.
+    pub fn advance(&mut self, seconds: i64, slots: u64) {
+        let mut clock = self.svm.get_sysvar::<Clock>();
+        clock.unix_timestamp += seconds;
+        clock.slot += slots;
+        self.svm.set_sysvar(&clock);
+        self.svm.expire_blockhash();
+    }
+
+    /// The SVM itself, for what the trait does not cover.
+    pub fn svm(&mut self) -> &mut LiteSVM {
+        &mut self.svm
+    }
+
+    fn transaction(
+        &self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Transaction, ChainError> {
+        let payer = signers
+            .first()
+            .ok_or_else(|| ChainError::Transport("a transaction needs a signer".into()))?;
+        let message = Message::new(instructions, Some(&payer.pubkey()));
+        Ok(Transaction::new(
+            signers,
+            message,
+            self.svm.latest_blockhash(),
+        ))
+    }
+}
+
+fn receipt(meta: TransactionMetadata) -> Receipt {
+    Receipt {
+        signature: meta.signature.to_string(),
+        compute_units: meta.compute_units_consumed,
+        logs: meta.logs,
+    }
+}
+
+fn failure(failed: FailedTransactionMetadata) -> ChainError {
+    match errors::from_logs(&failed.meta.logs) {
+        Some(program) => ChainError::Program(program),
+        None => ChainError::Transaction {
+            error: format!("{:?}", failed.err),
+            logs: failed.meta.logs,
+        },
+    }
+}
+
+/// An SVM account as `AccountData` (a macro: LiteSVM's account type is not named here).
+macro_rules! data {
+    ($account:expr) => {{
+        let a = $account;
+        AccountData {
+            lamports: a.lamports,
+            owner: a.owner,
+            data: a.data,
+        }
+    }};
+}
+
+impl Chain for Embedded {
+    fn account(&self, key: &Pubkey) -> Result<Option<AccountData>, ChainError> {
+        Ok(self
+            .svm
+            .get_account(key)
+            .filter(|a| a.lamports > 0)
+            .map(|a| data!(a)))
+    }
+
+    fn program_accounts(
+        &self,
+        program: &Pubkey,
+        filter: &AccountFilter,
+    ) -> Result<Vec<(Pubkey, AccountData)>, ChainError> {
+        Ok(self
+            .svm
+            .get_program_accounts(program)
+            .into_iter()
+            .filter(|(_, a)| a.data.starts_with(&filter.discriminator))
+            .filter(|(_, a)| {
+                filter
+                    .pool
+                    .is_none_or(|pool| a.data.get(8..40) == Some(pool.as_ref()))
+            })
+            .map(|(key, a)| (key, data!(a)))
+            .collect())
+    }
+
+    fn send(
+        &mut self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, ChainError> {
+        let tx = self.transaction(instructions, signers)?;
+        let result = self.svm.send_transaction(tx);
+        self.svm.expire_blockhash();
+        result.map(receipt).map_err(failure)
+    }
+
+    fn simulate(
+        &self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, ChainError> {
+        let tx = self.transaction(instructions, signers)?;
+        self.svm
+            .simulate_transaction(tx)
+            .map(|s| receipt(s.meta))
+            .map_err(failure)
+    }
+
+    fn clock(&self) -> Result<ChainClock, ChainError> {
+        let clock = self.svm.get_sysvar::<Clock>();
+        Ok(ChainClock {
+            slot: clock.slot,
+            unix_timestamp: clock.unix_timestamp,
+        })
+    }
+}

@@ -1,0 +1,204 @@
+//! JSON-RPC to any cluster (localnet, devnet, mainnet-beta), at `confirmed` commitment.
+use crate::chain::{AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
+use crate::errors;
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use solana_commitment_config::CommitmentConfig;
+use solana_keypair::Keypair;
+use solana_message::Message;
+use solana_rpc_client::rpc_client::RpcClient;
+use solana_rpc_client_api::client_error::{Error as ClientError, ErrorKind};
+use solana_rpc_client_api::request::{RpcError, RpcResponseErrorData};
+use solana_rpc_client_types::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
+use solana_rpc_client_types::filter::{Memcmp, RpcFilterType};
+use solana_signer::Signer;
+use solana_transaction::Transaction;
+use std::str::FromStr;
+
+/// The clock sysvar's address.
+const CLOCK_SYSVAR: Pubkey = anchor_lang::pubkey!("SysvarC1ock11111111111111111111111111111111");
+
+/// A cluster reached over JSON-RPC.
+pub struct Rpc {
+    client: RpcClient,
+}
+
+impl Rpc {
+    /// A client of the cluster at `url` (e.g. `http://127.0.0.1:8899`).
+    pub fn new(url: &str) -> Rpc {
+        Rpc {
+            client: RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed()),
+        }
+    }
+
+    /// The cluster's URL.
+    pub fn url(&self) -> String {
+        self.client.url()
+    }
+
+    fn transaction(
+        &self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Transaction, ChainError> {
+        let payer = signers
+            .first()
+            .ok_or_else(|| ChainError::Transport("a transaction needs a signer".into()))?;
+        let blockhash = self.client.get_latest_blockhash().map_err(transport)?;
+        let message = Message::new(instructions, Some(&payer.pubkey()));
+        Ok(Transaction::new(signers, message, blockhash))
+    }
+}
+
+fn transport(error: ClientError) -> ChainError {
+    ChainError::Transport(error.to_string())
+}
+
+/// A refused transaction's program error (from the preflight simulation's logs), else the
+/// runtime's error, else the transport failure.
+fn failure(error: ClientError) -> ChainError {
+    if let ErrorKind::RpcError(RpcError::RpcResponseError {
+        data: RpcResponseErrorData::SendTransactionPreflightFailure(simulation),
+        ..
+    }) = error.kind()
+    {
+        let logs = simulation.logs.clone().unwrap_or_default();
+        if let Some(program) = errors::from_logs(&logs) {
+            return ChainError::Program(program);
+        }
+        let runtime = simulation.err.as_ref().map(|e| format!("{e:?}"));
+        return ChainError::Transaction {
+            error: runtime.unwrap_or_else(|| error.to_string()),
+            logs,
+        };
+    }
+    match error.get_transaction_error() {
+        Some(runtime) => ChainError::Transaction {
+            error: format!("{runtime:?}"),
+            logs: Vec::new(),
+        },
+        None => transport(error),
+    }
+}
+
+impl Chain for Rpc {
+    fn account(&self, key: &Pubkey) -> Result<Option<AccountData>, ChainError> {
+        let response = self
+            .client
+            .get_account_with_commitment(key, self.client.commitment())
+            .map_err(transport)?;
+        Ok(response.value.map(|a| AccountData {
+            lamports: a.lamports,
+            owner: a.owner,
+            data: a.data,
+        }))
+    }
+
+    fn program_accounts(
+        &self,
+        program: &Pubkey,
+        filter: &AccountFilter,
+    ) -> Result<Vec<(Pubkey, AccountData)>, ChainError> {
+        let mut filters = vec![RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
+            0,
+            filter.discriminator.to_vec(),
+        ))];
+        if let Some(pool) = filter.pool {
+            filters.push(RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
+                8,
+                pool.to_bytes().to_vec(),
+            )));
+        }
+        let config = RpcProgramAccountsConfig {
+            filters: Some(filters),
+            account_config: RpcAccountInfoConfig {
+                encoding: Some(solana_account_decoder_client_types::UiAccountEncoding::Base64),
+                commitment: Some(self.client.commitment()),
+                ..RpcAccountInfoConfig::default()
+            },
+            ..RpcProgramAccountsConfig::default()
+        };
+        let accounts = self
+            .client
+            .get_program_ui_accounts_with_config(program, config)
+            .map_err(transport)?;
+        accounts
+            .into_iter()
+            .map(|(key, ui)| {
+                let data = ui
+                    .data
+                    .decode()
+                    .ok_or_else(|| ChainError::Transport(format!("undecodable data of {key}")))?;
+                let owner = Pubkey::from_str(&ui.owner)
+                    .map_err(|e| ChainError::Transport(e.to_string()))?;
+                Ok((
+                    key,
+                    AccountData {
+                        lamports: ui.lamports,
+                        owner,
+                        data,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    fn send(
+        &mut self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, ChainError> {
+        let tx = self.transaction(instructions, signers)?;
+        let signature = self
+            .client
+            .send_and_confirm_transaction(&tx)
+            .map_err(failure)?;
+        Ok(Receipt {
+            signature: signature.to_string(),
+            ..Receipt::default()
+        })
+    }
+
+    fn simulate(
+        &self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, ChainError> {
+        let tx = self.transaction(instructions, signers)?;
+        let result = self
+            .client
+            .simulate_transaction(&tx)
+            .map_err(transport)?
+            .value;
+        let logs = result.logs.unwrap_or_default();
+        if let Some(err) = result.err {
+            return Err(match errors::from_logs(&logs) {
+                Some(program) => ChainError::Program(program),
+                None => ChainError::Transaction {
+                    error: format!("{err:?}"),
+                    logs,
+                },
+            });
+        }
+        Ok(Receipt {
+            signature: String::new(),
+            compute_units: result.units_consumed.unwrap_or(0),
+            logs,
+        })
+    }
+
+    fn clock(&self) -> Result<ChainClock, ChainError> {
+        let account = self
+            .account(&CLOCK_SYSVAR)?
+            .ok_or_else(|| ChainError::Transport("no clock sysvar".into()))?;
+        // bincode Clock: slot, epoch_start_timestamp, epoch, leader_schedule_epoch, unix_timestamp
+        let word = |at: usize| account.data.get(at..at + 8).and_then(|b| b.try_into().ok());
+        match (word(0), word(32)) {
+            (Some(slot), Some(time)) => Ok(ChainClock {
+                slot: u64::from_le_bytes(slot),
+                unix_timestamp: i64::from_le_bytes(time),
+            }),
+            _ => Err(ChainError::Transport("malformed clock sysvar".into())),
+        }
+    }
+}

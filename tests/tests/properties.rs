@@ -1,7 +1,8 @@
 //! Properties over random sequences of deposits, withdrawals, trades and donations, every step
 //! a real transaction on the SBF build:
 //! - members' shares always add up to the pool's total shares, and the vault covers the books;
-//! - no member ever gets out more than they put in plus their pro-rata share of the profit;
+//! - no member ever gets out more than they put in plus their pro-rata share of the profit
+//!   (and of the rounding dust other members' operations leave in the pool);
 //! - a donation to the vault moves no share price;
 //! - rounding never favours the user (a deposit withdrawn at once returns at most the deposit).
 use local_amm::instructions::SwapArgs;
@@ -84,8 +85,24 @@ impl Model {
         let ok = self.w.chain.send(&[instruction], &[&wallet]).is_ok();
         if ok {
             self.entitled[i] += amount as u128;
+            self.rounding_dust_to_others(i);
         }
         ok
+    }
+
+    /// Rounding keeps less than one share's worth in the pool at every deposit and
+    /// withdrawal; it raises the share value for the other holders, so their bound grows by
+    /// at most that much.
+    fn rounding_dust_to_others(&mut self, actor: usize) {
+        let pool = self.w.pool_state();
+        let one_share =
+            math::assets_for_shares(1, pool.total_shares, pool.total_assets).unwrap() + 1;
+        let holders: Vec<usize> = (0..4)
+            .filter(|i| *i != actor && self.shares(*i) > 0)
+            .collect();
+        for i in holders {
+            self.entitled[i] += one_share as u128;
+        }
     }
 
     fn withdraw(&mut self, i: usize, request: WithdrawRequest) -> u64 {
@@ -100,6 +117,9 @@ impl Model {
         let _ = self.w.chain.send(&[instruction], &[&wallet]);
         let got = self.w.chain.balance(&self.members[i].usdc) - before;
         self.taken[i] += got as u128;
+        if got > 0 {
+            self.rounding_dust_to_others(i);
+        }
         got
     }
 
@@ -150,15 +170,13 @@ impl Model {
         self.w
             .chain
             .mint_to(&self.w.usdc.clone(), &account, usdc * USDC);
-        let give = litesvm_token::spl_token::instruction::transfer(
-            &litesvm_token::spl_token::ID,
+        let give = pool_bot_tests::client::token::transfer(
             &account,
             &self.w.pool.vault,
             &donor.pubkey(),
-            &[],
             usdc * USDC,
-        )
-        .unwrap();
+            &litesvm_token::spl_token::ID,
+        );
         self.w.chain.send_ok(&[give], &[&donor]);
     }
 

@@ -1,0 +1,107 @@
+//! The policy a validator signs by, loaded from a TOML file, e.g.:
+//!
+//! ```toml
+//! # least re-simulated profit to approve, in base units of the pool's asset
+//! min_profit = 1_000_000
+//! # largest amount a trade may put in, in base units
+//! max_amount_in = 50_000_000_000
+//! # reject when the re-simulated profit fell more than this below the proposal's expectation
+//! max_profit_drop_bps = 5_000
+//! ```
+use serde::Deserialize;
+use std::path::Path;
+
+/// What a validator approves.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Least re-simulated profit to approve, in base units.
+    pub min_profit: u64,
+    /// Largest amount a trade may put in, in base units.
+    pub max_amount_in: u64,
+    /// Largest fall of the re-simulated profit below the expected profit, in basis points.
+    #[serde(default = "default_drop")]
+    pub max_profit_drop_bps: u16,
+}
+
+fn default_drop() -> u16 {
+    5_000
+}
+
+/// Why a policy file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    /// The file could not be read.
+    #[error("cannot read the policy file {path}: {source}. Pass an existing file with --policy.")]
+    Read {
+        /// The path given.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not a valid policy.
+    #[error("the policy file {path} is not valid: {message}. Expected keys: min_profit, max_amount_in, max_profit_drop_bps (optional).")]
+    Parse {
+        /// The path given.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Policy {
+    /// Reads a policy file.
+    pub fn load(path: &Path) -> Result<Policy, PolicyError> {
+        let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Policy::parse(&text).map_err(|message| PolicyError::Parse {
+            path: path.display().to_string(),
+            message,
+        })
+    }
+
+    /// Parses policy TOML.
+    pub fn parse(text: &str) -> Result<Policy, String> {
+        let policy: Policy = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        if policy.max_profit_drop_bps > 10_000 {
+            return Err("max_profit_drop_bps must be at most 10000".into());
+        }
+        Ok(policy)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_refuses_with_a_clear_message() {
+        let policy = Policy::parse("min_profit = 5\nmax_amount_in = 100\n").unwrap();
+        assert_eq!(
+            policy,
+            Policy {
+                min_profit: 5,
+                max_amount_in: 100,
+                max_profit_drop_bps: 5_000
+            }
+        );
+        assert!(Policy::parse("min_profit = 5\n")
+            .unwrap_err()
+            .contains("max_amount_in"));
+        assert!(
+            Policy::parse("min_profit = 5\nmax_amount_in = 1\nsurprise = 2\n")
+                .unwrap_err()
+                .contains("surprise")
+        );
+        assert!(
+            Policy::parse("min_profit = 5\nmax_amount_in = 1\nmax_profit_drop_bps = 20000\n")
+                .is_err()
+        );
+        let missing = Policy::load(Path::new("/nonexistent/policy.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(missing.contains("--policy"));
+    }
+}

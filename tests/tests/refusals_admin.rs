@@ -125,7 +125,7 @@ fn initialize_pool_refuses_bad_config() {
             error,
             &watched,
         );
-        assert!(w.chain.svm.get_account(&p.pool).is_none());
+        assert!(w.chain.svm().get_account(&p.pool).is_none());
     }
 }
 

@@ -247,9 +247,9 @@ fn close_claim_refusals() {
         &payer,
         PoolError::WrongRentReceiver,
     );
-    let before = w.chain.svm.get_balance(&claimant).unwrap();
+    let before = w.chain.svm().get_balance(&claimant).unwrap();
     w.chain
         .send_ok(&[ix::close_claim(&w.pool, claim, claimant)], &[&payer]);
-    assert!(w.chain.svm.get_balance(&claimant).unwrap() > before);
+    assert!(w.chain.svm().get_balance(&claimant).unwrap() > before);
     assert_eq!(w.reserve().claims_denied, 1);
 }

@@ -220,7 +220,7 @@ fn seed_story() {
     );
 
     // Finished accounts give their rent back.
-    let keeper_before = w.chain.svm.get_balance(&w.keeper.pubkey()).unwrap();
+    let keeper_before = w.chain.svm().get_balance(&w.keeper.pubkey()).unwrap();
     let payer = w.chain.payer.insecure_clone();
     w.chain.send_ok(
         &[ix::close_proposal(
@@ -230,10 +230,10 @@ fn seed_story() {
         )],
         &[&payer],
     );
-    assert!(w.chain.svm.get_balance(&w.keeper.pubkey()).unwrap() > keeper_before);
+    assert!(w.chain.svm().get_balance(&w.keeper.pubkey()).unwrap() > keeper_before);
     assert!(w
         .chain
-        .svm
+        .svm()
         .get_account(&proposal.address)
         .is_none_or(|a| a.lamports == 0));
     w.chain.send_ok(

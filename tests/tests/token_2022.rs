@@ -26,7 +26,7 @@ fn a_token_2022_pool_takes_deposits_and_pays_withdrawals() {
     };
     chain.send_ok(&[ix::initialize_pool(&p, &admin.pubkey(), args)], &[&admin]);
     assert_eq!(
-        chain.svm.get_account(&p.vault).unwrap().owner,
+        chain.svm().get_account(&p.vault).unwrap().owner,
         token_2022::ID
     );
     let pool: Pool = chain.zero_copy(&p.pool);

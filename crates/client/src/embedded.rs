@@ -65,7 +65,12 @@ impl Embedded {
     }
 
     /// The SVM itself, for what the trait does not cover.
-    pub fn svm(&mut self) -> &mut LiteSVM {
+    pub fn svm(&self) -> &LiteSVM {
+        &self.svm
+    }
+
+    /// The SVM itself, mutably.
+    pub fn svm_mut(&mut self) -> &mut LiteSVM {
         &mut self.svm
     }
 

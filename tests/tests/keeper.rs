@@ -1,0 +1,186 @@
+//! The keeper on the seed pool: it finds the planted arbitrage at the best size, proposes it
+//! once, executes it after the quorum approves, proposes nothing where fees eat the gap, and
+//! survives a flaky chain.
+use local_amm::math::swap_output;
+use pool_bot::state::{Pool, ProposalStatus, TradeProposal};
+use pool_bot_client::chain::{AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
+use pool_bot_client::{Instruction, Pubkey};
+use pool_bot_keeper::dex::LocalAmm;
+use pool_bot_keeper::{Keeper, KeeperConfig, Metrics};
+use pool_bot_tests::seed_world::{AMM_FEE_BPS, USDC};
+use pool_bot_tests::SeedWorld;
+use solana_keypair::Keypair;
+use solana_signer::Signer;
+use std::time::Duration;
+
+fn keeper(w: &SeedWorld) -> Keeper {
+    let mut config = KeeperConfig::new(w.pool.pool, w.product);
+    config.backoff = Duration::ZERO;
+    Keeper::new(&w.chain.embedded, config, vec![Box::new(LocalAmm)]).expect("keeper starts")
+}
+
+fn tick(w: &mut SeedWorld, k: &mut Keeper) {
+    let key = w.keeper.insecure_clone();
+    k.tick(&mut w.chain.embedded, &key);
+}
+
+/// The best two-pool gain over a 1-USDC grid up to `cap`, by the AMM's own math.
+fn grid_best(w: &SeedWorld, cap: u64) -> u64 {
+    let (cu, cs) = w.reserves(&w.cheap);
+    let (du, ds) = w.reserves(&w.dear);
+    (1..=cap / USDC)
+        .map(|n| {
+            let sol = swap_output(n * USDC, cu, cs, AMM_FEE_BPS).unwrap();
+            swap_output(sol, ds, du, AMM_FEE_BPS)
+                .unwrap()
+                .saturating_sub(n * USDC)
+        })
+        .max()
+        .unwrap()
+}
+
+#[test]
+fn the_keeper_proposes_the_planted_opportunity_at_its_best_size() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    let best = grid_best(&w, 8_500 * USDC);
+    let mut k = keeper(&w);
+    tick(&mut w, &mut k);
+    let proposal: TradeProposal = w.chain.zero_copy(&w.pool.proposal(0));
+    assert_eq!(proposal.status(), ProposalStatus::Pending);
+    assert!(
+        proposal.amount_in <= 8_500 * USDC,
+        "capped by the pool's assets"
+    );
+    assert!(
+        proposal.expected_profit >= best,
+        "{} < grid best {best}",
+        proposal.expected_profit
+    );
+    assert_eq!(proposal.min_profit, proposal.expected_profit * 99 / 100);
+    assert_eq!(Metrics::get(&k.metrics().proposals), 1);
+
+    // waiting for votes: no second proposal, however often it looks
+    tick(&mut w, &mut k);
+    assert_eq!(w.pool_state().trades_proposed, 1);
+
+    // the quorum approves; the next tick executes and returns the rent
+    let p = pool_bot_tests::seed_world::Proposed {
+        id: 0,
+        address: w.pool.proposal(0),
+        route: pool_bot_tests::client::route::pack(&[]),
+        terms: pool_bot_tests::client::instructions::TradeTerms {
+            amount_in: 0,
+            expected_profit: 0,
+            min_profit: 0,
+        },
+    };
+    w.vote(&p, Some(0), true).unwrap();
+    w.vote(&p, Some(1), true).unwrap();
+    let vault_before = w.chain.balance(&w.pool.vault);
+    tick(&mut w, &mut k);
+    let pool: Pool = w.pool_state();
+    assert_eq!(pool.trades_executed, 1);
+    assert!(pool.total_profit >= proposal.min_profit);
+    assert!(w.chain.balance(&w.pool.vault) > vault_before);
+    assert_eq!(
+        Metrics::get(&k.metrics().realised_profit),
+        pool.total_profit
+    );
+    assert!(
+        w.chain.data(&w.pool.proposal(0)).is_empty(),
+        "rent reclaimed"
+    );
+    let executions = k.take_executions();
+    assert_eq!(executions.len(), 1);
+    assert_eq!(executions[0].gain, pool.total_profit);
+}
+
+#[test]
+fn no_proposal_where_fees_eat_the_gap() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    // a trader sells SOL where it is dear until the two prices are 0.4% apart: less than the
+    // two 0.3% fees a round trip pays
+    let (du, ds) = w.reserves(&w.dear);
+    let target_sol_reserve = ((du as f64 * ds as f64) / (100.4 * 1e-3)).sqrt();
+    let sell = (target_sol_reserve - ds as f64 / 1.0) as u64;
+    let trader = w.chain.wallet();
+    let (usdc, sol) = (w.usdc, w.sol);
+    let t_sol = w.chain.token_account(&sol, &trader.pubkey());
+    let t_usdc = w.chain.token_account(&usdc, &trader.pubkey());
+    w.chain.mint_to(&sol, &t_sol, sell);
+    let args = local_amm::instructions::SwapArgs {
+        amount_in: sell,
+        min_amount_out: 1,
+    };
+    let swap =
+        pool_bot_tests::client::amm::swap(&w.dear, &trader.pubkey(), t_sol, t_usdc, &sol, args);
+    w.chain.send_ok(&[swap], &[&trader]);
+    assert_eq!(grid_best(&w, 8_500 * USDC), 0, "no size gains anything");
+
+    let mut k = keeper(&w);
+    tick(&mut w, &mut k);
+    assert_eq!(w.pool_state().trades_proposed, 0);
+    assert_eq!(Metrics::get(&k.metrics().opportunities), 0);
+    assert_eq!(k.pools_known(), 2);
+}
+
+/// A chain whose every first send attempt fails as if the RPC node dropped it.
+struct Flaky<'a> {
+    inner: &'a mut dyn Chain,
+    fail_next: bool,
+}
+
+impl Chain for Flaky<'_> {
+    fn account(&self, key: &Pubkey) -> Result<Option<AccountData>, ChainError> {
+        self.inner.account(key)
+    }
+    fn program_accounts(
+        &self,
+        program: &Pubkey,
+        filter: &AccountFilter,
+    ) -> Result<Vec<(Pubkey, AccountData)>, ChainError> {
+        self.inner.program_accounts(program, filter)
+    }
+    fn send(
+        &mut self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, ChainError> {
+        self.fail_next = !self.fail_next;
+        if !self.fail_next {
+            return Err(ChainError::Transport("connection reset".into()));
+        }
+        self.inner.send(instructions, signers)
+    }
+    fn simulate(
+        &self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, ChainError> {
+        self.inner.simulate(instructions, signers)
+    }
+    fn clock(&self) -> Result<ChainClock, ChainError> {
+        self.inner.clock()
+    }
+}
+
+#[test]
+fn the_keeper_retries_through_a_flaky_chain() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    let mut k = keeper(&w);
+    let key = w.keeper.insecure_clone();
+    let mut flaky = Flaky {
+        inner: &mut w.chain.embedded,
+        fail_next: true,
+    };
+    k.tick(&mut flaky, &key);
+    assert_eq!(
+        w.pool_state().trades_proposed,
+        1,
+        "proposed on the second attempt"
+    );
+    assert!(Metrics::get(&k.metrics().errors) >= 1);
+}

@@ -5,9 +5,11 @@ use crate::dex::{DexDecoder, SwapRequest};
 use crate::market::{MarketView, RouteHop};
 use crate::metrics::Metrics;
 use anchor_lang::prelude::borsh;
+use anchor_lang::Discriminator;
+use pool_bot::route::RouteLeg;
 use pool_bot::state::{Pool, Product, ProposalStatus, TradeProposal};
 use pool_bot_arb::Limits;
-use pool_bot_client::chain::{Chain, ChainError, Receipt};
+use pool_bot_client::chain::{AccountFilter, Chain, ChainError, Receipt};
 use pool_bot_client::instructions::{self as ix, TradeTerms};
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::route::{pack, PackedRoute};
@@ -80,6 +82,15 @@ pub struct Execution {
     pub gain: u64,
 }
 
+/// A route's identity: the same legs (same pools, amounts, minimums) hash the same.
+fn fingerprint(legs: &[RouteLeg]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    borsh::to_vec(legs)
+        .expect("legs serialise")
+        .hash(&mut hasher);
+    hasher.finish()
+}
+
 /// The keeper.
 pub struct Keeper {
     config: KeeperConfig,
@@ -89,6 +100,8 @@ pub struct Keeper {
     in_flight: Vec<InFlight>,
     proposed: HashSet<u64>,
     executions: Vec<Execution>,
+    /// Whether the open proposals made by this keeper before a restart were picked up.
+    adopted: bool,
     metrics: Arc<Metrics>,
 }
 
@@ -122,6 +135,7 @@ impl Keeper {
             in_flight: Vec::new(),
             proposed: HashSet::new(),
             executions: Vec::new(),
+            adopted: false,
             metrics: Arc::new(Metrics::default()),
         })
     }
@@ -141,6 +155,10 @@ impl Keeper {
     }
 
     fn try_tick(&mut self, chain: &mut dyn Chain, keeper: &Keypair) -> Result<(), KeeperError> {
+        if !self.adopted {
+            self.adopt(chain, &keeper.pubkey())?;
+            self.adopted = true;
+        }
         let pool: Pool = load(chain, &self.config.pool, "pool")?;
         let product: Product = load(chain, &self.config.product, "product")?;
         self.market.set_limits(Limits {
@@ -162,6 +180,41 @@ impl Keeper {
             && (refresh.added + refresh.updated) > 0
         {
             self.propose_best(chain, keeper, &pool, &product)?;
+        }
+        Ok(())
+    }
+
+    /// Picks up the pending and approved proposals this keeper made before it (re)started, so
+    /// it follows them to the end and never proposes their routes again.
+    fn adopt(&mut self, chain: &dyn Chain, me: &Pubkey) -> Result<(), KeeperError> {
+        let filter = AccountFilter {
+            discriminator: TradeProposal::DISCRIMINATOR.try_into().expect("8 bytes"),
+            pool: Some(self.addresses.pool),
+        };
+        for (address, account) in chain.program_accounts(&pool_bot::ID, &filter)? {
+            let Ok(state) = accounts::decode_zero_copy::<TradeProposal>(&account.data) else {
+                continue;
+            };
+            let open = matches!(
+                state.status(),
+                ProposalStatus::Pending | ProposalStatus::Approved
+            );
+            if state.proposer != *me || !open || self.in_flight.iter().any(|p| p.id == state.id) {
+                continue;
+            }
+            let Ok(legs) = accounts::proposal_route(&state) else {
+                continue;
+            };
+            self.proposed.insert(fingerprint(&legs));
+            info!(
+                id = state.id,
+                "following a proposal made before the restart"
+            );
+            self.in_flight.push(InFlight {
+                id: state.id,
+                address,
+                route: pack(&legs),
+            });
         }
         Ok(())
     }
@@ -245,14 +298,7 @@ impl Keeper {
                 self.decoders[*decoder].swap_leg(dex_pool, &swap)
             })
             .collect();
-        let fingerprint = {
-            let mut hasher = DefaultHasher::new();
-            borsh::to_vec(&legs)
-                .expect("legs serialise")
-                .hash(&mut hasher);
-            hasher.finish()
-        };
-        if !self.proposed.insert(fingerprint) {
+        if !self.proposed.insert(fingerprint(&legs)) {
             info!("opportunity already proposed");
             return Ok(());
         }

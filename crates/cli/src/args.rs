@@ -1,0 +1,162 @@
+//! The command line: global flags, the command tree, and the value parsers shared by the
+//! command groups (each group's own flags live in its module under `commands`).
+use crate::commands::{
+    config::ConfigArgs, init::InitArgs, insurance::InsuranceCommand, keeper::KeeperCommand,
+    keepers::KeepersCommand, member::MemberCommand, products::ProductsCommand,
+    proposals::ProposalsCommand, simulate::SimulateArgs, validator::ValidatorCommand,
+    validators::ValidatorsCommand,
+};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use pool_bot::state::Role;
+use pool_bot_client::Pubkey;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+/// `poolbot`: run a member-owned trading pool on Solana.
+#[derive(Debug, Parser)]
+#[command(
+    name = "poolbot",
+    version,
+    about = "Member, validator and admin command line of a Pool Bot trading pool",
+    long_about = "Member, validator and admin command line of a Pool Bot trading pool.\n\n\
+        Members deposit the pool's token for shares and withdraw at the share value; keepers \
+        propose trades; validators approve, reject and execute them; ADMINs manage validators, \
+        keepers, products and the configuration.\n\n\
+        Amounts are in whole tokens (e.g. --amount 100.5) and converted with the mint's decimals. \
+        The RPC URL and keypair default like the `solana` CLI: the flags, else json_rpc_url and \
+        keypair_path from ~/.config/solana/cli/config.yml, else http://127.0.0.1:8899 and \
+        ~/.config/solana/id.json."
+)]
+pub struct Cli {
+    /// Flags every command accepts.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command accepts (before or after the command).
+#[derive(Clone, Debug, Default, Args)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// RPC URL or moniker: localnet, devnet, testnet, mainnet-beta (or l, d, t, m).
+    /// Default: json_rpc_url from the Solana CLI config, else http://127.0.0.1:8899.
+    #[arg(short = 'u', long, global = true, value_name = "URL_OR_MONIKER")]
+    pub url: Option<String>,
+    /// Keypair file that signs and pays.
+    /// Default: keypair_path from the Solana CLI config, else ~/.config/solana/id.json.
+    #[arg(short = 'k', long, global = true, value_name = "FILE")]
+    pub keypair: Option<PathBuf>,
+    /// Solana CLI config file to take the defaults from.
+    /// Default: ~/.config/solana/cli/config.yml (a missing default file is fine).
+    #[arg(short = 'C', long = "config", global = true, value_name = "FILE")]
+    pub config_file: Option<PathBuf>,
+    /// The pool to act on (its address). Alternatively pass --creator and --mint.
+    #[arg(long, global = true, env = "POOLBOT_POOL", value_name = "PUBKEY", value_parser = parse_pubkey)]
+    pub pool: Option<Pubkey>,
+    /// Who created the pool; with --mint, derives the pool's address instead of --pool.
+    #[arg(long, global = true, value_name = "PUBKEY", value_parser = parse_pubkey)]
+    pub creator: Option<Pubkey>,
+    /// The pool's token mint (e.g. USDC); with --creator, derives the pool. `init` creates
+    /// the pool for this mint.
+    #[arg(long, global = true, value_name = "PUBKEY", value_parser = parse_pubkey)]
+    pub mint: Option<Pubkey>,
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Symbol to show amounts with. Default: USDC, USDT or SOL for those mints, else "tokens".
+    #[arg(long, global = true, value_name = "TEXT")]
+    pub symbol: Option<String>,
+}
+
+/// The commands. To add one: a variant here, its module under `commands`, and an arm in
+/// [`crate::run`].
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a pool for --mint, signed (and administered) by the wallet.
+    Init(InitArgs),
+    /// Show the pool's configuration, or change it (ADMIN): any flag given, --pause, --resume.
+    Config(ConfigArgs),
+    /// Add, remove, re-role and list validators (changes need ADMIN).
+    #[command(subcommand)]
+    Validators(ValidatorsCommand),
+    /// Authorise, remove and list keepers (changes need ADMIN).
+    #[command(subcommand)]
+    Keepers(KeepersCommand),
+    /// Register, enable, disable and list products (changes need ADMIN).
+    #[command(subcommand)]
+    Products(ProductsCommand),
+    /// Deposit, withdraw and show a member's position.
+    #[command(subcommand)]
+    Member(MemberCommand),
+    /// List, show, approve, reject and execute trade proposals.
+    #[command(subcommand)]
+    Proposals(ProposalsCommand),
+    /// Fund the reserve, file and decide claims, show the reserve.
+    #[command(subcommand)]
+    Insurance(InsuranceCommand),
+    /// The pool's statistics: pool, your position, insurance, validators and trades.
+    Overview,
+    /// Simulate the seed's pool for N days on an embedded chain under a random market, with
+    /// the real keeper and validator agents; prints the measured performance.
+    Simulate(SimulateArgs),
+    /// Run the keeper service (finds, proposes and executes arbitrage).
+    #[command(subcommand)]
+    Keeper(KeeperCommand),
+    /// Run the validator agent (reviews and votes on proposals by a policy file).
+    #[command(subcommand)]
+    Validator(ValidatorCommand),
+}
+
+/// A validator role as written on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// Votes on trades.
+    Junior,
+    /// Votes on trades and insurance claims.
+    Senior,
+    /// Also satisfies the lead-approval requirement.
+    Lead,
+    /// Also manages validators, keepers, products and the configuration.
+    Admin,
+}
+
+impl From<RoleArg> for Role {
+    fn from(role: RoleArg) -> Role {
+        match role {
+            RoleArg::Junior => Role::Junior,
+            RoleArg::Senior => Role::Senior,
+            RoleArg::Lead => Role::Lead,
+            RoleArg::Admin => Role::Admin,
+        }
+    }
+}
+
+/// Parses a base58 public key, saying what one looks like when it is not.
+pub fn parse_pubkey(text: &str) -> Result<Pubkey, String> {
+    Pubkey::from_str(text).map_err(|_| {
+        format!(
+            "'{text}' is not a valid public key: expected 32 to 44 base58 characters, e.g. \
+             EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn malformed_pubkeys_are_explained() {
+        let err = parse_pubkey("not-a-key").unwrap_err();
+        assert!(err.starts_with("'not-a-key' is not a valid public key"));
+        assert!(parse_pubkey("11111111111111111111111111111111").is_ok());
+    }
+}

@@ -1,0 +1,165 @@
+//! `poolbot config`: shows the pool's configuration, or changes any part of it (ADMIN),
+//! including pausing and resuming.
+use super::signature_line;
+use crate::error::CliError;
+use crate::explain::Action;
+use crate::fetch::PoolInfo;
+use crate::session::Session;
+use crate::units::{percent_of_bps, Duration, TokenAmount};
+use clap::Args;
+use pool_bot::instructions::UpdateConfigArgs;
+use pool_bot_client::instructions as ix;
+use serde_json::{json, Value};
+use solana_signer::Signer;
+
+/// Flags of `poolbot config`; without any, it shows the configuration.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// New pool name, 1 to 32 bytes.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// New maximum of members holding shares (not below the current count).
+    #[arg(long, value_name = "N")]
+    pub max_members: Option<u32>,
+    /// New smallest deposit, in whole tokens.
+    #[arg(long, value_name = "AMOUNT")]
+    pub min_contribution: Option<TokenAmount>,
+    /// New insurance share of each trade's gain, in basis points (500 = 5%).
+    #[arg(long, value_name = "BPS")]
+    pub insurance_bps: Option<u16>,
+    /// New number of approvals a trade (and a claim) needs; pending proposals become stale.
+    #[arg(long, value_name = "N")]
+    pub quorum: Option<u8>,
+    /// Whether one approval must come from a LEAD or ADMIN validator (true or false).
+    #[arg(long, value_name = "BOOL")]
+    pub require_lead: Option<bool>,
+    /// New time a proposal stays open: seconds, or a number with s, m, h or d.
+    #[arg(long, value_name = "DURATION")]
+    pub proposal_ttl: Option<Duration>,
+    /// New time over which a trade's profit unlocks into the share value.
+    #[arg(long, value_name = "DURATION")]
+    pub profit_unlock: Option<Duration>,
+    /// Pause the pool: block deposits, proposals and executions (withdrawals stay open).
+    #[arg(long, conflicts_with = "resume")]
+    pub pause: bool,
+    /// Resume a paused pool.
+    #[arg(long)]
+    pub resume: bool,
+}
+
+impl ConfigArgs {
+    /// The update, or `None` when no change was asked for.
+    fn update(&self, pool: &PoolInfo) -> Result<Option<UpdateConfigArgs>, CliError> {
+        let update = UpdateConfigArgs {
+            name: self.name.clone(),
+            max_members: self.max_members,
+            min_contribution: self
+                .min_contribution
+                .as_ref()
+                .map(|a| pool.unit.base_units(a))
+                .transpose()?,
+            insurance_bps: self.insurance_bps,
+            required_approvals: self.quorum,
+            require_lead_approval: self.require_lead,
+            proposal_ttl: self.proposal_ttl.map(|d| d.0),
+            profit_unlock_period: self.profit_unlock.map(|d| d.0),
+            paused: (self.pause || self.resume).then_some(self.pause),
+        };
+        let changed = update.name.is_some()
+            || update.max_members.is_some()
+            || update.min_contribution.is_some()
+            || update.insurance_bps.is_some()
+            || update.required_approvals.is_some()
+            || update.require_lead_approval.is_some()
+            || update.proposal_ttl.is_some()
+            || update.profit_unlock_period.is_some()
+            || update.paused.is_some();
+        Ok(changed.then_some(update))
+    }
+}
+
+/// Shows or updates the configuration.
+pub fn run(s: &mut Session, args: &ConfigArgs) -> Result<(), CliError> {
+    let pool = s.pool()?;
+    let Some(update) = args.update(&pool)? else {
+        let (text, json) = describe(&pool);
+        return s.emit(&text, json);
+    };
+    let admin = s.signer()?.pubkey();
+    let receipt = s.send(
+        &[ix::update_config(&pool.addresses, &admin, update)],
+        Action::Manage,
+        Some(&pool),
+    )?;
+    let pool = s.pool()?;
+    let (text, mut json) = describe(&pool);
+    json["signature"] = receipt.signature.clone().into();
+    s.emit(
+        &format!(
+            "Configuration updated.\n{text}\n{}",
+            signature_line(&receipt)
+        ),
+        json,
+    )
+}
+
+/// The configuration as text and JSON.
+pub fn describe(pool: &PoolInfo) -> (String, Value) {
+    let st = &pool.state;
+    let text = format!(
+        "Pool \"{name}\" {key}\n\
+         \x20 mint              {mint} ({decimals} decimals)\n\
+         \x20 creator           {creator}\n\
+         \x20 status            {status}\n\
+         \x20 members           up to {max}\n\
+         \x20 min contribution  {min}\n\
+         \x20 insurance         {ins} of each trade's gain\n\
+         \x20 quorum            {q} approval(s){lead}\n\
+         \x20 proposals open    {ttl}\n\
+         \x20 profit unlocks    {unlock}\n\
+         \x20 config version    {version}",
+        name = st.name(),
+        key = pool.key,
+        mint = st.asset_mint,
+        decimals = st.decimals,
+        creator = st.creator,
+        status = if st.paused != 0 {
+            "PAUSED (deposits, proposals and executions blocked)"
+        } else {
+            "active"
+        },
+        max = st.max_members,
+        min = pool.unit.show(st.min_contribution),
+        ins = percent_of_bps(st.insurance_bps),
+        q = st.required_approvals,
+        lead = if st.lead_required() {
+            ", one from a LEAD or ADMIN"
+        } else {
+            ""
+        },
+        ttl = Duration(st.proposal_ttl),
+        unlock = if st.profit_unlock_period == 0 {
+            "at once".to_string()
+        } else {
+            format!("over {}", Duration(st.profit_unlock_period))
+        },
+        version = st.config_version,
+    );
+    let json = json!({
+        "pool": pool.key.to_string(),
+        "name": st.name(),
+        "mint": st.asset_mint.to_string(),
+        "decimals": st.decimals,
+        "creator": st.creator.to_string(),
+        "paused": st.paused != 0,
+        "max_members": st.max_members,
+        "min_contribution": st.min_contribution,
+        "insurance_bps": st.insurance_bps,
+        "required_approvals": st.required_approvals,
+        "require_lead_approval": st.lead_required(),
+        "proposal_ttl": st.proposal_ttl,
+        "profit_unlock_period": st.profit_unlock_period,
+        "config_version": st.config_version,
+    });
+    (text, json)
+}

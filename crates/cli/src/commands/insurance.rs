@@ -1,0 +1,321 @@
+//! `poolbot insurance`: fund the reserve, file a claim (members), approve or deny one
+//! (SENIOR and above), and show the reserve with its claims.
+use super::signature_line;
+use crate::args::parse_pubkey;
+use crate::commands::member::position;
+use crate::error::CliError;
+use crate::explain::Action;
+use crate::fetch::{self, PoolInfo};
+use crate::session::Session;
+use crate::token_accounts::{self, Owner};
+use crate::units::{utc, TokenAmount};
+use clap::Subcommand;
+use pool_bot::instructions::FileClaimArgs;
+use pool_bot::state::{Claim, InsuranceReserve};
+use pool_bot_client::instructions as ix;
+use pool_bot_client::Pubkey;
+use serde_json::json;
+use solana_signer::Signer;
+
+/// `poolbot insurance ...`
+#[derive(Debug, Subcommand)]
+pub enum InsuranceCommand {
+    /// Add tokens to the insurance reserve (anyone).
+    Fund {
+        /// Amount in whole tokens.
+        #[arg(long)]
+        amount: TokenAmount,
+        /// Token account to pay from; default: your associated token account.
+        #[arg(long, value_name = "PUBKEY", value_parser = parse_pubkey)]
+        token_account: Option<Pubkey>,
+    },
+    /// File a claim for a loss (members, active or withdrawn).
+    Claim {
+        /// Amount claimed in whole tokens (at most what the reserve holds).
+        #[arg(long)]
+        amount: TokenAmount,
+        /// What happened, up to 200 bytes.
+        #[arg(long)]
+        reason: String,
+        /// The trade proposal the loss relates to, if any.
+        #[arg(long, value_name = "ID")]
+        proposal: Option<u64>,
+    },
+    /// Approve a pending claim; at quorum it is paid (SENIOR, LEAD or ADMIN).
+    Approve {
+        /// The claim's id.
+        id: u64,
+        /// The claimant's token account to pay; default: their associated token account.
+        #[arg(long, value_name = "PUBKEY", value_parser = parse_pubkey)]
+        claimant_token: Option<Pubkey>,
+    },
+    /// Deny a pending claim (SENIOR, LEAD or ADMIN).
+    Deny {
+        /// The claim's id.
+        id: u64,
+        /// Why, up to 200 bytes.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Show the reserve and its claims.
+    Status,
+}
+
+/// Runs an `insurance` command.
+pub fn run(s: &mut Session, command: &InsuranceCommand) -> Result<(), CliError> {
+    let pool = s.pool()?;
+    match command {
+        InsuranceCommand::Fund {
+            amount,
+            token_account,
+        } => fund(s, &pool, amount, *token_account),
+        InsuranceCommand::Claim {
+            amount,
+            reason,
+            proposal,
+        } => claim(s, &pool, amount, reason, *proposal),
+        InsuranceCommand::Approve { id, claimant_token } => approve(s, &pool, *id, *claimant_token),
+        InsuranceCommand::Deny { id, reason } => deny(s, &pool, *id, reason),
+        InsuranceCommand::Status => status(s, &pool),
+    }
+}
+
+fn reserve_balance(s: &Session, pool: &PoolInfo) -> Result<u64, CliError> {
+    Ok(fetch::token_balance(s.chain(), &pool.addresses.insurance_vault)?.unwrap_or(0))
+}
+
+fn fund(
+    s: &mut Session,
+    pool: &PoolInfo,
+    amount: &TokenAmount,
+    token_account: Option<Pubkey>,
+) -> Result<(), CliError> {
+    let me = s.signer()?.pubkey();
+    let u = &pool.unit;
+    let amount = u.base_units(amount)?;
+    let owner = Owner {
+        key: me,
+        whose: "your",
+        flag_name: "--token-account",
+    };
+    let source = token_accounts::require(s.chain(), pool, owner, token_account)?;
+    if source.balance < amount {
+        return Err(CliError::State(format!(
+            "Your {} account holds {}; you asked to fund {}.",
+            u.symbol,
+            u.show(source.balance),
+            u.show(amount)
+        )));
+    }
+    let receipt = s.send(
+        &[ix::fund_insurance(&pool.addresses, &me, source.key, amount)],
+        Action::Fund,
+        Some(pool),
+    )?;
+    let balance = reserve_balance(s, pool)?;
+    s.emit(
+        &format!(
+            "Funded the insurance reserve with {}; it holds {}.\n{}",
+            u.show(amount),
+            u.show(balance),
+            signature_line(&receipt)
+        ),
+        json!({ "signature": receipt.signature, "amount": amount, "reserve_balance": balance }),
+    )
+}
+
+fn claim(
+    s: &mut Session,
+    pool: &PoolInfo,
+    amount: &TokenAmount,
+    reason: &str,
+    proposal_id: Option<u64>,
+) -> Result<(), CliError> {
+    let me = s.signer()?.pubkey();
+    let u = &pool.unit;
+    let amount = u.base_units(amount)?;
+    position(s, pool, &me)?;
+    let reserve = reserve_balance(s, pool)?;
+    if amount > reserve {
+        return Err(CliError::State(format!(
+            "The insurance reserve holds {}; you claimed {}. Claim at most {}.",
+            u.show(reserve),
+            u.show(amount),
+            u.show(reserve)
+        )));
+    }
+    let id = pool.state.next_claim_id;
+    let receipt = s.send(
+        &[ix::file_claim(
+            &pool.addresses,
+            &me,
+            id,
+            FileClaimArgs {
+                amount,
+                reason: reason.to_string(),
+                proposal_id,
+            },
+        )],
+        Action::FileClaim,
+        Some(pool),
+    )?;
+    s.emit(
+        &format!(
+            "Filed claim {id} for {}. SENIOR, LEAD and ADMIN validators decide it ({} approval(s) pay it).\n{}",
+            u.show(amount),
+            pool.state.required_approvals,
+            signature_line(&receipt)
+        ),
+        json!({ "signature": receipt.signature, "id": id, "amount": amount }),
+    )
+}
+
+fn load(s: &Session, pool: &PoolInfo, id: u64) -> Result<(Pubkey, Claim), CliError> {
+    let key = pool.addresses.claim(id);
+    let claim = fetch::borsh(s.chain(), &key)?.ok_or_else(|| {
+        CliError::State(format!(
+            "No claim {id} in pool {} (it never existed or was closed). See `poolbot insurance status`.",
+            pool.key
+        ))
+    })?;
+    Ok((key, claim))
+}
+
+fn decided(
+    s: &mut Session,
+    pool: &PoolInfo,
+    id: u64,
+    verb: &str,
+    receipt_sig: &str,
+) -> Result<(), CliError> {
+    let (_, c) = load(s, pool, id)?;
+    let status = format!("{:?}", c.status).to_lowercase();
+    s.emit(
+        &format!(
+            "{verb} claim {id}: {} approval(s), {} rejection(s). Status: {status}.\nSignature: {receipt_sig}",
+            c.approvals.count_ones(),
+            c.rejections.count_ones(),
+        ),
+        json!({
+            "signature": receipt_sig,
+            "id": id,
+            "status": status,
+            "approvals": c.approvals.count_ones(),
+            "rejections": c.rejections.count_ones(),
+        }),
+    )
+}
+
+fn approve(
+    s: &mut Session,
+    pool: &PoolInfo,
+    id: u64,
+    claimant_token: Option<Pubkey>,
+) -> Result<(), CliError> {
+    let (key, c) = load(s, pool, id)?;
+    let me = s.signer()?.pubkey();
+    let owner = Owner {
+        key: c.claimant,
+        whose: "the claimant's",
+        flag_name: "--claimant-token",
+    };
+    let pay_to = token_accounts::require(s.chain(), pool, owner, claimant_token)?;
+    let receipt = s.send(
+        &[ix::approve_claim(&pool.addresses, &me, key, pay_to.key)],
+        Action::ClaimVote,
+        Some(pool),
+    )?;
+    decided(s, pool, id, "Approved", &receipt.signature)
+}
+
+fn deny(s: &mut Session, pool: &PoolInfo, id: u64, reason: &str) -> Result<(), CliError> {
+    let (key, _) = load(s, pool, id)?;
+    let me = s.signer()?.pubkey();
+    let receipt = s.send(
+        &[ix::deny_claim(&pool.addresses, &me, key, reason)],
+        Action::ClaimVote,
+        Some(pool),
+    )?;
+    decided(s, pool, id, "Denied", &receipt.signature)
+}
+
+fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
+    let reserve: InsuranceReserve = fetch::borsh(s.chain(), &pool.addresses.insurance)?
+        .ok_or_else(|| {
+            CliError::State(format!(
+                "Pool {} has no insurance reserve. Check --url.",
+                pool.key
+            ))
+        })?;
+    let balance = reserve_balance(s, pool)?;
+    let mut claims = fetch::list_borsh::<Claim>(s.chain(), &pool.key)?;
+    claims.sort_by_key(|(_, c)| c.id);
+    let u = &pool.unit;
+    let coverage = (pool.state.total_assets > 0)
+        .then(|| balance as f64 / pool.state.total_assets as f64 * 100.0);
+    let mut text = format!(
+        "Insurance reserve {}\n\
+         \x20 balance          {} (coverage {} of pool assets)\n\
+         \x20 allocated        {} from trades, {} funded directly\n\
+         \x20 paid             {}\n\
+         \x20 claims           {} filed, {} paid, {} denied, {} pending ({})\n",
+        pool.addresses.insurance,
+        u.show(balance),
+        coverage.map_or("-".to_string(), |c| format!("{c:.2}%")),
+        u.show(reserve.total_allocated),
+        u.show(reserve.total_funded),
+        u.show(reserve.total_paid),
+        reserve.claims_filed,
+        reserve.claims_paid,
+        reserve.claims_denied,
+        reserve.pending_claims,
+        u.show(reserve.pending_amount),
+    );
+    let mut rows = Vec::new();
+    for (key, c) in &claims {
+        let status = format!("{:?}", c.status).to_lowercase();
+        text.push_str(&format!(
+            "  claim {} {status}: {} by {} on {} ({} approval(s), {} rejection(s)): {}{}\n",
+            c.id,
+            u.show(c.amount),
+            c.claimant,
+            utc(c.filed_at),
+            c.approvals.count_ones(),
+            c.rejections.count_ones(),
+            c.reason,
+            if c.decision_note.is_empty() {
+                String::new()
+            } else {
+                format!(" [note: {}]", c.decision_note)
+            },
+        ));
+        rows.push(json!({
+            "id": c.id,
+            "address": key.to_string(),
+            "claimant": c.claimant.to_string(),
+            "amount": c.amount,
+            "reason": c.reason,
+            "proposal_id": c.proposal_id,
+            "status": status,
+            "approvals": c.approvals.count_ones(),
+            "rejections": c.rejections.count_ones(),
+            "filed_at": c.filed_at,
+            "decision_note": c.decision_note,
+        }));
+    }
+    let json = json!({
+        "reserve": pool.addresses.insurance.to_string(),
+        "reserve_balance": balance,
+        "total_allocated": reserve.total_allocated,
+        "total_funded": reserve.total_funded,
+        "total_paid": reserve.total_paid,
+        "claims_filed": reserve.claims_filed,
+        "claims_paid": reserve.claims_paid,
+        "claims_denied": reserve.claims_denied,
+        "pending_claims": reserve.pending_claims,
+        "pending_amount": reserve.pending_amount,
+        "coverage_ratio_percent": coverage,
+        "claims": rows,
+    });
+    s.emit(&text, json)
+}

@@ -1,0 +1,228 @@
+//! `poolbot products`: register, enable, disable (ADMIN) and list the pool's products.
+use super::signature_line;
+use crate::args::parse_pubkey;
+use crate::error::CliError;
+use crate::explain::Action;
+use crate::fetch::{self, PoolInfo};
+use crate::session::Session;
+use crate::units::{percent_of_bps, TokenAmount};
+use clap::{Subcommand, ValueEnum};
+use pool_bot::instructions::RegisterProductArgs;
+use pool_bot::state::{Product, ProductCategory, ProductConfig};
+use pool_bot_client::instructions as ix;
+use pool_bot_client::Pubkey;
+use serde_json::json;
+use solana_signer::Signer;
+use std::str::FromStr;
+
+/// `poolbot products ...`
+#[derive(Debug, Subcommand)]
+pub enum ProductsCommand {
+    /// Register a product: its limits and the programs its trade routes may call (ADMIN).
+    Register {
+        /// Product name, 1 to 32 bytes.
+        #[arg(long)]
+        name: String,
+        /// What kind of strategy it is.
+        #[arg(long, value_enum, default_value = "arbitrage")]
+        category: CategoryArg,
+        /// Largest amount one trade may put in, in whole tokens.
+        #[arg(long, value_name = "AMOUNT")]
+        max_trade: TokenAmount,
+        /// Smallest minimum profit a proposal may set, in whole tokens.
+        #[arg(long, value_name = "AMOUNT")]
+        min_profit: TokenAmount,
+        /// Largest share of a DEX pool's reserve one trade may take, in basis points.
+        #[arg(long, default_value_t = 1_000, value_name = "BPS")]
+        max_liquidity_bps: u16,
+        /// A program its routes may call (repeat for several, at most 8), e.g. a DEX.
+        #[arg(long = "program", required = true, value_name = "PUBKEY", value_parser = parse_pubkey)]
+        programs: Vec<Pubkey>,
+        /// Register it disabled (enable it later with `poolbot products enable`).
+        #[arg(long)]
+        disabled: bool,
+    },
+    /// Enable a product: its trades may be proposed and executed again (ADMIN).
+    Enable {
+        /// The product's id (0, 1, ...) or address.
+        product: ProductRef,
+    },
+    /// Disable a product: its trades can be neither proposed nor executed (ADMIN).
+    Disable {
+        /// The product's id (0, 1, ...) or address.
+        product: ProductRef,
+    },
+    /// List the products with their limits and results.
+    List,
+}
+
+/// A product category as written on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CategoryArg {
+    /// Cross-pool arbitrage.
+    Arbitrage,
+    /// Staking.
+    Staking,
+    /// Directional trading.
+    Trading,
+    /// Lending.
+    Lending,
+    /// Anything else.
+    Other,
+}
+
+impl From<CategoryArg> for ProductCategory {
+    fn from(c: CategoryArg) -> Self {
+        match c {
+            CategoryArg::Arbitrage => ProductCategory::Arbitrage,
+            CategoryArg::Staking => ProductCategory::Staking,
+            CategoryArg::Trading => ProductCategory::Trading,
+            CategoryArg::Lending => ProductCategory::Lending,
+            CategoryArg::Other => ProductCategory::Other,
+        }
+    }
+}
+
+/// A product named by id or address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProductRef {
+    /// Its sequential id within the pool.
+    Id(u64),
+    /// Its address.
+    Address(Pubkey),
+}
+
+impl FromStr for ProductRef {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.parse::<u64>() {
+            Ok(id) => Ok(ProductRef::Id(id)),
+            Err(_) => parse_pubkey(text).map(ProductRef::Address),
+        }
+    }
+}
+
+impl ProductRef {
+    /// The product's address in `pool`.
+    pub fn address(self, pool: &PoolInfo) -> Pubkey {
+        match self {
+            ProductRef::Id(id) => pool.addresses.product(id),
+            ProductRef::Address(key) => key,
+        }
+    }
+}
+
+/// Runs a `products` command.
+pub fn run(s: &mut Session, command: &ProductsCommand) -> Result<(), CliError> {
+    let pool = s.pool()?;
+    let admin = || s.signer().map(|k| k.pubkey());
+    let (instruction, done) = match command {
+        ProductsCommand::List => return list(s, &pool),
+        ProductsCommand::Register {
+            name,
+            category,
+            max_trade,
+            min_profit,
+            max_liquidity_bps,
+            programs,
+            disabled,
+        } => {
+            let id = pool.state.next_product_id;
+            let args = RegisterProductArgs {
+                name: name.clone(),
+                category: (*category).into(),
+                config: ProductConfig {
+                    max_trade_amount: pool.unit.base_units(max_trade)?,
+                    min_profit: pool.unit.base_units(min_profit)?,
+                    max_liquidity_bps: *max_liquidity_bps,
+                },
+                allowed_programs: programs.clone(),
+                enabled: !disabled,
+            };
+            (
+                ix::register_product(&pool.addresses, &admin()?, id, args),
+                format!(
+                    "Registered product {id} \"{name}\" at {} ({}).",
+                    pool.addresses.product(id),
+                    if *disabled { "disabled" } else { "enabled" }
+                ),
+            )
+        }
+        ProductsCommand::Enable { product } | ProductsCommand::Disable { product } => {
+            let enable = matches!(command, ProductsCommand::Enable { .. });
+            let key = product.address(&pool);
+            let found: Product = fetch::zero_copy(s.chain(), &key)?
+                .filter(|p: &Product| p.pool == pool.key)
+                .ok_or_else(|| {
+                    CliError::State(format!(
+                        "No product {key} in this pool. See `poolbot products list`."
+                    ))
+                })?;
+            (
+                ix::set_product_enabled(&pool.addresses, &admin()?, key, enable),
+                format!(
+                    "Product {} \"{}\" {}.",
+                    found.id,
+                    found.name(),
+                    if enable { "enabled" } else { "disabled" }
+                ),
+            )
+        }
+    };
+    let receipt = s.send(&[instruction], Action::Manage, Some(&pool))?;
+    s.emit(
+        &format!("{done}\n{}", signature_line(&receipt)),
+        json!({ "signature": receipt.signature }),
+    )
+}
+
+fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
+    let mut products = fetch::list_zero_copy::<Product>(s.chain(), &pool.key)?;
+    products.sort_by_key(|(_, p)| p.id);
+    let u = &pool.unit;
+    let mut text = format!("{} product(s)\n", products.len());
+    let mut rows = Vec::new();
+    for (key, p) in &products {
+        let programs: Vec<String> = p.allowed_programs().iter().map(Pubkey::to_string).collect();
+        text.push_str(&format!(
+            "{id} \"{name}\" ({cat:?}, {state}) {key}\n\
+             \x20 max trade {max}, min profit {minp}, max liquidity {liq}\n\
+             \x20 proposals {props}, executed {exec}, profit {profit}\n\
+             \x20 programs {progs}\n",
+            id = p.id,
+            name = p.name(),
+            cat = p.category(),
+            state = if p.is_enabled() {
+                "enabled"
+            } else {
+                "DISABLED"
+            },
+            max = u.show(p.max_trade_amount),
+            minp = u.show(p.min_profit),
+            liq = percent_of_bps(p.max_liquidity_bps),
+            props = p.proposals,
+            exec = p.executed,
+            profit = u.show(p.total_profit),
+            progs = programs.join(", "),
+        ));
+        rows.push(json!({
+            "id": p.id,
+            "address": key.to_string(),
+            "name": p.name(),
+            "category": format!("{:?}", p.category()),
+            "enabled": p.is_enabled(),
+            "max_trade_amount": p.max_trade_amount,
+            "min_profit": p.min_profit,
+            "max_liquidity_bps": p.max_liquidity_bps,
+            "allowed_programs": programs,
+            "proposals": p.proposals,
+            "executed": p.executed,
+            "total_profit": p.total_profit,
+        }));
+    }
+    s.emit(
+        &text,
+        json!({ "pool": pool.key.to_string(), "products": rows }),
+    )
+}

@@ -1,0 +1,485 @@
+//! The program's named errors as sentences: what went wrong and what to do, filled in with the
+//! pool's actual configuration where it helps. One entry per `PoolError` name (a test checks
+//! the table against the program's `errors.rs`); other names (Anchor's own account checks)
+//! fall back to the program's message.
+use crate::error::CliError;
+use crate::fetch::PoolInfo;
+use pool_bot::state::Role;
+use pool_bot_client::chain::ChainError;
+use pool_bot_client::Pubkey;
+
+/// What a command tried to do, which decides who may do it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Create a pool (anyone).
+    Init,
+    /// Change validators, keepers, products or the configuration (ADMIN).
+    Manage,
+    /// Approve or reject a trade proposal (any validator).
+    TradeVote,
+    /// Approve or deny an insurance claim (SENIOR and above).
+    ClaimVote,
+    /// Execute an approved proposal (a keeper or any validator).
+    Execute,
+    /// Deposit into the pool.
+    Deposit,
+    /// Withdraw from the pool.
+    Withdraw,
+    /// File an insurance claim (members).
+    FileClaim,
+    /// Fund the insurance reserve (anyone).
+    Fund,
+}
+
+impl Action {
+    /// The least validator role the action needs, if it needs one.
+    pub fn min_role(self) -> Option<Role> {
+        match self {
+            Action::Manage => Some(Role::Admin),
+            Action::TradeVote => Some(Role::Junior),
+            Action::ClaimVote => Some(Role::Senior),
+            _ => None,
+        }
+    }
+
+    /// The action in words, for "only ... may <what>".
+    fn what(self) -> &'static str {
+        match self {
+            Action::Init => "create a pool",
+            Action::Manage => "manage validators, keepers, products and the configuration",
+            Action::TradeVote => "vote on trade proposals",
+            Action::ClaimVote => "vote on insurance claims",
+            Action::Execute => "execute approved proposals",
+            Action::Deposit => "deposit",
+            Action::Withdraw => "withdraw",
+            Action::FileClaim => "file insurance claims",
+            Action::Fund => "fund the insurance reserve",
+        }
+    }
+}
+
+/// A role as the tool prints it.
+pub fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Junior => "JUNIOR",
+        Role::Senior => "SENIOR",
+        Role::Lead => "LEAD",
+        Role::Admin => "ADMIN",
+    }
+}
+
+/// What the sentences may mention.
+pub struct Facts<'a> {
+    /// What the command tried.
+    pub action: Action,
+    /// Who signed.
+    pub signer: Pubkey,
+    /// The pool acted on, when the command has one.
+    pub pool: Option<&'a PoolInfo>,
+    /// The signer's validator role in that pool, if any.
+    pub role: Option<Role>,
+}
+
+impl Facts<'_> {
+    fn amount(&self, base: impl Fn(&PoolInfo) -> u64) -> Option<String> {
+        self.pool.map(|p| p.unit.show(base(p)))
+    }
+
+    fn symbol(&self) -> &str {
+        self.pool
+            .map_or("the pool's token", |p| p.unit.symbol.as_str())
+    }
+}
+
+/// Sentences that need no facts, keyed by error name.
+const SENTENCES: &[(&str, &str)] = &[
+    (
+        "MathOverflow",
+        "The amounts involved overflow the program's arithmetic. Use a smaller amount.",
+    ),
+    (
+        "ZeroAmount",
+        "The amount is zero, or rounds to zero at the current share value. Ask for a larger amount.",
+    ),
+    (
+        "ZeroShares",
+        "This deposit is too small to mint a single share at the current share value. Deposit more.",
+    ),
+    (
+        "SlippageSharesOut",
+        "The share value moved: the deposit would mint fewer shares than your minimum. Retry, or allow more with --slippage-bps or a lower --min-shares.",
+    ),
+    (
+        "SlippageAmountOut",
+        "The share value moved: the withdrawal would pay less than your minimum. Retry, or allow more with --slippage-bps or a lower --min-amount.",
+    ),
+    (
+        "InsufficientShares",
+        "You do not hold that many shares. See `poolbot member status`, and withdraw at most your shares (or use --all).",
+    ),
+    (
+        "InvalidBps",
+        "Basis points must be between 0 and 10000 (10000 = 100%). Pass a value in that range.",
+    ),
+    (
+        "InvalidName",
+        "A name must be 1 to 32 bytes long. Pass a shorter, non-empty --name.",
+    ),
+    (
+        "TextTooLong",
+        "The reason is longer than 200 bytes. Shorten it.",
+    ),
+    (
+        "InvalidConfig",
+        "A configuration value is out of range: max members at least 1 and not below the active members, min contribution above 0, proposal TTL above 0, profit unlock not negative. Fix the value and retry.",
+    ),
+    (
+        "PoolPaused",
+        "The pool is paused: deposits, proposals and executions are blocked (withdrawals still work). An ADMIN can resume it with `poolbot config --resume`.",
+    ),
+    (
+        "WrongPool",
+        "An account passed belongs to a different pool. Check --pool (or --creator and --mint).",
+    ),
+    (
+        "WrongVault",
+        "The vault passed is not the pool's vault. Check --pool; this tool derives the vault from the pool account.",
+    ),
+    (
+        "WrongProduct",
+        "The product passed is not the proposal's product. Use the product stored in the proposal (`poolbot proposals show <ID>`).",
+    ),
+    (
+        "WrongTokenOwner",
+        "The token account is not owned by the claimant. Pass the claimant's own token account with --claimant-token.",
+    ),
+    (
+        "WrongRentReceiver",
+        "Rent must go back to the account that paid it (the proposer or the claimant).",
+    ),
+    (
+        "DuplicateValidator",
+        "That wallet is already a validator. Change its role with `poolbot validators role <PUBKEY> <ROLE>` instead.",
+    ),
+    (
+        "DuplicateKeeper",
+        "That wallet is already a keeper of this pool. Nothing to do.",
+    ),
+    (
+        "ValidatorSetFull",
+        "The validator set is full (32 validators). Remove one first with `poolbot validators remove <PUBKEY>`.",
+    ),
+    (
+        "KeeperListFull",
+        "The keeper list is full (16 keepers). Remove one first with `poolbot keepers remove <PUBKEY>`.",
+    ),
+    (
+        "KeeperNotFound",
+        "That wallet is not a keeper of this pool. See `poolbot keepers list`.",
+    ),
+    (
+        "InvalidRole",
+        "Unknown validator role. Use junior, senior, lead or admin.",
+    ),
+    (
+        "InvalidQuorum",
+        "The quorum must be between 1 and the number of SENIOR, LEAD and ADMIN validators (they decide claims). Add validators first, or lower the quorum with `poolbot config --quorum <N>`.",
+    ),
+    (
+        "LastAdmin",
+        "At least one ADMIN must remain. Make another validator ADMIN first with `poolbot validators role <PUBKEY> admin`.",
+    ),
+    (
+        "ProductDisabled",
+        "The product is disabled, so its trades can be neither proposed nor executed. An ADMIN can enable it with `poolbot products enable <ID>`.",
+    ),
+    (
+        "ProductStateUnchanged",
+        "The product is already in that state. Nothing to do.",
+    ),
+    (
+        "TooManyPrograms",
+        "A product may allow at most 8 programs. Pass fewer --program.",
+    ),
+    (
+        "ProgramNotAllowed",
+        "The route calls a program its product does not allow. Register a product that allows it, or propose a route within the product.",
+    ),
+    (
+        "TradeTooLarge",
+        "The trade is larger than its product's maximum trade size. Propose a smaller amount.",
+    ),
+    (
+        "TradeExceedsPool",
+        "The trade puts in more than the pool holds. Propose a smaller amount.",
+    ),
+    (
+        "InvalidMinProfit",
+        "The minimum profit must be at least the product's floor and at most the expected profit. Adjust the proposal's terms.",
+    ),
+    (
+        "InvalidRouteLength",
+        "A route has 1 to 4 legs.",
+    ),
+    (
+        "RouteLegTooLarge",
+        "A route leg has too many accounts or too much data (at most 16 accounts, 64 bytes; 1600 bytes in all).",
+    ),
+    (
+        "RouteMismatch",
+        "The route does not match the approved route. Execute with the route stored in the proposal (this tool does).",
+    ),
+    (
+        "ProposalInRoute",
+        "A route leg may not pass the proposal account.",
+    ),
+    (
+        "RouteSignerNotAllowed",
+        "Only the pool PDA may sign a route leg.",
+    ),
+    (
+        "RouteAccountMissing",
+        "An account the stored route names was not supplied. Execute with the route stored in the proposal (this tool does).",
+    ),
+    (
+        "RouteSelfInvocation",
+        "A route may not call the Pool Bot program itself, and a product may not allow it. Remove it from the programs.",
+    ),
+    (
+        "ProposalNotPending",
+        "The proposal is no longer pending (already approved, rejected, executed or expired), so votes are closed. See `poolbot proposals show <ID>`.",
+    ),
+    (
+        "ProposalNotApproved",
+        "The proposal has not reached its quorum, so it cannot be executed. See its votes with `poolbot proposals show <ID>`.",
+    ),
+    (
+        "ProposalExpired",
+        "The proposal has expired: it can no longer be approved or executed. The keeper must propose the trade again.",
+    ),
+    (
+        "ProposalStale",
+        "The proposal is stale: validators, roles or the quorum changed after it was made, so its votes no longer count. The keeper must propose the trade again.",
+    ),
+    (
+        "ProposalStillLive",
+        "The proposal is still live (neither expired nor stale), so it cannot be marked expired yet.",
+    ),
+    (
+        "ProposalNotFinished",
+        "The proposal is not finished (executed, rejected or expired), so it cannot be closed yet.",
+    ),
+    (
+        "ProposalFinished",
+        "The proposal is already finished (executed, rejected or expired). Nothing to do.",
+    ),
+    (
+        "AlreadyVoted",
+        "You have already voted on this; each validator votes once.",
+    ),
+    (
+        "ProfitBelowMinimum",
+        "Executing now would gain less than the approved minimum profit (prices moved), so nothing moved. Let the proposal expire; the keeper can propose a fresh route.",
+    ),
+    (
+        "VaultAuthorityChanged",
+        "The route would change the vault's owner, delegate or close authority, so nothing moved. Reject this proposal.",
+    ),
+    (
+        "ClaimExceedsReserve",
+        "The claim is larger than the insurance reserve holds. Claim at most the reserve balance shown by `poolbot insurance status`.",
+    ),
+    (
+        "ClaimNotPending",
+        "The claim is already decided (paid or denied), so votes are closed. See `poolbot insurance status`.",
+    ),
+    (
+        "ClaimNotFinished",
+        "The claim is not decided yet, so it cannot be closed.",
+    ),
+];
+
+/// The sentence for program error `name`, if it is one of Pool Bot's.
+pub fn explain(name: &str, f: &Facts) -> Option<String> {
+    let me = f.signer;
+    let sentence = match name {
+        "BelowMinContribution" => match f.amount(|p| p.state.min_contribution) {
+            Some(min) => {
+                format!("Deposit is below the pool minimum of {min}. Deposit at least {min}.")
+            }
+            None => "Deposit is below the pool's minimum contribution. Deposit at least the \
+                     minimum shown by `poolbot config`."
+                .into(),
+        },
+        "PoolFull" => format!(
+            "The pool already has its maximum of {} active members. An ADMIN can raise it \
+             with `poolbot config --max-members <N>`.",
+            f.pool
+                .map_or("allowed".to_string(), |p| p.state.max_members.to_string())
+        ),
+        "WrongMint" => format!(
+            "The token account holds another token than the pool's {}. Pass an account of \
+             the pool's mint with --token-account.",
+            f.symbol()
+        ),
+        "NotValidator" => {
+            let with_role = match f.action.min_role() {
+                Some(role) if role > Role::Junior => {
+                    format!(" with role {} or higher", role_name(role))
+                }
+                _ => String::new(),
+            };
+            format!(
+                "{me} is not a validator of this pool: only validators{with_role} may {}. An \
+                 ADMIN can add you with `poolbot validators add {me} --role <ROLE>`.",
+                f.action.what()
+            )
+        }
+        "InsufficientRole" => {
+            let needed = f
+                .action
+                .min_role()
+                .map_or("a higher role".to_string(), |r| {
+                    format!("role {} or higher", role_name(r))
+                });
+            let current = f.role.map_or(String::new(), |r| {
+                format!("Your role is {}; ", role_name(r))
+            });
+            format!(
+                "{current}only validators with {needed} may {}. An ADMIN can change your role \
+                 with `poolbot validators role {me} <ROLE>`.",
+                f.action.what()
+            )
+        }
+        "NotKeeper" => format!(
+            "{me} is not a keeper of this pool: only keepers propose trades, and only keepers \
+             or validators may {}. An ADMIN can authorise you with `poolbot keepers add {me}`.",
+            Action::Execute.what()
+        ),
+        "NotMember" => format!(
+            "{me} is not a member of this pool. Deposit first with `poolbot member deposit \
+             --amount <AMOUNT>`."
+        ),
+        _ => {
+            return SENTENCES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, s)| s.to_string())
+        }
+    };
+    Some(sentence)
+}
+
+/// A failed send as the sentence for the person.
+pub fn translate(error: ChainError, f: &Facts) -> CliError {
+    match error {
+        ChainError::Program(e) => CliError::Refused(explain(&e.name, f).unwrap_or_else(|| {
+            let account = e
+                .account
+                .map_or(String::new(), |a| format!(" (account `{a}`)"));
+            format!("The program refused: {}{account} [{}].", e.message, e.name)
+        })),
+        ChainError::Transaction { error, logs } => {
+            let me = f.signer;
+            if error.contains("InsufficientFundsForFee") || error.contains("AccountNotFound") {
+                CliError::State(format!(
+                    "Your wallet {me} has no SOL to pay the transaction fee. Fund it (e.g. `solana airdrop 1` on devnet or localnet) and retry."
+                ))
+            } else if logs.iter().any(|l| l.contains("insufficient lamports")) {
+                CliError::State(format!(
+                    "Your wallet {me} does not hold enough SOL for the new account's rent and the fee. Fund it and retry."
+                ))
+            } else {
+                CliError::Transaction(error)
+            }
+        }
+        ChainError::Transport(detail) => CliError::Unreachable(detail),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variant name in the program's `PoolError`, read from its source.
+    fn pool_error_names() -> Vec<String> {
+        let source = include_str!("../../../programs/pool_bot/src/errors.rs");
+        let mut names = Vec::new();
+        let mut after_msg = false;
+        for line in source.lines().map(str::trim) {
+            if line.starts_with("#[msg(") {
+                after_msg = true;
+            } else if after_msg {
+                names.push(line.trim_end_matches(',').to_string());
+                after_msg = false;
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn every_pool_error_has_a_sentence() {
+        let facts = Facts {
+            action: Action::Manage,
+            signer: Pubkey::new_unique(),
+            pool: None,
+            role: Some(Role::Junior),
+        };
+        let names = pool_error_names();
+        assert!(names.len() > 50, "parsed {} names", names.len());
+        for name in &names {
+            let sentence =
+                explain(name, &facts).unwrap_or_else(|| panic!("no sentence for {name}"));
+            assert!(sentence.ends_with('.'), "{name}: {sentence}");
+        }
+        assert!(explain("AccountNotInitialized", &facts).is_none());
+    }
+
+    #[test]
+    fn role_errors_say_who_may_and_how() {
+        let signer = Pubkey::new_unique();
+        let facts = Facts {
+            action: Action::ClaimVote,
+            signer,
+            pool: None,
+            role: Some(Role::Junior),
+        };
+        let text = explain("InsufficientRole", &facts).unwrap();
+        assert!(text.starts_with("Your role is JUNIOR; only validators with role SENIOR or higher may vote on insurance claims."), "{text}");
+        assert!(text.contains(&format!("poolbot validators role {signer} <ROLE>")));
+        let text = explain(
+            "NotValidator",
+            &Facts {
+                role: None,
+                ..facts
+            },
+        )
+        .unwrap();
+        assert!(
+            text.contains(
+                "only validators with role SENIOR or higher may vote on insurance claims"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_names_fall_back_to_the_program_message() {
+        let facts = Facts {
+            action: Action::Deposit,
+            signer: Pubkey::new_unique(),
+            pool: None,
+            role: None,
+        };
+        let error = ChainError::Program(pool_bot_client::errors::ProgramError {
+            name: "AccountNotInitialized".into(),
+            code: 3012,
+            message: "The program expected this account to be already initialized".into(),
+            account: Some("position".into()),
+        });
+        assert_eq!(
+            translate(error, &facts).to_string(),
+            "The program refused: The program expected this account to be already initialized (account `position`) [AccountNotInitialized]."
+        );
+    }
+}

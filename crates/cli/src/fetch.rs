@@ -1,0 +1,183 @@
+//! Typed reads: accounts decoded with `pool_bot_client::accounts`, token balances and mints,
+//! and lists of a pool's accounts by discriminator.
+use crate::error::CliError;
+use crate::units::TokenUnit;
+use anchor_lang::{AccountDeserialize, Discriminator};
+use pool_bot::state::Pool;
+use pool_bot_client::accounts::{decode, decode_zero_copy};
+use pool_bot_client::chain::{AccountFilter, Chain};
+use pool_bot_client::pda::PoolAddresses;
+use pool_bot_client::{token, Pubkey};
+
+/// Symbols of well-known mints, for showing amounts.
+const KNOWN_MINTS: &[(Pubkey, &str)] = &[
+    (
+        anchor_lang::pubkey!("EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v"),
+        "USDC",
+    ),
+    (
+        anchor_lang::pubkey!("4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU"),
+        "USDC",
+    ),
+    (
+        anchor_lang::pubkey!("Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB"),
+        "USDT",
+    ),
+    (
+        anchor_lang::pubkey!("So11111111111111111111111111111111111111112"),
+        "SOL",
+    ),
+];
+
+/// Offset of `decimals` in an SPL mint.
+const MINT_DECIMALS_OFFSET: usize = 44;
+/// Size of an SPL mint (Token-2022 mints may be longer).
+const MINT_LEN: usize = 82;
+
+/// The symbol to show for `mint`: `--symbol`, else a well-known mint's, else `tokens`.
+pub fn symbol_for(mint: &Pubkey, flag: Option<&str>) -> String {
+    flag.map(str::to_string)
+        .or_else(|| {
+            KNOWN_MINTS
+                .iter()
+                .find(|(m, _)| m == mint)
+                .map(|(_, s)| s.to_string())
+        })
+        .unwrap_or_else(|| "tokens".to_string())
+}
+
+/// A pool, its addresses and how its amounts are shown.
+#[derive(Clone)]
+pub struct PoolInfo {
+    /// The pool account.
+    pub key: Pubkey,
+    /// Its derived addresses.
+    pub addresses: PoolAddresses,
+    /// Its state.
+    pub state: Pool,
+    /// Its token.
+    pub unit: TokenUnit,
+}
+
+impl PoolInfo {
+    /// Loads the pool at `key`.
+    pub fn load(chain: &dyn Chain, key: Pubkey, symbol: Option<&str>) -> Result<Self, CliError> {
+        let account = chain.account(&key)?.ok_or_else(|| {
+            CliError::State(format!(
+                "No pool at {key}. Check --pool (or --creator and --mint) and --url; `poolbot init` creates a pool."
+            ))
+        })?;
+        let state: Pool = decode_zero_copy(&account.data).map_err(|_| {
+            CliError::State(format!(
+                "{key} is not a Pool Bot pool. Check --pool (or --creator and --mint)."
+            ))
+        })?;
+        let addresses = PoolAddresses::new(&state.creator, &state.asset_mint, &state.token_program);
+        Ok(PoolInfo {
+            key,
+            addresses,
+            unit: TokenUnit {
+                decimals: state.decimals,
+                symbol: symbol_for(&state.asset_mint, symbol),
+            },
+            state,
+        })
+    }
+}
+
+fn wrong_type(key: &Pubkey, what: &str) -> CliError {
+    CliError::State(format!(
+        "{key} is not a {what} account of Pool Bot. Check the address."
+    ))
+}
+
+fn short_name<T>() -> &'static str {
+    std::any::type_name::<T>().rsplit("::").next().unwrap_or("")
+}
+
+/// The zero-copy account at `key`, if it exists.
+pub fn zero_copy<T: bytemuck::Pod + Discriminator>(
+    chain: &dyn Chain,
+    key: &Pubkey,
+) -> Result<Option<T>, CliError> {
+    match chain.account(key)? {
+        None => Ok(None),
+        Some(a) => decode_zero_copy(&a.data)
+            .map(Some)
+            .map_err(|_| wrong_type(key, short_name::<T>())),
+    }
+}
+
+/// The Borsh account at `key`, if it exists.
+pub fn borsh<T: AccountDeserialize + Discriminator>(
+    chain: &dyn Chain,
+    key: &Pubkey,
+) -> Result<Option<T>, CliError> {
+    match chain.account(key)? {
+        None => Ok(None),
+        Some(a) => decode(&a.data)
+            .map(Some)
+            .map_err(|_| wrong_type(key, short_name::<T>())),
+    }
+}
+
+/// Every zero-copy account of type `T` belonging to `pool`.
+pub fn list_zero_copy<T: bytemuck::Pod + Discriminator>(
+    chain: &dyn Chain,
+    pool: &Pubkey,
+) -> Result<Vec<(Pubkey, T)>, CliError> {
+    let filter = AccountFilter {
+        discriminator: discriminator::<T>(),
+        pool: Some(*pool),
+    };
+    let accounts = chain.program_accounts(&pool_bot::ID, &filter)?;
+    Ok(accounts
+        .into_iter()
+        .filter_map(|(key, a)| decode_zero_copy(&a.data).ok().map(|t| (key, t)))
+        .collect())
+}
+
+/// Every Borsh account of type `T` belonging to `pool`.
+pub fn list_borsh<T: AccountDeserialize + Discriminator>(
+    chain: &dyn Chain,
+    pool: &Pubkey,
+) -> Result<Vec<(Pubkey, T)>, CliError> {
+    let filter = AccountFilter {
+        discriminator: discriminator::<T>(),
+        pool: Some(*pool),
+    };
+    let accounts = chain.program_accounts(&pool_bot::ID, &filter)?;
+    Ok(accounts
+        .into_iter()
+        .filter_map(|(key, a)| decode(&a.data).ok().map(|t| (key, t)))
+        .collect())
+}
+
+fn discriminator<T: Discriminator>() -> [u8; 8] {
+    T::DISCRIMINATOR
+        .try_into()
+        .expect("Anchor discriminators are 8 bytes")
+}
+
+/// The balance of the token account at `key`, if it is one.
+pub fn token_balance(chain: &dyn Chain, key: &Pubkey) -> Result<Option<u64>, CliError> {
+    Ok(chain.account(key)?.and_then(|a| token::balance(&a.data)))
+}
+
+/// A mint's decimals and token program (its owner).
+pub fn mint(chain: &dyn Chain, key: &Pubkey) -> Result<(u8, Pubkey), CliError> {
+    let account = chain
+        .account(key)?
+        .ok_or_else(|| CliError::State(format!("No mint at {key}. Check --mint and --url.")))?;
+    if account.data.len() < MINT_LEN {
+        return Err(CliError::State(format!(
+            "{key} is not a token mint. Pass the mint of the token members deposit with --mint."
+        )));
+    }
+    Ok((account.data[MINT_DECIMALS_OFFSET], account.owner))
+}
+
+/// The lamports of `key` (0 when it does not exist).
+pub fn lamports(chain: &dyn Chain, key: &Pubkey) -> Result<u64, CliError> {
+    Ok(chain.account(key)?.map_or(0, |a| a.lamports))
+}

@@ -1,0 +1,307 @@
+//! Creating and administering a pool with `poolbot`: init, config (incl. pause / resume),
+//! validators, keepers and products, and the messages a wrong role or bad input gets.
+mod common;
+
+use common::{World, USDC};
+use solana_signer::Signer;
+
+#[test]
+fn init_creates_the_seed_pool_with_its_governance() {
+    let mut w = World::seeded();
+    let admin = w.admin.insecure_clone();
+    let config = w.json(&admin, &["config"]);
+    assert_eq!(config["name"], "Arbitrage Trading Pool");
+    assert_eq!(config["pool"], w.pool().pool.to_string());
+    assert_eq!(config["min_contribution"], 100 * USDC);
+    assert_eq!(config["max_members"], 100);
+    assert_eq!(config["insurance_bps"], 500);
+    assert_eq!(config["required_approvals"], 2);
+    assert_eq!(config["require_lead_approval"], true);
+    assert_eq!(config["proposal_ttl"], 3_600);
+    assert_eq!(config["paused"], false);
+    let text = w.ok(&admin, &["config"]);
+    assert!(text.contains("min contribution  100 USDC"), "{text}");
+    assert!(
+        text.contains("quorum            2 approval(s), one from a LEAD or ADMIN"),
+        "{text}"
+    );
+}
+
+#[test]
+fn init_reports_the_pool_and_refuses_an_unreachable_quorum() {
+    let mut w = World::new();
+    let admin = w.admin.insecure_clone();
+    let usdc = w.usdc.to_string();
+    let junior = w.validators[0].pubkey().to_string();
+    let err = w.err(
+        &admin,
+        &[
+            "init",
+            "--mint",
+            &usdc,
+            "--name",
+            "P",
+            "--validator",
+            &format!("{junior}:junior"),
+            "--quorum",
+            "2",
+        ],
+    );
+    assert!(
+        err.starts_with("A quorum of 2 cannot be reached: it must be between 1 and the SENIOR, LEAD and ADMIN validators, here 1 (you included)."),
+        "{err}"
+    );
+    assert!(w.chain_has_no_pool());
+
+    let out = w.json(
+        &admin,
+        &[
+            "init",
+            "--mint",
+            &usdc,
+            "--name",
+            "P",
+            "--proposal-ttl",
+            "30m",
+            "--min-contribution",
+            "0.5",
+        ],
+    );
+    assert_eq!(out["pool"], w.pool().pool.to_string());
+    assert_eq!(out["creator"], admin.pubkey().to_string());
+    assert_eq!(out["required_approvals"], 1);
+    assert_eq!(out["signatures"].as_array().unwrap().len(), 1);
+    let config = w.json(&admin, &["config"]);
+    assert_eq!(config["proposal_ttl"], 1_800);
+    assert_eq!(config["min_contribution"], USDC / 2);
+
+    let err = w.err(&admin, &["init", "--mint", &usdc, "--name", "P"]);
+    assert!(
+        err.starts_with("You already created a pool for this mint"),
+        "{err}"
+    );
+}
+
+#[test]
+fn config_updates_pause_and_resume() {
+    let mut w = World::seeded();
+    let admin = w.admin.insecure_clone();
+    let out = w.ok(
+        &admin,
+        &[
+            "config",
+            "--min-contribution",
+            "250.5",
+            "--max-members",
+            "50",
+            "--profit-unlock",
+            "1d",
+        ],
+    );
+    assert!(out.starts_with("Configuration updated."), "{out}");
+    assert!(out.contains("min contribution  250.5 USDC"), "{out}");
+    assert!(out.contains("profit unlocks    over 1d"), "{out}");
+
+    let paused = w.json(&admin, &["config", "--pause"]);
+    assert_eq!(paused["paused"], true);
+    assert!(paused["signature"].is_string());
+    let member = w.usdc_wallet(300);
+    let err = w.err(&member, &["member", "deposit", "--amount", "300"]);
+    assert_eq!(
+        err,
+        "The pool is paused: deposits, proposals and executions are blocked (withdrawals still work). An ADMIN can resume it with `poolbot config --resume`."
+    );
+    assert_eq!(w.json(&admin, &["config", "--resume"])["paused"], false);
+    w.ok(&member, &["member", "deposit", "--amount", "300"]);
+}
+
+#[test]
+fn only_an_admin_changes_the_configuration() {
+    let mut w = World::seeded();
+    let lead = w.validators[0].insecure_clone();
+    let err = w.err(&lead, &["config", "--pause"]);
+    assert_eq!(
+        err,
+        format!(
+            "Your role is LEAD; only validators with role ADMIN or higher may manage validators, keepers, products and the configuration. An ADMIN can change your role with `poolbot validators role {} <ROLE>`.",
+            lead.pubkey()
+        )
+    );
+    let stranger = w.wallet();
+    let err = w.err(
+        &stranger,
+        &["keepers", "add", &stranger.pubkey().to_string()],
+    );
+    assert!(
+        err.starts_with(&format!(
+            "{} is not a validator of this pool: only validators with role ADMIN or higher may manage validators",
+            stranger.pubkey()
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn validators_are_added_re_roled_listed_and_removed() {
+    let mut w = World::seeded();
+    let admin = w.admin.insecure_clone();
+    let newcomer = w.wallet().pubkey().to_string();
+    let out = w.ok(
+        &admin,
+        &["validators", "add", &newcomer, "--role", "junior"],
+    );
+    assert!(
+        out.starts_with(&format!("Added validator {newcomer} as JUNIOR.")),
+        "{out}"
+    );
+    w.ok(&admin, &["validators", "role", &newcomer, "senior"]);
+
+    let list = w.json(&admin, &["validators", "list"]);
+    let rows = list["validators"].as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[0]["key"], admin.pubkey().to_string());
+    assert_eq!(rows[0]["role"], "ADMIN");
+    assert_eq!(rows[1]["role"], "LEAD");
+    assert_eq!(rows[4]["key"], newcomer);
+    assert_eq!(rows[4]["role"], "SENIOR");
+    assert_eq!(list["required_approvals"], 2);
+    let text = w.ok(&admin, &["validators", "list"]);
+    assert!(
+        text.starts_with("5 validator(s); quorum 2 approval(s), one from a LEAD or ADMIN."),
+        "{text}"
+    );
+
+    w.ok(&admin, &["validators", "remove", &newcomer]);
+    assert_eq!(
+        w.json(&admin, &["validators", "list"])["validators"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+    let err = w.err(&admin, &["validators", "remove", &newcomer]);
+    assert_eq!(
+        err,
+        format!("{newcomer} is not a validator of this pool. See `poolbot validators list`.")
+    );
+    let err = w.err(
+        &admin,
+        &[
+            "validators",
+            "add",
+            &w.validators[0].pubkey().to_string(),
+            "--role",
+            "lead",
+        ],
+    );
+    assert_eq!(
+        err,
+        "That wallet is already a validator. Change its role with `poolbot validators role <PUBKEY> <ROLE>` instead."
+    );
+    let err = w.err(
+        &admin,
+        &["validators", "role", &admin.pubkey().to_string(), "lead"],
+    );
+    assert_eq!(
+        err,
+        "At least one ADMIN must remain. Make another validator ADMIN first with `poolbot validators role <PUBKEY> admin`."
+    );
+}
+
+#[test]
+fn keepers_are_added_listed_and_removed() {
+    let mut w = World::seeded();
+    let admin = w.admin.insecure_clone();
+    let keeper = w.keeper.pubkey().to_string();
+    assert_eq!(
+        w.json(&admin, &["keepers", "list"])["keepers"],
+        serde_json::json!([keeper])
+    );
+    let second = w.wallet().pubkey().to_string();
+    let out = w.ok(&admin, &["keepers", "add", &second]);
+    assert!(
+        out.starts_with(&format!("Keeper {second} may now propose trades.")),
+        "{out}"
+    );
+    assert_eq!(
+        w.json(&admin, &["keepers", "list"])["keepers"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    w.ok(&admin, &["keepers", "remove", &keeper]);
+    assert_eq!(
+        w.json(&admin, &["keepers", "list"])["keepers"],
+        serde_json::json!([second])
+    );
+    let err = w.err(&admin, &["keepers", "remove", &keeper]);
+    assert_eq!(
+        err,
+        "That wallet is not a keeper of this pool. See `poolbot keepers list`."
+    );
+}
+
+#[test]
+fn products_are_registered_disabled_enabled_and_listed() {
+    let mut w = World::seeded();
+    let admin = w.admin.insecure_clone();
+    let amm = pool_bot_client::local_amm::ID.to_string();
+    let out = w.ok(
+        &admin,
+        &[
+            "products",
+            "register",
+            "--name",
+            "Staking",
+            "--category",
+            "staking",
+            "--max-trade",
+            "1000",
+            "--min-profit",
+            "0.5",
+            "--program",
+            &amm,
+            "--disabled",
+        ],
+    );
+    assert!(out.starts_with("Registered product 1 \"Staking\""), "{out}");
+    let list = w.json(&admin, &["products", "list"]);
+    let products = list["products"].as_array().unwrap();
+    assert_eq!(products.len(), 2);
+    assert_eq!(products[0]["name"], "DEX arbitrage");
+    assert_eq!(products[0]["enabled"], true);
+    assert_eq!(products[0]["max_trade_amount"], 50_000 * USDC);
+    assert_eq!(products[1]["category"], "Staking");
+    assert_eq!(products[1]["enabled"], false);
+    assert_eq!(products[1]["min_profit"], USDC / 2);
+    assert_eq!(products[1]["allowed_programs"], serde_json::json!([amm]));
+
+    let out = w.ok(&admin, &["products", "enable", "1"]);
+    assert!(out.starts_with("Product 1 \"Staking\" enabled."), "{out}");
+    let address = products[0]["address"].as_str().unwrap().to_string();
+    w.ok(&admin, &["products", "disable", &address]);
+    let list = w.json(&admin, &["products", "list"]);
+    assert_eq!(list["products"][0]["enabled"], false);
+    assert_eq!(list["products"][1]["enabled"], true);
+    let err = w.err(&admin, &["products", "disable", "0"]);
+    assert_eq!(err, "The product is already in that state. Nothing to do.");
+    let err = w.err(&admin, &["products", "enable", "7"]);
+    assert!(
+        err.starts_with("No product ")
+            && err.ends_with("in this pool. See `poolbot products list`."),
+        "{err}"
+    );
+    let text = w.ok(&admin, &["products", "list"]);
+    assert!(
+        text.contains("max trade 50000 USDC, min profit 1 USDC, max liquidity 10%"),
+        "{text}"
+    );
+}
+
+impl World {
+    fn chain_has_no_pool(&self) -> bool {
+        use pool_bot_client::chain::Chain;
+        self.chain.account(&self.pool().pool).unwrap().is_none()
+    }
+}

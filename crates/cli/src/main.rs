@@ -9,6 +9,17 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // keeper and validator logs on stderr (RUST_LOG overrides: e.g. RUST_LOG=debug)
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+                tracing_subscriber::EnvFilter::new(
+                    "pool_bot_keeper=info,pool_bot_validator=info,warn",
+                )
+            }),
+        )
+        .with_writer(std::io::stderr)
+        .init();
     match try_main(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -5,6 +5,9 @@ use crate::errors::ProgramError;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use solana_keypair::Keypair;
+use solana_message::Message;
+use solana_signer::Signer;
+use solana_transaction::Transaction;
 
 /// An account as the tools need it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,6 +88,19 @@ pub struct AccountFilter {
     pub discriminator: [u8; 8],
     /// The pool field at byte 8, if filtering by pool.
     pub pool: Option<Pubkey>,
+}
+
+/// A legacy transaction of `instructions` signed by `signers` (the first pays) at `blockhash`.
+pub fn transaction(
+    instructions: &[Instruction],
+    signers: &[&Keypair],
+    blockhash: solana_hash::Hash,
+) -> Result<Transaction, ChainError> {
+    let payer = signers
+        .first()
+        .ok_or_else(|| ChainError::Transport("a transaction needs a signer".into()))?;
+    let message = Message::new(instructions, Some(&payer.pubkey()));
+    Ok(Transaction::new(signers, message, blockhash))
 }
 
 /// A chain the off-chain tools talk to.

@@ -1,14 +1,12 @@
 //! The embedded chain: LiteSVM (the real SVM, mainnet feature set) in this process, running
 //! the SBF builds of Pool Bot and the local AMM.
-use crate::chain::{AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
+use crate::chain::{self, AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
 use crate::errors;
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use litesvm::types::{FailedTransactionMetadata, TransactionMetadata};
 use litesvm::LiteSVM;
 use solana_keypair::Keypair;
-use solana_message::Message;
-use solana_signer::Signer;
 use solana_transaction::Transaction;
 use std::path::{Path, PathBuf};
 
@@ -79,15 +77,7 @@ impl Embedded {
         instructions: &[Instruction],
         signers: &[&Keypair],
     ) -> Result<Transaction, ChainError> {
-        let payer = signers
-            .first()
-            .ok_or_else(|| ChainError::Transport("a transaction needs a signer".into()))?;
-        let message = Message::new(instructions, Some(&payer.pubkey()));
-        Ok(Transaction::new(
-            signers,
-            message,
-            self.svm.latest_blockhash(),
-        ))
+        chain::transaction(instructions, signers, self.svm.latest_blockhash())
     }
 }
 

@@ -1,17 +1,15 @@
 //! JSON-RPC to any cluster (localnet, devnet, mainnet-beta), at `confirmed` commitment.
-use crate::chain::{AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
+use crate::chain::{self, AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
 use crate::errors;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use solana_commitment_config::CommitmentConfig;
 use solana_keypair::Keypair;
-use solana_message::Message;
 use solana_rpc_client::rpc_client::RpcClient;
 use solana_rpc_client_api::client_error::{Error as ClientError, ErrorKind};
 use solana_rpc_client_api::request::{RpcError, RpcResponseErrorData};
 use solana_rpc_client_types::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
 use solana_rpc_client_types::filter::{Memcmp, RpcFilterType};
-use solana_signer::Signer;
 use solana_transaction::Transaction;
 use std::str::FromStr;
 
@@ -41,12 +39,8 @@ impl Rpc {
         instructions: &[Instruction],
         signers: &[&Keypair],
     ) -> Result<Transaction, ChainError> {
-        let payer = signers
-            .first()
-            .ok_or_else(|| ChainError::Transport("a transaction needs a signer".into()))?;
         let blockhash = self.client.get_latest_blockhash().map_err(transport)?;
-        let message = Message::new(instructions, Some(&payer.pubkey()));
-        Ok(Transaction::new(signers, message, blockhash))
+        chain::transaction(instructions, signers, blockhash)
     }
 }
 

@@ -126,10 +126,7 @@ pub fn list_zero_copy<T: bytemuck::Pod + Discriminator>(
     chain: &dyn Chain,
     pool: &Pubkey,
 ) -> Result<Vec<(Pubkey, T)>, CliError> {
-    let filter = AccountFilter {
-        discriminator: discriminator::<T>(),
-        pool: Some(*pool),
-    };
+    let filter = AccountFilter::of::<T>(Some(*pool));
     let accounts = chain.program_accounts(&pool_bot::ID, &filter)?;
     Ok(accounts
         .into_iter()
@@ -142,21 +139,12 @@ pub fn list_borsh<T: AccountDeserialize + Discriminator>(
     chain: &dyn Chain,
     pool: &Pubkey,
 ) -> Result<Vec<(Pubkey, T)>, CliError> {
-    let filter = AccountFilter {
-        discriminator: discriminator::<T>(),
-        pool: Some(*pool),
-    };
+    let filter = AccountFilter::of::<T>(Some(*pool));
     let accounts = chain.program_accounts(&pool_bot::ID, &filter)?;
     Ok(accounts
         .into_iter()
         .filter_map(|(key, a)| decode(&a.data).ok().map(|t| (key, t)))
         .collect())
-}
-
-fn discriminator<T: Discriminator>() -> [u8; 8] {
-    T::DISCRIMINATOR
-        .try_into()
-        .expect("Anchor discriminators are 8 bytes")
 }
 
 /// The balance of the token account at `key`, if it is one.

@@ -90,6 +90,19 @@ pub struct AccountFilter {
     pub pool: Option<Pubkey>,
 }
 
+impl AccountFilter {
+    /// Accounts of type `T` (by its Anchor discriminator), of `pool` when given.
+    pub fn of<T: anchor_lang::Discriminator>(pool: Option<Pubkey>) -> AccountFilter {
+        let discriminator = T::DISCRIMINATOR
+            .try_into()
+            .expect("Anchor discriminators are 8 bytes");
+        AccountFilter {
+            discriminator,
+            pool,
+        }
+    }
+}
+
 /// A legacy transaction of `instructions` signed by `signers` (the first pays) at `blockhash`.
 pub fn transaction(
     instructions: &[Instruction],

@@ -6,7 +6,6 @@ use crate::chain::{AccountFilter, Chain, ChainError};
 use crate::pda::PoolAddresses;
 use crate::token;
 use anchor_lang::prelude::Pubkey;
-use anchor_lang::Discriminator;
 use pool_bot::math::Rounding;
 use pool_bot::math::{assets_for_shares, share_value};
 use pool_bot::state::{
@@ -71,12 +70,7 @@ impl Snapshot {
         };
         let vault_balance = balance(&p.vault, "vault")?;
         let reserve_balance = balance(&p.insurance_vault, "reserve token account")?;
-        let filter = AccountFilter {
-            discriminator: TradeProposal::DISCRIMINATOR
-                .try_into()
-                .expect("8-byte discriminator"),
-            pool: Some(*pool),
-        };
+        let filter = AccountFilter::of::<TradeProposal>(Some(*pool));
         let mut proposals: Vec<TradeProposal> = chain
             .program_accounts(&pool_bot::ID, &filter)?
             .iter()

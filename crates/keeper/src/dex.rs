@@ -121,10 +121,7 @@ impl DexDecoder for LocalAmm {
     }
 
     fn pools(&self, chain: &dyn Chain) -> Result<Vec<DexPool>, ChainError> {
-        let filter = AccountFilter {
-            discriminator: AmmPool::DISCRIMINATOR.try_into().expect("8 bytes"),
-            pool: None,
-        };
+        let filter = AccountFilter::of::<AmmPool>(None);
         let mut out = Vec::new();
         for (address, account) in chain.program_accounts(&local_amm::ID, &filter)? {
             let Ok(state) = AmmPool::deserialize(&mut &account.data[8..]) else {

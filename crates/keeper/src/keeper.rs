@@ -5,7 +5,6 @@ use crate::dex::{DexDecoder, SwapRequest};
 use crate::market::{MarketView, RouteHop};
 use crate::metrics::Metrics;
 use anchor_lang::prelude::borsh;
-use anchor_lang::Discriminator;
 use pool_bot::route::RouteLeg;
 use pool_bot::state::{Pool, Product, ProposalStatus, TradeProposal};
 use pool_bot_arb::Limits;
@@ -187,10 +186,7 @@ impl Keeper {
     /// Picks up the pending and approved proposals this keeper made before it (re)started, so
     /// it follows them to the end and never proposes their routes again.
     fn adopt(&mut self, chain: &dyn Chain, me: &Pubkey) -> Result<(), KeeperError> {
-        let filter = AccountFilter {
-            discriminator: TradeProposal::DISCRIMINATOR.try_into().expect("8 bytes"),
-            pool: Some(self.addresses.pool),
-        };
+        let filter = AccountFilter::of::<TradeProposal>(Some(self.addresses.pool));
         for (address, account) in chain.program_accounts(&pool_bot::ID, &filter)? {
             let Ok(state) = accounts::decode_zero_copy::<TradeProposal>(&account.data) else {
                 continue;

@@ -78,10 +78,7 @@ impl ValidatorAgent {
         let Some(slot) = set.slot_of(&validator.pubkey()) else {
             return Ok(Vec::new());
         };
-        let filter = AccountFilter {
-            discriminator: TradeProposal::DISCRIMINATOR.try_into().expect("8 bytes"),
-            pool: Some(self.addresses.pool),
-        };
+        let filter = AccountFilter::of::<TradeProposal>(Some(self.addresses.pool));
         let mut open: Vec<(Pubkey, TradeProposal)> = chain
             .program_accounts(&pool_bot::ID, &filter)?
             .into_iter()

@@ -72,7 +72,7 @@ impl PoolInfo {
                 "{key} is not a Pool Bot pool. Check --pool (or --creator and --mint)."
             ))
         })?;
-        let addresses = PoolAddresses::new(&state.creator, &state.asset_mint, &state.token_program);
+        let addresses = PoolAddresses::of(&state);
         Ok(PoolInfo {
             key,
             addresses,

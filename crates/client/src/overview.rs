@@ -62,7 +62,7 @@ impl Snapshot {
     /// Reads the pool at `pool` and everything its statistics need.
     pub fn load(chain: &dyn Chain, pool: &Pubkey) -> Result<Snapshot, SnapshotError> {
         let state: Pool = decode_zero_copy(&required(chain, pool, "pool")?)?;
-        let p = PoolAddresses::new(&state.creator, &state.asset_mint, &state.token_program);
+        let p = PoolAddresses::of(&state);
         let validators = decode_zero_copy(&required(chain, &p.validator_set, "validator set")?)?;
         let reserve = decode(&required(chain, &p.insurance, "insurance reserve")?)?;
         let balance = |key: &Pubkey, what| {

@@ -119,6 +119,11 @@ impl PoolAddresses {
         }
     }
 
+    /// The addresses of the pool whose account holds `pool`.
+    pub fn of(pool: &Pool) -> Self {
+        PoolAddresses::new(&pool.creator, &pool.asset_mint, &pool.token_program)
+    }
+
     /// Position of `owner`.
     pub fn member(&self, owner: &Pubkey) -> Pubkey {
         member(&self.pool, owner)

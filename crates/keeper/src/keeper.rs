@@ -124,7 +124,7 @@ impl Keeper {
         decoders: Vec<Box<dyn DexDecoder>>,
     ) -> Result<Keeper, KeeperError> {
         let pool: Pool = load(chain, &config.pool, "pool")?;
-        let addresses = PoolAddresses::new(&pool.creator, &pool.asset_mint, &pool.token_program);
+        let addresses = PoolAddresses::of(&pool);
         let market = MarketView::new(pool.asset_mint, Limits::default());
         Ok(Keeper {
             config,

@@ -54,7 +54,7 @@ impl ValidatorAgent {
                 "pool {pool} does not exist; check --pool and --url"
             ))
         })?;
-        let addresses = PoolAddresses::new(&state.creator, &state.asset_mint, &state.token_program);
+        let addresses = PoolAddresses::of(&state);
         Ok(ValidatorAgent {
             addresses,
             policy,

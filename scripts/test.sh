@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The project's test command (README, CI): build the programs to SBF, check formatting and
-# lints, run every test against the built .so files, and check that the README's compute-unit
-# table is what the programs measure today.
+# The project's test command (README, CI): build the programs to SBF, check formatting, lints
+# and the committed IDL, run every test against the built .so files (in process, then over
+# JSON-RPC against the local validator), and check that the README's compute-unit table is
+# what the programs measure today.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
@@ -16,8 +17,13 @@ step "format"
 cargo fmt --all --check
 step "lint"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "IDL"
+scripts/idl.sh --check
 step "tests"
-cargo test --workspace --quiet
+cargo test --workspace --exclude pool-bot-localnet --quiet
+step "local validator: Rust client, keeper, validator agent and CLI over JSON-RPC"
+# Release build: the validator is the same binary scripts/localnet.sh runs.
+cargo test --release -p pool-bot-localnet --quiet
 step "compute units in README"
 scripts/cu-report.sh --check
 step "done"

@@ -164,6 +164,9 @@ impl Chain for Flaky<'_> {
     fn clock(&self) -> Result<ChainClock, ChainError> {
         self.inner.clock()
     }
+    fn airdrop(&mut self, to: &Pubkey, lamports: u64) -> Result<(), ChainError> {
+        self.inner.airdrop(to, lamports)
+    }
 }
 
 #[test]

@@ -1,4 +1,6 @@
 //! Decoding account data: Borsh accounts through Anchor, zero-copy ones by casting.
+use crate::chain::{Chain, ChainError};
+use anchor_lang::prelude::Pubkey;
 use anchor_lang::AnchorDeserialize;
 use anchor_lang::{AccountDeserialize, Discriminator};
 use bytemuck::Pod;
@@ -46,4 +48,63 @@ pub fn decode_zero_copy<T: Pod + Discriminator>(data: &[u8]) -> Result<T, Decode
 pub fn proposal_route(proposal: &TradeProposal) -> Result<Vec<RouteLeg>, DecodeError> {
     Vec::<RouteLeg>::try_from_slice(proposal.route_bytes())
         .map_err(|_| DecodeError::Malformed("TradeProposal route"))
+}
+
+/// Why an account could not be loaded from a chain.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// Nothing lives at the address.
+    #[error("no {what} at {key}")]
+    Missing {
+        /// The expected type.
+        what: &'static str,
+        /// The address.
+        key: Pubkey,
+    },
+    /// Something lives there, but not the expected account.
+    #[error("{key}: {error}")]
+    Decode {
+        /// The address.
+        key: Pubkey,
+        /// What is wrong with it.
+        error: DecodeError,
+    },
+    /// The chain could not answer.
+    #[error(transparent)]
+    Chain(#[from] ChainError),
+}
+
+fn load_with<T>(
+    chain: &dyn Chain,
+    key: &Pubkey,
+    what: &'static str,
+    decode: impl FnOnce(&[u8]) -> Result<T, DecodeError>,
+) -> Result<T, LoadError> {
+    let account = chain
+        .account(key)?
+        .ok_or(LoadError::Missing { what, key: *key })?;
+    decode(&account.data).map_err(|error| LoadError::Decode { key: *key, error })
+}
+
+/// Fetches and decodes the Borsh account at `key`.
+pub fn load<T: AccountDeserialize + Discriminator>(
+    chain: &dyn Chain,
+    key: &Pubkey,
+) -> Result<T, LoadError> {
+    load_with(chain, key, type_name::<T>(), decode::<T>)
+}
+
+/// Fetches and decodes the zero-copy account at `key`.
+pub fn load_zero_copy<T: Pod + Discriminator>(
+    chain: &dyn Chain,
+    key: &Pubkey,
+) -> Result<T, LoadError> {
+    load_with(chain, key, type_name::<T>(), decode_zero_copy::<T>)
+}
+
+/// The token balance of the token account at `key`.
+pub fn load_balance(chain: &dyn Chain, key: &Pubkey) -> Result<u64, LoadError> {
+    load_with(chain, key, "token account", |data| {
+        crate::token::balance(data).ok_or(DecodeError::Malformed("token account"))
+    })
 }

@@ -145,4 +145,8 @@ pub trait Chain {
 
     /// The chain's slot and time.
     fn clock(&self) -> Result<ChainClock, ChainError>;
+
+    /// Gives `to` lamports from the chain's faucet (embedded chain, localnet, devnet) and waits
+    /// until they arrived.
+    fn airdrop(&mut self, to: &Pubkey, lamports: u64) -> Result<(), ChainError>;
 }

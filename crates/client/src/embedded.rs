@@ -42,17 +42,6 @@ impl Embedded {
         Ok(Embedded { svm })
     }
 
-    /// Gives `key` lamports out of thin air (embedded chain only).
-    pub fn airdrop(&mut self, key: &Pubkey, lamports: u64) -> Result<(), ChainError> {
-        self.svm
-            .airdrop(key, lamports)
-            .map(|_| ())
-            .map_err(|f| ChainError::Transaction {
-                error: format!("{:?}", f.err),
-                logs: f.meta.logs,
-            })
-    }
-
     /// Moves the clock forward by `seconds` and the slot by `slots`.
     pub fn advance(&mut self, seconds: i64, slots: u64) {
         let mut clock = self.svm.get_sysvar::<Clock>();
@@ -160,6 +149,16 @@ impl Chain for Embedded {
             .simulate_transaction(tx)
             .map(|s| receipt(s.meta))
             .map_err(failure)
+    }
+
+    fn airdrop(&mut self, to: &Pubkey, lamports: u64) -> Result<(), ChainError> {
+        self.svm
+            .airdrop(to, lamports)
+            .map(|_| ())
+            .map_err(|f| ChainError::Transaction {
+                error: format!("{:?}", f.err),
+                logs: f.meta.logs,
+            })
     }
 
     fn clock(&self) -> Result<ChainClock, ChainError> {

@@ -8,13 +8,20 @@ use solana_keypair::Keypair;
 use solana_rpc_client::rpc_client::RpcClient;
 use solana_rpc_client_api::client_error::{Error as ClientError, ErrorKind};
 use solana_rpc_client_api::request::{RpcError, RpcResponseErrorData};
-use solana_rpc_client_types::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
+use solana_rpc_client_types::config::{
+    RpcAccountInfoConfig, RpcProgramAccountsConfig, RpcTransactionConfig,
+};
 use solana_rpc_client_types::filter::{Memcmp, RpcFilterType};
+use solana_signature::Signature;
 use solana_transaction::Transaction;
+use solana_transaction_status_client_types::UiTransactionEncoding;
 use std::str::FromStr;
 
 /// The clock sysvar's address.
 const CLOCK_SYSVAR: Pubkey = anchor_lang::pubkey!("SysvarC1ock11111111111111111111111111111111");
+
+/// How many times (every 100 ms) an airdrop's confirmation is awaited.
+const AIRDROP_POLLS: u32 = 300;
 
 /// A cluster reached over JSON-RPC.
 pub struct Rpc {
@@ -41,6 +48,35 @@ impl Rpc {
     ) -> Result<Transaction, ChainError> {
         let blockhash = self.client.get_latest_blockhash().map_err(transport)?;
         chain::transaction(instructions, signers, blockhash)
+    }
+}
+
+impl Rpc {
+    /// The receipt of a confirmed transaction: its logs and compute units, as the cluster
+    /// recorded them.
+    fn landed(&self, signature: &Signature) -> Result<Receipt, ChainError> {
+        let config = RpcTransactionConfig {
+            encoding: Some(UiTransactionEncoding::Base64),
+            commitment: Some(self.client.commitment()),
+            max_supported_transaction_version: Some(0),
+        };
+        let landed = self
+            .client
+            .get_transaction_with_config(signature, config)
+            .map_err(transport)?;
+        let meta = landed.transaction.meta;
+        let logs = meta
+            .as_ref()
+            .and_then(|m| Option::<Vec<String>>::from(m.log_messages.clone()))
+            .unwrap_or_default();
+        let compute_units = meta
+            .and_then(|m| Option::<u64>::from(m.compute_units_consumed))
+            .unwrap_or(0);
+        Ok(Receipt {
+            signature: signature.to_string(),
+            compute_units,
+            logs,
+        })
     }
 }
 
@@ -147,10 +183,7 @@ impl Chain for Rpc {
             .client
             .send_and_confirm_transaction(&tx)
             .map_err(failure)?;
-        Ok(Receipt {
-            signature: signature.to_string(),
-            ..Receipt::default()
-        })
+        self.landed(&signature)
     }
 
     fn simulate(
@@ -194,5 +227,27 @@ impl Chain for Rpc {
             }),
             _ => Err(ChainError::Transport("malformed clock sysvar".into())),
         }
+    }
+
+    fn airdrop(&mut self, to: &Pubkey, lamports: u64) -> Result<(), ChainError> {
+        let signature = self
+            .client
+            .request_airdrop(to, lamports)
+            .map_err(transport)?;
+        for _ in 0..AIRDROP_POLLS {
+            if self
+                .client
+                .confirm_transaction_with_commitment(&signature, self.client.commitment())
+                .map_err(transport)?
+                .value
+            {
+                return Ok(());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        Err(ChainError::Transport(format!(
+            "the airdrop to {to} was not confirmed after {} s",
+            AIRDROP_POLLS / 10
+        )))
     }
 }

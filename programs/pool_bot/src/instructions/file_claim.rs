@@ -42,7 +42,9 @@ pub struct FileClaim<'info> {
         init,
         payer = claimant,
         space = Claim::SPACE,
-        seeds = [SEED_CLAIM, pool.key().as_ref(), &pool.load()?.next_claim_id.to_le_bytes()],
+        // Not `x.to_le_bytes()` (same bytes): Anchor's IDL builder reads `pool.load()?.…`
+        // as the seed `pool` and would publish a wrong PDA; this form makes it publish none.
+        seeds = [SEED_CLAIM, pool.key().as_ref(), &u64::to_le_bytes(pool.load()?.next_claim_id)],
         bump
     )]
     pub claim: Account<'info, Claim>,

@@ -40,7 +40,13 @@ pub struct ProposeTrade<'info> {
         init,
         payer = keeper,
         space = TradeProposal::SPACE,
-        seeds = [SEED_PROPOSAL, pool.key().as_ref(), &pool.load()?.next_proposal_id.to_le_bytes()],
+        // Not `x.to_le_bytes()` (same bytes): Anchor's IDL builder reads `pool.load()?.…`
+        // as the seed `pool` and would publish a wrong PDA; this form makes it publish none.
+        seeds = [
+            SEED_PROPOSAL,
+            pool.key().as_ref(),
+            &u64::to_le_bytes(pool.load()?.next_proposal_id),
+        ],
         bump
     )]
     pub proposal: AccountLoader<'info, TradeProposal>,

@@ -36,7 +36,13 @@ pub struct RegisterProduct<'info> {
         init,
         payer = admin,
         space = Product::SPACE,
-        seeds = [SEED_PRODUCT, pool.key().as_ref(), &pool.load()?.next_product_id.to_le_bytes()],
+        // Not `x.to_le_bytes()` (same bytes): Anchor's IDL builder reads `pool.load()?.…`
+        // as the seed `pool` and would publish a wrong PDA; this form makes it publish none.
+        seeds = [
+            SEED_PRODUCT,
+            pool.key().as_ref(),
+            &u64::to_le_bytes(pool.load()?.next_product_id),
+        ],
         bump
     )]
     pub product: AccountLoader<'info, Product>,

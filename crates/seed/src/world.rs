@@ -1,0 +1,445 @@
+//! The seed pool: an admin, validators LEAD, SENIOR, SENIOR (quorum 2 with a lead), a keeper,
+//! an arbitrage product over the local AMM, two AMM pools at different SOL prices, and the
+//! members who deposit 1000 / 5000 / 2500 USDC.
+use crate::{Keys, AMM_FEE_BPS, DEPOSITS, SOL, USDC};
+use local_amm::instructions::SwapArgs;
+use local_amm::math::swap_output;
+use pool_bot::instructions::*;
+use pool_bot::route::RouteLeg;
+use pool_bot::state::*;
+use pool_bot_client::accounts::{self, LoadError};
+use pool_bot_client::amm::{self, AmmAddresses};
+use pool_bot_client::chain::{Chain, ChainError, Receipt};
+use pool_bot_client::instructions::{self as ix, TradeTerms};
+use pool_bot_client::pda::PoolAddresses;
+use pool_bot_client::route::{pack, PackedRoute};
+use pool_bot_client::{token, Instruction, Pubkey};
+use solana_keypair::Keypair;
+use solana_signer::Signer;
+
+/// The token program of every mint of the seed.
+pub const TOKEN_PROGRAM: Pubkey =
+    anchor_lang::pubkey!("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
+/// Lamports given to each new wallet.
+const WALLET_LAMPORTS: u64 = 100_000_000_000;
+
+/// Why building or playing the seed failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    /// A transaction was refused or the chain could not be reached.
+    #[error(transparent)]
+    Chain(#[from] ChainError),
+    /// An account could not be read back.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The markets offer no arbitrage to propose.
+    #[error("no arbitrage at these reserves")]
+    NoArbitrage,
+}
+
+/// A pool member with a funded USDC account.
+pub struct Member {
+    /// The wallet.
+    pub wallet: Keypair,
+    /// Its USDC account.
+    pub usdc: Pubkey,
+}
+
+/// A proposed trade and what executing it needs.
+pub struct Proposed {
+    /// Proposal id.
+    pub id: u64,
+    /// Proposal account.
+    pub address: Pubkey,
+    /// The packed route.
+    pub route: PackedRoute,
+    /// Terms proposed.
+    pub terms: TradeTerms,
+}
+
+/// The seed pool's actors and addresses (the chain is passed to each call).
+pub struct SeedPool {
+    /// Where new keypairs come from.
+    pub keys: Keys,
+    /// Pays fixtures' fees and rent, and is the mints' authority.
+    pub payer: Keypair,
+    /// The pool's asset (6 decimals).
+    pub usdc: Pubkey,
+    /// The token traded against it (9 decimals).
+    pub sol: Pubkey,
+    /// Creator and first ADMIN validator.
+    pub admin: Keypair,
+    /// Validators: LEAD, SENIOR, SENIOR.
+    pub validators: Vec<Keypair>,
+    /// The authorised keeper.
+    pub keeper: Keypair,
+    /// The pool's addresses.
+    pub pool: PoolAddresses,
+    /// The arbitrage product (id 0).
+    pub product: Pubkey,
+    /// The AMM pool where SOL is cheap (100 USDC).
+    pub cheap: AmmAddresses,
+    /// The AMM pool where SOL is dear (about 105 USDC).
+    pub dear: AmmAddresses,
+    /// The pool PDA's SOL account (the route's intermediate).
+    pub pool_sol: Pubkey,
+    /// Members, in deposit order (empty until `join_members`).
+    pub members: Vec<Member>,
+}
+
+impl SeedPool {
+    /// Pool, validators, keeper, product and AMM pools; no members yet.
+    pub fn build(chain: &mut dyn Chain, mut keys: Keys) -> Result<SeedPool, SeedError> {
+        let payer = keys.next_keypair();
+        chain.airdrop(&payer.pubkey(), 1_000 * WALLET_LAMPORTS)?;
+        let usdc = mint(chain, &mut keys, &payer, 6)?;
+        let sol = mint(chain, &mut keys, &payer, 9)?;
+        let admin = wallet(chain, &mut keys)?;
+        let pool = PoolAddresses::new(&admin.pubkey(), &usdc, &TOKEN_PROGRAM);
+        chain.send(
+            &[ix::initialize_pool(
+                &pool,
+                &admin.pubkey(),
+                InitializePoolArgs {
+                    name: "Arbitrage Trading Pool".to_string(),
+                    max_members: 100,
+                    min_contribution: 100 * USDC,
+                    insurance_bps: 500,
+                    required_approvals: 1,
+                    require_lead_approval: true,
+                    proposal_ttl: 3_600,
+                    profit_unlock_period: 0,
+                },
+            )],
+            &[&admin],
+        )?;
+        let validators = (0..3)
+            .map(|_| wallet(chain, &mut keys))
+            .collect::<Result<Vec<_>, _>>()?;
+        let roles = [Role::Lead, Role::Senior, Role::Senior];
+        let mut setup: Vec<Instruction> = validators
+            .iter()
+            .zip(roles)
+            .map(|(v, role)| {
+                let args = ValidatorRoleArgs {
+                    validator: v.pubkey(),
+                    role,
+                };
+                ix::add_validator(&pool, &admin.pubkey(), args)
+            })
+            .collect();
+        setup.push(ix::update_config(
+            &pool,
+            &admin.pubkey(),
+            UpdateConfigArgs {
+                required_approvals: Some(2),
+                ..Default::default()
+            },
+        ));
+        let keeper = wallet(chain, &mut keys)?;
+        setup.push(ix::add_keeper(&pool, &admin.pubkey(), keeper.pubkey()));
+        chain.send(&setup, &[&admin])?;
+
+        let product = pool.product(0);
+        chain.send(
+            &[ix::register_product(
+                &pool,
+                &admin.pubkey(),
+                0,
+                RegisterProductArgs {
+                    name: "DEX arbitrage".to_string(),
+                    category: ProductCategory::Arbitrage,
+                    config: ProductConfig {
+                        max_trade_amount: 50_000 * USDC,
+                        min_profit: USDC,
+                        max_liquidity_bps: 1_000,
+                    },
+                    allowed_programs: vec![local_amm::ID],
+                    enabled: true,
+                },
+            )],
+            &[&admin],
+        )?;
+
+        let mut seed = SeedPool {
+            keys,
+            payer,
+            usdc,
+            sol,
+            admin,
+            validators,
+            keeper,
+            pool,
+            product,
+            cheap: AmmAddresses::new(usdc, sol, 0, TOKEN_PROGRAM),
+            dear: AmmAddresses::new(usdc, sol, 1, TOKEN_PROGRAM),
+            pool_sol: Pubkey::default(),
+            members: Vec::new(),
+        };
+        seed.amm_pool(chain, 0, 1_000_000 * USDC, 10_000 * SOL)?;
+        seed.amm_pool(chain, 1, 1_000_000 * USDC, 9_500 * SOL)?;
+        let pool_pda = seed.pool.pool;
+        seed.pool_sol = seed.token_account(chain, &sol, &pool_pda, 0)?;
+        Ok(seed)
+    }
+
+    /// Creates AMM pool `id` of USDC/SOL with the given reserves.
+    fn amm_pool(
+        &mut self,
+        chain: &mut dyn Chain,
+        id: u64,
+        reserve_usdc: u64,
+        reserve_sol: u64,
+    ) -> Result<(), SeedError> {
+        let lp = wallet(chain, &mut self.keys)?;
+        let a = AmmAddresses::new(self.usdc, self.sol, id, TOKEN_PROGRAM);
+        let (usdc, sol) = (self.usdc, self.sol);
+        let src_a = self.token_account(chain, &usdc, &lp.pubkey(), reserve_usdc)?;
+        let src_b = self.token_account(chain, &sol, &lp.pubkey(), reserve_sol)?;
+        chain.send(
+            &[
+                amm::create_pool(&a, &lp.pubkey(), id, AMM_FEE_BPS),
+                amm::add_liquidity(&a, &lp.pubkey(), src_a, src_b, reserve_usdc, reserve_sol),
+            ],
+            &[&lp],
+        )?;
+        Ok(())
+    }
+
+    /// A new token account of `mint` owned by `owner`, holding `amount` minted by the payer.
+    pub fn token_account(
+        &mut self,
+        chain: &mut dyn Chain,
+        mint: &Pubkey,
+        owner: &Pubkey,
+        amount: u64,
+    ) -> Result<Pubkey, SeedError> {
+        let account = self.keys.next_keypair();
+        let payer = &self.payer;
+        let mut instructions = token::create_account_for(
+            &payer.pubkey(),
+            &account.pubkey(),
+            mint,
+            owner,
+            &TOKEN_PROGRAM,
+        );
+        if amount > 0 {
+            instructions.push(token::mint_to(
+                mint,
+                &account.pubkey(),
+                &payer.pubkey(),
+                amount,
+                &TOKEN_PROGRAM,
+            ));
+        }
+        chain.send(&instructions, &[payer, &account])?;
+        Ok(account.pubkey())
+    }
+
+    /// A new member wallet holding `usdc` USDC (not yet deposited).
+    pub fn new_member(&mut self, chain: &mut dyn Chain, usdc: u64) -> Result<Member, SeedError> {
+        let wallet = wallet(chain, &mut self.keys)?;
+        let mint = self.usdc;
+        let account = self.token_account(chain, &mint, &wallet.pubkey(), usdc * USDC)?;
+        Ok(Member {
+            wallet,
+            usdc: account,
+        })
+    }
+
+    /// The three seed members deposit 1000 / 5000 / 2500 USDC.
+    pub fn join_members(&mut self, chain: &mut dyn Chain) -> Result<(), SeedError> {
+        for usdc in DEPOSITS {
+            let member = self.new_member(chain, usdc)?;
+            let deposit = ix::deposit(
+                &self.pool,
+                &member.wallet.pubkey(),
+                member.usdc,
+                DepositArgs {
+                    amount: usdc * USDC,
+                    min_shares_out: 0,
+                },
+            );
+            chain.send(&[deposit], &[&member.wallet])?;
+            self.members.push(member);
+        }
+        Ok(())
+    }
+
+    /// The two-leg arbitrage for `amount_in` USDC base units at current reserves (buy SOL where
+    /// cheap, sell it where dear) and the gain it makes.
+    pub fn arbitrage_route(
+        &self,
+        chain: &dyn Chain,
+        amount_in: u64,
+    ) -> Result<(Vec<RouteLeg>, i128), SeedError> {
+        let reserves = |a: &AmmAddresses| -> Result<(u64, u64), SeedError> {
+            Ok((
+                accounts::load_balance(chain, &a.vault_a)?,
+                accounts::load_balance(chain, &a.vault_b)?,
+            ))
+        };
+        let (cheap_usdc, cheap_sol) = reserves(&self.cheap)?;
+        let (dear_usdc, dear_sol) = reserves(&self.dear)?;
+        let out = |amount, reserve_in, reserve_out| {
+            swap_output(amount, reserve_in, reserve_out, AMM_FEE_BPS)
+                .map_err(|_| SeedError::NoArbitrage)
+        };
+        let sol_out = out(amount_in, cheap_usdc, cheap_sol)?;
+        let usdc_back = out(sol_out, dear_sol, dear_usdc)?;
+        let signer = self.pool.pool;
+        let legs = vec![
+            amm::swap_leg(
+                &self.cheap,
+                &signer,
+                self.pool.vault,
+                self.pool_sol,
+                &self.usdc,
+                SwapArgs {
+                    amount_in,
+                    min_amount_out: sol_out,
+                },
+            ),
+            amm::swap_leg(
+                &self.dear,
+                &signer,
+                self.pool_sol,
+                self.pool.vault,
+                &self.sol,
+                SwapArgs {
+                    amount_in: sol_out,
+                    min_amount_out: usdc_back,
+                },
+            ),
+        ];
+        Ok((legs, usdc_back as i128 - amount_in as i128))
+    }
+
+    /// The keeper proposes the arbitrage for `amount_in`, accepting 90% of the expected gain.
+    pub fn propose_arbitrage(
+        &self,
+        chain: &mut dyn Chain,
+        amount_in: u64,
+    ) -> Result<Proposed, SeedError> {
+        let (legs, gain) = self.arbitrage_route(chain, amount_in)?;
+        let expected_profit = u64::try_from(gain)
+            .ok()
+            .filter(|g| *g > 0)
+            .ok_or(SeedError::NoArbitrage)?;
+        let terms = TradeTerms {
+            amount_in,
+            expected_profit,
+            min_profit: expected_profit * 9 / 10,
+        };
+        let id = self.pool_state(chain)?.next_proposal_id;
+        let route = pack(&legs);
+        chain.send(
+            &[ix::propose_trade(
+                &self.pool,
+                &self.keeper.pubkey(),
+                self.product,
+                id,
+                terms,
+                &route,
+            )],
+            &[&self.keeper],
+        )?;
+        Ok(Proposed {
+            id,
+            address: self.pool.proposal(id),
+            route,
+            terms,
+        })
+    }
+
+    /// Validator `who` (0 = LEAD, 1 and 2 = SENIOR; `None` = the admin) approves or rejects.
+    pub fn vote(
+        &self,
+        chain: &mut dyn Chain,
+        proposal: &Proposed,
+        who: Option<usize>,
+        approve: bool,
+    ) -> Result<Receipt, ChainError> {
+        let voter = self.voter(who);
+        let instruction = if approve {
+            ix::approve(&self.pool, &voter.pubkey(), proposal.address)
+        } else {
+            ix::reject(
+                &self.pool,
+                &voter.pubkey(),
+                proposal.address,
+                "route lost its edge",
+            )
+        };
+        chain.send(&[instruction], &[voter])
+    }
+
+    /// The keeper runs the approved route and distributes the gain.
+    pub fn execute(
+        &self,
+        chain: &mut dyn Chain,
+        proposal: &Proposed,
+    ) -> Result<Receipt, ChainError> {
+        let instruction = ix::execute_and_distribute(
+            &self.pool,
+            &self.keeper.pubkey(),
+            proposal.address,
+            self.product,
+            &proposal.route,
+        );
+        chain.send(&[instruction], &[&self.keeper])
+    }
+
+    /// The keypair of validator `who` (`None` = the admin).
+    pub fn voter(&self, who: Option<usize>) -> &Keypair {
+        match who {
+            Some(i) => &self.validators[i],
+            None => &self.admin,
+        }
+    }
+
+    /// The pool account.
+    pub fn pool_state(&self, chain: &dyn Chain) -> Result<Pool, LoadError> {
+        accounts::load_zero_copy(chain, &self.pool.pool)
+    }
+
+    /// A member's position.
+    pub fn position(
+        &self,
+        chain: &dyn Chain,
+        member: &Member,
+    ) -> Result<MemberPosition, LoadError> {
+        accounts::load(chain, &self.pool.member(&member.wallet.pubkey()))
+    }
+
+    /// The insurance reserve.
+    pub fn reserve(&self, chain: &dyn Chain) -> Result<InsuranceReserve, LoadError> {
+        accounts::load(chain, &self.pool.insurance)
+    }
+}
+
+/// A new wallet with lamports for fees and rent.
+fn wallet(chain: &mut dyn Chain, keys: &mut Keys) -> Result<Keypair, SeedError> {
+    let wallet = keys.next_keypair();
+    chain.airdrop(&wallet.pubkey(), WALLET_LAMPORTS)?;
+    Ok(wallet)
+}
+
+/// A new SPL Token mint with `decimals` whose authority is `payer`.
+fn mint(
+    chain: &mut dyn Chain,
+    keys: &mut Keys,
+    payer: &Keypair,
+    decimals: u8,
+) -> Result<Pubkey, SeedError> {
+    let mint = keys.next_keypair();
+    let create = token::create_mint(
+        &payer.pubkey(),
+        &mint.pubkey(),
+        &payer.pubkey(),
+        decimals,
+        &TOKEN_PROGRAM,
+    );
+    chain.send(&create, &[payer, &mint])?;
+    Ok(mint.pubkey())
+}

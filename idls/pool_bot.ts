@@ -1,0 +1,4862 @@
+/**
+ * Program IDL in camelCase format in order to be used in JS/TS.
+ *
+ * Note that this is only a type helper and is not the actual IDL. The original
+ * IDL can be found at `target/idl/pool_bot.json`.
+ */
+export type PoolBot = {
+  "address": "Poobuav4ri6F1hYCRWPrmukLxiENEwWUTeepmfNYb9A",
+  "metadata": {
+    "name": "poolBot",
+    "version": "0.1.0",
+    "spec": "0.1.0",
+    "description": "Member-owned trading pool: shares, validator quorum, approved-route execution, insurance reserve"
+  },
+  "docs": [
+    "The program's instructions."
+  ],
+  "instructions": [
+    {
+      "name": "addKeeper",
+      "docs": [
+        "ADMIN: authorises a keeper."
+      ],
+      "discriminator": [
+        73,
+        181,
+        232,
+        2,
+        99,
+        47,
+        150,
+        179
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "validatorSet"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set (holds the keeper list)."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "keeperArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "addValidator",
+      "docs": [
+        "ADMIN: adds a validator."
+      ],
+      "discriminator": [
+        250,
+        113,
+        53,
+        54,
+        141,
+        117,
+        215,
+        185
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "validatorRoleArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "approve",
+      "docs": [
+        "Validator: approves a proposal."
+      ],
+      "discriminator": [
+        69,
+        74,
+        217,
+        36,
+        115,
+        117,
+        97,
+        76
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "docs": [
+            "A validator of the pool."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet",
+            "proposal"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set (records the voter's activity)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "proposal",
+          "docs": [
+            "The proposal."
+          ],
+          "writable": true
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "approveClaim",
+      "docs": [
+        "SENIOR+ validator: approves a claim (pays it at quorum)."
+      ],
+      "discriminator": [
+        74,
+        228,
+        211,
+        63,
+        140,
+        255,
+        69,
+        210
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "docs": [
+            "A SENIOR, LEAD or ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "validatorSet",
+            "claim",
+            "insurance"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ],
+          "writable": true
+        },
+        {
+          "name": "claim",
+          "docs": [
+            "The claim."
+          ],
+          "writable": true
+        },
+        {
+          "name": "insurance",
+          "docs": [
+            "The pool's insurance reserve (signs the payment)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "insuranceVault",
+          "docs": [
+            "The reserve's token account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "claimantToken",
+          "docs": [
+            "The claimant's token account for the pool's asset."
+          ],
+          "writable": true
+        },
+        {
+          "name": "mint",
+          "docs": [
+            "The pool's asset mint."
+          ]
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The mint's token program."
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "closeClaim",
+      "docs": [
+        "Anyone: closes a finished claim, returning rent to its claimant."
+      ],
+      "discriminator": [
+        42,
+        177,
+        165,
+        35,
+        213,
+        179,
+        211,
+        19
+      ],
+      "accounts": [
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "claim"
+          ]
+        },
+        {
+          "name": "claim",
+          "docs": [
+            "A paid or denied claim."
+          ],
+          "writable": true
+        },
+        {
+          "name": "claimant",
+          "docs": [
+            "The member who filed it."
+          ],
+          "writable": true,
+          "relations": [
+            "claim"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "closeProposal",
+      "docs": [
+        "Anyone: closes a finished proposal, returning rent to its proposer."
+      ],
+      "discriminator": [
+        213,
+        178,
+        139,
+        19,
+        50,
+        191,
+        82,
+        245
+      ],
+      "accounts": [
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "proposal"
+          ]
+        },
+        {
+          "name": "proposal",
+          "docs": [
+            "An executed, rejected or expired proposal."
+          ],
+          "writable": true
+        },
+        {
+          "name": "proposer",
+          "docs": [
+            "The keeper who paid for it."
+          ],
+          "writable": true,
+          "relations": [
+            "proposal"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "denyClaim",
+      "docs": [
+        "SENIOR+ validator: denies a claim."
+      ],
+      "discriminator": [
+        116,
+        75,
+        24,
+        147,
+        107,
+        89,
+        247,
+        37
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "docs": [
+            "A SENIOR, LEAD or ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "validatorSet",
+            "claim",
+            "insurance"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ],
+          "writable": true
+        },
+        {
+          "name": "claim",
+          "docs": [
+            "The claim."
+          ],
+          "writable": true
+        },
+        {
+          "name": "insurance",
+          "docs": [
+            "The pool's insurance reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "insuranceVault",
+          "docs": [
+            "The reserve's token account (its balance is reported)."
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "denyClaimArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "deposit",
+      "docs": [
+        "Member: deposits for shares."
+      ],
+      "discriminator": [
+        242,
+        35,
+        198,
+        137,
+        82,
+        225,
+        242,
+        182
+      ],
+      "accounts": [
+        {
+          "name": "member",
+          "docs": [
+            "The member; pays for the position on the first deposit."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true
+        },
+        {
+          "name": "position",
+          "docs": [
+            "The member's position (created on the first deposit)."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  109,
+                  101,
+                  109,
+                  98,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "kind": "account",
+                "path": "member"
+              }
+            ]
+          }
+        },
+        {
+          "name": "memberToken",
+          "docs": [
+            "The member's token account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "The pool's vault."
+          ],
+          "writable": true
+        },
+        {
+          "name": "mint",
+          "docs": [
+            "The pool's asset mint."
+          ]
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The mint's token program."
+          ]
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program (creates the position)."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "depositArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "disableProduct",
+      "docs": [
+        "ADMIN: disables a product."
+      ],
+      "discriminator": [
+        199,
+        135,
+        50,
+        33,
+        123,
+        24,
+        200,
+        83
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "validatorSet",
+            "product"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ]
+        },
+        {
+          "name": "product",
+          "docs": [
+            "The product."
+          ],
+          "writable": true
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "enableProduct",
+      "docs": [
+        "ADMIN: enables a product."
+      ],
+      "discriminator": [
+        179,
+        79,
+        75,
+        123,
+        148,
+        111,
+        156,
+        158
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "validatorSet",
+            "product"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ]
+        },
+        {
+          "name": "product",
+          "docs": [
+            "The product."
+          ],
+          "writable": true
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "executeAndDistribute",
+      "docs": [
+        "Keeper or validator: runs an approved route and distributes the gain."
+      ],
+      "discriminator": [
+        4,
+        125,
+        115,
+        193,
+        172,
+        166,
+        92,
+        182
+      ],
+      "accounts": [
+        {
+          "name": "executor",
+          "docs": [
+            "An authorised keeper or a validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool (its PDA signs the route's legs)."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet",
+            "proposal",
+            "product",
+            "insurance"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set (keeper list, validators)."
+          ]
+        },
+        {
+          "name": "proposal",
+          "docs": [
+            "The approved proposal (never handed to a leg)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "product",
+          "docs": [
+            "The proposal's product."
+          ],
+          "writable": true,
+          "relations": [
+            "proposal"
+          ]
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "The pool's vault."
+          ],
+          "writable": true
+        },
+        {
+          "name": "mint",
+          "docs": [
+            "The pool's asset mint."
+          ]
+        },
+        {
+          "name": "insurance",
+          "docs": [
+            "The pool's insurance reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "insuranceVault",
+          "docs": [
+            "The reserve's token account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The mint's token program."
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "expireProposal",
+      "docs": [
+        "Anyone: marks an expired or stale proposal Expired."
+      ],
+      "discriminator": [
+        21,
+        237,
+        43,
+        176,
+        1,
+        202,
+        146,
+        144
+      ],
+      "accounts": [
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "proposal"
+          ]
+        },
+        {
+          "name": "proposal",
+          "docs": [
+            "The proposal."
+          ],
+          "writable": true
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "fileClaim",
+      "docs": [
+        "Member: files an insurance claim."
+      ],
+      "discriminator": [
+        187,
+        254,
+        40,
+        13,
+        146,
+        223,
+        230,
+        97
+      ],
+      "accounts": [
+        {
+          "name": "claimant",
+          "docs": [
+            "The member claiming; pays for the claim account (returned on close)."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "position",
+            "insurance"
+          ]
+        },
+        {
+          "name": "position",
+          "docs": [
+            "The claimant's position (active or withdrawn)."
+          ]
+        },
+        {
+          "name": "insurance",
+          "docs": [
+            "The pool's insurance reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "insuranceVault",
+          "docs": [
+            "The reserve's token account (its balance caps the claim)."
+          ]
+        },
+        {
+          "name": "claim",
+          "docs": [
+            "The new claim, at the pool's next claim id."
+          ],
+          "writable": true
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "fileClaimArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "fundInsurance",
+      "docs": [
+        "Anyone: adds tokens to the insurance reserve."
+      ],
+      "discriminator": [
+        58,
+        216,
+        37,
+        162,
+        201,
+        50,
+        20,
+        66
+      ],
+      "accounts": [
+        {
+          "name": "funder",
+          "docs": [
+            "Who pays."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "insurance"
+          ]
+        },
+        {
+          "name": "insurance",
+          "docs": [
+            "The pool's insurance reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "insuranceVault",
+          "docs": [
+            "The reserve's token account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "funderToken",
+          "docs": [
+            "The funder's token account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "mint",
+          "docs": [
+            "The pool's asset mint."
+          ]
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The mint's token program."
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "fundInsuranceArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "initializePool",
+      "docs": [
+        "Creates a pool, its vault, validator set and insurance reserve."
+      ],
+      "discriminator": [
+        95,
+        180,
+        10,
+        172,
+        84,
+        174,
+        232,
+        40
+      ],
+      "accounts": [
+        {
+          "name": "creator",
+          "docs": [
+            "Pays for the accounts and becomes the first ADMIN validator."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "mint",
+          "docs": [
+            "The asset members deposit."
+          ]
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  111,
+                  111,
+                  108
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "creator"
+              },
+              {
+                "kind": "account",
+                "path": "mint"
+              }
+            ]
+          }
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "The pool's vault, owned by the pool PDA."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              }
+            ]
+          }
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The validator set."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  97,
+                  108,
+                  105,
+                  100,
+                  97,
+                  116,
+                  111,
+                  114,
+                  115
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              }
+            ]
+          }
+        },
+        {
+          "name": "insurance",
+          "docs": [
+            "The insurance reserve."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  115,
+                  117,
+                  114,
+                  97,
+                  110,
+                  99,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              }
+            ]
+          }
+        },
+        {
+          "name": "insuranceVault",
+          "docs": [
+            "The insurance reserve's token account, owned by the reserve PDA."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  115,
+                  117,
+                  114,
+                  97,
+                  110,
+                  99,
+                  101,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              }
+            ]
+          }
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "SPL Token or Token-2022 (the mint's program)."
+          ]
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "initializePoolArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "proposeTrade",
+      "docs": [
+        "Keeper: proposes a trade route."
+      ],
+      "discriminator": [
+        90,
+        218,
+        7,
+        166,
+        111,
+        48,
+        29,
+        15
+      ],
+      "accounts": [
+        {
+          "name": "keeper",
+          "docs": [
+            "An authorised keeper; pays for the proposal (returned on close)."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet",
+            "product"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set (holds the keeper list)."
+          ]
+        },
+        {
+          "name": "product",
+          "docs": [
+            "The product the trade runs under."
+          ],
+          "writable": true
+        },
+        {
+          "name": "proposal",
+          "docs": [
+            "The new proposal, at the pool's next proposal id."
+          ],
+          "writable": true
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "proposeTradeArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "registerProduct",
+      "docs": [
+        "ADMIN: registers a product."
+      ],
+      "discriminator": [
+        224,
+        97,
+        195,
+        220,
+        124,
+        218,
+        78,
+        43
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator; pays for the product account."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ]
+        },
+        {
+          "name": "product",
+          "docs": [
+            "The new product, at the pool's next product id."
+          ],
+          "writable": true
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "registerProductArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "reject",
+      "docs": [
+        "Validator: rejects a proposal."
+      ],
+      "discriminator": [
+        135,
+        7,
+        63,
+        85,
+        131,
+        114,
+        111,
+        224
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "docs": [
+            "A validator of the pool."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet",
+            "proposal"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set (records the voter's activity)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "proposal",
+          "docs": [
+            "The proposal."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "rejectArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "removeKeeper",
+      "docs": [
+        "ADMIN: de-authorises a keeper."
+      ],
+      "discriminator": [
+        193,
+        167,
+        169,
+        215,
+        44,
+        36,
+        88,
+        247
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "validatorSet"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set (holds the keeper list)."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "keeperArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "removeValidator",
+      "docs": [
+        "ADMIN: removes a validator."
+      ],
+      "discriminator": [
+        25,
+        96,
+        211,
+        155,
+        161,
+        14,
+        168,
+        188
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "removeValidatorArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "setValidatorRole",
+      "docs": [
+        "ADMIN: changes a validator's role."
+      ],
+      "discriminator": [
+        50,
+        142,
+        246,
+        97,
+        252,
+        152,
+        55,
+        165
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "validatorRoleArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "updateConfig",
+      "docs": [
+        "ADMIN: changes configuration, quorum or pause."
+      ],
+      "discriminator": [
+        29,
+        158,
+        252,
+        191,
+        10,
+        83,
+        219,
+        99
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "updateConfigArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "withdraw",
+      "docs": [
+        "Member: withdraws at the share value."
+      ],
+      "discriminator": [
+        183,
+        18,
+        70,
+        156,
+        148,
+        109,
+        161,
+        34
+      ],
+      "accounts": [
+        {
+          "name": "member",
+          "docs": [
+            "The member."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "position"
+          ]
+        },
+        {
+          "name": "position",
+          "docs": [
+            "The member's position."
+          ],
+          "writable": true
+        },
+        {
+          "name": "memberToken",
+          "docs": [
+            "The member's token account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "The pool's vault."
+          ],
+          "writable": true
+        },
+        {
+          "name": "mint",
+          "docs": [
+            "The pool's asset mint."
+          ]
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The mint's token program."
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "withdrawArgs"
+            }
+          }
+        }
+      ]
+    }
+  ],
+  "accounts": [
+    {
+      "name": "claim",
+      "discriminator": [
+        155,
+        70,
+        22,
+        176,
+        123,
+        215,
+        246,
+        102
+      ]
+    },
+    {
+      "name": "insuranceReserve",
+      "discriminator": [
+        198,
+        196,
+        1,
+        20,
+        88,
+        133,
+        15,
+        236
+      ]
+    },
+    {
+      "name": "memberPosition",
+      "discriminator": [
+        88,
+        118,
+        224,
+        251,
+        240,
+        186,
+        123,
+        175
+      ]
+    },
+    {
+      "name": "pool",
+      "discriminator": [
+        241,
+        154,
+        109,
+        4,
+        17,
+        177,
+        109,
+        188
+      ]
+    },
+    {
+      "name": "product",
+      "discriminator": [
+        102,
+        76,
+        55,
+        251,
+        38,
+        73,
+        224,
+        229
+      ]
+    },
+    {
+      "name": "tradeProposal",
+      "discriminator": [
+        89,
+        131,
+        99,
+        60,
+        98,
+        34,
+        235,
+        216
+      ]
+    },
+    {
+      "name": "validatorSet",
+      "discriminator": [
+        35,
+        206,
+        97,
+        202,
+        43,
+        11,
+        11,
+        127
+      ]
+    }
+  ],
+  "events": [
+    {
+      "name": "accountClosed",
+      "discriminator": [
+        19,
+        250,
+        79,
+        236,
+        91,
+        80,
+        148,
+        48
+      ]
+    },
+    {
+      "name": "claimFiled",
+      "discriminator": [
+        78,
+        228,
+        214,
+        247,
+        197,
+        67,
+        130,
+        19
+      ]
+    },
+    {
+      "name": "claimVoted",
+      "discriminator": [
+        67,
+        12,
+        39,
+        230,
+        249,
+        12,
+        66,
+        9
+      ]
+    },
+    {
+      "name": "configUpdated",
+      "discriminator": [
+        40,
+        241,
+        230,
+        122,
+        11,
+        19,
+        198,
+        194
+      ]
+    },
+    {
+      "name": "deposited",
+      "discriminator": [
+        111,
+        141,
+        26,
+        45,
+        161,
+        35,
+        100,
+        57
+      ]
+    },
+    {
+      "name": "insuranceFunded",
+      "discriminator": [
+        158,
+        72,
+        23,
+        80,
+        138,
+        56,
+        33,
+        206
+      ]
+    },
+    {
+      "name": "keeperChanged",
+      "discriminator": [
+        194,
+        174,
+        248,
+        100,
+        222,
+        104,
+        243,
+        108
+      ]
+    },
+    {
+      "name": "poolInitialized",
+      "discriminator": [
+        100,
+        118,
+        173,
+        87,
+        12,
+        198,
+        254,
+        229
+      ]
+    },
+    {
+      "name": "productRegistered",
+      "discriminator": [
+        116,
+        97,
+        68,
+        213,
+        201,
+        211,
+        170,
+        221
+      ]
+    },
+    {
+      "name": "productToggled",
+      "discriminator": [
+        172,
+        160,
+        211,
+        6,
+        61,
+        171,
+        118,
+        157
+      ]
+    },
+    {
+      "name": "proposalExpired",
+      "discriminator": [
+        48,
+        8,
+        10,
+        52,
+        213,
+        133,
+        166,
+        223
+      ]
+    },
+    {
+      "name": "tradeExecuted",
+      "discriminator": [
+        41,
+        110,
+        64,
+        129,
+        60,
+        79,
+        179,
+        80
+      ]
+    },
+    {
+      "name": "tradeProposed",
+      "discriminator": [
+        119,
+        113,
+        214,
+        38,
+        23,
+        142,
+        28,
+        147
+      ]
+    },
+    {
+      "name": "tradeVoted",
+      "discriminator": [
+        94,
+        117,
+        57,
+        236,
+        25,
+        100,
+        242,
+        56
+      ]
+    },
+    {
+      "name": "validatorChanged",
+      "discriminator": [
+        59,
+        121,
+        4,
+        77,
+        62,
+        29,
+        214,
+        54
+      ]
+    },
+    {
+      "name": "withdrew",
+      "discriminator": [
+        15,
+        125,
+        249,
+        65,
+        130,
+        86,
+        20,
+        166
+      ]
+    }
+  ],
+  "errors": [
+    {
+      "code": 6000,
+      "name": "mathOverflow",
+      "msg": "Arithmetic overflow"
+    },
+    {
+      "code": 6001,
+      "name": "zeroAmount",
+      "msg": "Amount must be greater than zero"
+    },
+    {
+      "code": 6002,
+      "name": "belowMinContribution",
+      "msg": "Deposit is below the pool's minimum contribution"
+    },
+    {
+      "code": 6003,
+      "name": "zeroShares",
+      "msg": "Deposit would mint zero shares"
+    },
+    {
+      "code": 6004,
+      "name": "slippageSharesOut",
+      "msg": "Fewer shares than min_shares_out would be minted"
+    },
+    {
+      "code": 6005,
+      "name": "slippageAmountOut",
+      "msg": "Less than min_amount_out would be paid"
+    },
+    {
+      "code": 6006,
+      "name": "insufficientShares",
+      "msg": "Withdrawal exceeds the member's shares"
+    },
+    {
+      "code": 6007,
+      "name": "poolFull",
+      "msg": "The pool has reached max_members"
+    },
+    {
+      "code": 6008,
+      "name": "invalidBps",
+      "msg": "Basis points must be between 0 and 10000"
+    },
+    {
+      "code": 6009,
+      "name": "invalidName",
+      "msg": "Name must be 1 to 32 bytes"
+    },
+    {
+      "code": 6010,
+      "name": "textTooLong",
+      "msg": "Text is longer than allowed"
+    },
+    {
+      "code": 6011,
+      "name": "invalidConfig",
+      "msg": "A configuration value is out of range"
+    },
+    {
+      "code": 6012,
+      "name": "poolPaused",
+      "msg": "The pool is paused: deposits and trades are blocked"
+    },
+    {
+      "code": 6013,
+      "name": "wrongPool",
+      "msg": "Account belongs to a different pool"
+    },
+    {
+      "code": 6014,
+      "name": "wrongMint",
+      "msg": "Token mint does not match the pool's asset mint"
+    },
+    {
+      "code": 6015,
+      "name": "wrongVault",
+      "msg": "Token account is not the pool's vault"
+    },
+    {
+      "code": 6016,
+      "name": "wrongProduct",
+      "msg": "Product does not match the proposal's product"
+    },
+    {
+      "code": 6017,
+      "name": "wrongTokenOwner",
+      "msg": "Token account does not belong to the expected owner"
+    },
+    {
+      "code": 6018,
+      "name": "wrongRentReceiver",
+      "msg": "Rent must go back to the account that paid it"
+    },
+    {
+      "code": 6019,
+      "name": "notValidator",
+      "msg": "Signer is not a validator of this pool"
+    },
+    {
+      "code": 6020,
+      "name": "insufficientRole",
+      "msg": "Signer's validator role is too low for this action"
+    },
+    {
+      "code": 6021,
+      "name": "notKeeper",
+      "msg": "Signer is not an authorised keeper of this pool"
+    },
+    {
+      "code": 6022,
+      "name": "duplicateValidator",
+      "msg": "Validator is already in the set"
+    },
+    {
+      "code": 6023,
+      "name": "duplicateKeeper",
+      "msg": "Keeper is already authorised"
+    },
+    {
+      "code": 6024,
+      "name": "validatorSetFull",
+      "msg": "The validator set is full"
+    },
+    {
+      "code": 6025,
+      "name": "keeperListFull",
+      "msg": "The keeper list is full"
+    },
+    {
+      "code": 6026,
+      "name": "keeperNotFound",
+      "msg": "Keeper is not in the list"
+    },
+    {
+      "code": 6027,
+      "name": "invalidRole",
+      "msg": "Unknown validator role"
+    },
+    {
+      "code": 6028,
+      "name": "invalidQuorum",
+      "msg": "required_approvals must be between 1 and the number of validators (and of SENIOR+ claim voters)"
+    },
+    {
+      "code": 6029,
+      "name": "lastAdmin",
+      "msg": "At least one ADMIN validator must remain"
+    },
+    {
+      "code": 6030,
+      "name": "productDisabled",
+      "msg": "Product is disabled"
+    },
+    {
+      "code": 6031,
+      "name": "productStateUnchanged",
+      "msg": "Product is already in that state"
+    },
+    {
+      "code": 6032,
+      "name": "tooManyPrograms",
+      "msg": "Too many allowed programs for a product"
+    },
+    {
+      "code": 6033,
+      "name": "programNotAllowed",
+      "msg": "Route calls a program the product does not allow"
+    },
+    {
+      "code": 6034,
+      "name": "tradeTooLarge",
+      "msg": "Trade amount exceeds the product's maximum trade size"
+    },
+    {
+      "code": 6035,
+      "name": "tradeExceedsPool",
+      "msg": "Trade amount exceeds the pool's assets"
+    },
+    {
+      "code": 6036,
+      "name": "invalidMinProfit",
+      "msg": "Minimum profit is below the product's floor or above the expected profit"
+    },
+    {
+      "code": 6037,
+      "name": "invalidRouteLength",
+      "msg": "A route has 1 to 4 legs"
+    },
+    {
+      "code": 6038,
+      "name": "routeLegTooLarge",
+      "msg": "A route leg is too large"
+    },
+    {
+      "code": 6039,
+      "name": "routeMismatch",
+      "msg": "The route does not match the approved route hash"
+    },
+    {
+      "code": 6040,
+      "name": "proposalInRoute",
+      "msg": "A route leg may not pass the proposal account"
+    },
+    {
+      "code": 6041,
+      "name": "routeSignerNotAllowed",
+      "msg": "Only the pool PDA may sign a route leg"
+    },
+    {
+      "code": 6042,
+      "name": "routeAccountMissing",
+      "msg": "An account named by the route was not supplied"
+    },
+    {
+      "code": 6043,
+      "name": "routeSelfInvocation",
+      "msg": "A route leg may not call the Pool Bot program itself"
+    },
+    {
+      "code": 6044,
+      "name": "proposalNotPending",
+      "msg": "Proposal is not pending"
+    },
+    {
+      "code": 6045,
+      "name": "proposalNotApproved",
+      "msg": "Proposal is not approved"
+    },
+    {
+      "code": 6046,
+      "name": "proposalExpired",
+      "msg": "Proposal has expired"
+    },
+    {
+      "code": 6047,
+      "name": "proposalStale",
+      "msg": "Proposal is stale: validators or quorum changed since it was made"
+    },
+    {
+      "code": 6048,
+      "name": "proposalStillLive",
+      "msg": "Proposal is still live: neither expired nor stale"
+    },
+    {
+      "code": 6049,
+      "name": "proposalNotFinished",
+      "msg": "Proposal is not finished (executed, rejected or expired)"
+    },
+    {
+      "code": 6050,
+      "name": "proposalFinished",
+      "msg": "Proposal is already finished (executed, rejected or expired)"
+    },
+    {
+      "code": 6051,
+      "name": "alreadyVoted",
+      "msg": "Validator has already voted"
+    },
+    {
+      "code": 6052,
+      "name": "profitBelowMinimum",
+      "msg": "Vault gained less than the approved minimum profit"
+    },
+    {
+      "code": 6053,
+      "name": "vaultAuthorityChanged",
+      "msg": "The route changed the vault's owner, delegate or close authority"
+    },
+    {
+      "code": 6054,
+      "name": "claimExceedsReserve",
+      "msg": "Claim amount exceeds what the insurance reserve holds"
+    },
+    {
+      "code": 6055,
+      "name": "claimNotPending",
+      "msg": "Claim is not pending"
+    },
+    {
+      "code": 6056,
+      "name": "claimNotFinished",
+      "msg": "Claim is not finished (paid or denied)"
+    },
+    {
+      "code": 6057,
+      "name": "notMember",
+      "msg": "Claimant is not a member of this pool"
+    }
+  ],
+  "types": [
+    {
+      "name": "accountClosed",
+      "docs": [
+        "A finished proposal's or claim's account was closed and its rent returned."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "account",
+            "docs": [
+              "The closed account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "rentTo",
+            "docs": [
+              "Who received the rent."
+            ],
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "accountRef",
+      "docs": [
+        "An account of a leg as the proposer sends it: an index into the remaining accounts."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "index",
+            "docs": [
+              "Index into the instruction's remaining accounts."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "isSigner",
+            "docs": [
+              "Signs the CPI (only the pool PDA may)."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "isWritable",
+            "docs": [
+              "Writable in the CPI."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "claim",
+      "docs": [
+        "PDA `[SEED_CLAIM, pool, id]`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool insured."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Sequential id within the pool."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "claimant",
+            "docs": [
+              "The member claiming (paid to their token account; gets the rent back on close)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Amount claimed, in base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "reason",
+            "docs": [
+              "The claimant's reason."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "proposalId",
+            "docs": [
+              "The trade proposal the loss relates to, if any."
+            ],
+            "type": {
+              "option": "u64"
+            }
+          },
+          {
+            "name": "status",
+            "docs": [
+              "Pending, Paid or Denied."
+            ],
+            "type": {
+              "defined": {
+                "name": "claimStatus"
+              }
+            }
+          },
+          {
+            "name": "approvals",
+            "docs": [
+              "Bit per validator slot that approved."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "rejections",
+            "docs": [
+              "Bit per validator slot that rejected."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "configVersion",
+            "docs": [
+              "The pool's `config_version` the votes were cast under."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "filedAt",
+            "docs": [
+              "Unix time filed."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "decidedAt",
+            "docs": [
+              "Unix time paid or denied."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "decisionNote",
+            "docs": [
+              "Why it was denied (the deciding rejection's reason)."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Bump of this PDA."
+            ],
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "claimFiled",
+      "docs": [
+        "A member filed an insurance claim."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "claim",
+            "docs": [
+              "The claim account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Its id."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "claimant",
+            "docs": [
+              "The member."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Amount."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "reason",
+            "docs": [
+              "Reason."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "proposalId",
+            "docs": [
+              "Related proposal id."
+            ],
+            "type": {
+              "option": "u64"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "claimStatus",
+      "docs": [
+        "Where a claim is in its life."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "pending"
+          },
+          {
+            "name": "paid"
+          },
+          {
+            "name": "denied"
+          }
+        ]
+      }
+    },
+    {
+      "name": "claimVoted",
+      "docs": [
+        "A validator voted on a claim."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "claim",
+            "docs": [
+              "The claim account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "validator",
+            "docs": [
+              "The validator."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "approve",
+            "docs": [
+              "Approve (true) or deny."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "reason",
+            "docs": [
+              "The denial reason (empty for approvals)."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "status",
+            "docs": [
+              "Status after the vote."
+            ],
+            "type": {
+              "defined": {
+                "name": "claimStatus"
+              }
+            }
+          },
+          {
+            "name": "paid",
+            "docs": [
+              "Amount paid by this vote (0 unless it paid the claim)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "reserveBalance",
+            "docs": [
+              "Reserve balance after."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configUpdated",
+      "docs": [
+        "The configuration changed (values after the change)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "admin",
+            "docs": [
+              "The ADMIN who changed it."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "maxMembers",
+            "docs": [
+              "Maximum active members."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "minContribution",
+            "docs": [
+              "Minimum deposit."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "insuranceBps",
+            "docs": [
+              "Insurance share in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "requiredApprovals",
+            "docs": [
+              "Approvals needed."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "requireLeadApproval",
+            "docs": [
+              "Whether a LEAD or ADMIN approval is needed."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "proposalTtl",
+            "docs": [
+              "Proposal lifetime, seconds."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "profitUnlockPeriod",
+            "docs": [
+              "Profit unlock period, seconds."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "paused",
+            "docs": [
+              "Whether deposits and trades are blocked."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "configVersion",
+            "docs": [
+              "Config version (bumped when the quorum changed)."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "denyClaimArgs",
+      "docs": [
+        "Arguments of `deny_claim`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reason",
+            "docs": [
+              "Why (at most 200 bytes; kept in the claim when this vote denies it)."
+            ],
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "depositArgs",
+      "docs": [
+        "Arguments of `deposit`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "amount",
+            "docs": [
+              "Amount, in base units (at least the pool's `min_contribution`)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minSharesOut",
+            "docs": [
+              "Least shares the member accepts (slippage bound)."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "deposited",
+      "docs": [
+        "A member deposited."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "member",
+            "docs": [
+              "The member."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Amount deposited."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "shares",
+            "docs": [
+              "Shares minted."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalShares",
+            "docs": [
+              "Pool total shares after."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalAssets",
+            "docs": [
+              "Pool total assets after."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "fileClaimArgs",
+      "docs": [
+        "Arguments of `file_claim`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "amount",
+            "docs": [
+              "Amount claimed, in base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "reason",
+            "docs": [
+              "What happened (at most 200 bytes)."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "proposalId",
+            "docs": [
+              "The trade proposal the loss relates to, if any."
+            ],
+            "type": {
+              "option": "u64"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "fundInsuranceArgs",
+      "docs": [
+        "Arguments of `fund_insurance`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "amount",
+            "docs": [
+              "Amount, in base units."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "initializePoolArgs",
+      "docs": [
+        "Arguments of `initialize_pool`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "name",
+            "docs": [
+              "Display name, 1 to 32 bytes."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "maxMembers",
+            "docs": [
+              "Most active members."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "minContribution",
+            "docs": [
+              "Smallest deposit, in base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "insuranceBps",
+            "docs": [
+              "Share of each trade's gain sent to the insurance reserve (500 = 5%)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "requiredApprovals",
+            "docs": [
+              "Trade approvals needed (the creator is the only validator at first, so 1)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "requireLeadApproval",
+            "docs": [
+              "Whether one approval must come from a LEAD or ADMIN."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "proposalTtl",
+            "docs": [
+              "Seconds a proposal stays open."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "profitUnlockPeriod",
+            "docs": [
+              "Seconds over which trade profit unlocks into the share price (0 = at once)."
+            ],
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "insuranceFunded",
+      "docs": [
+        "Someone funded the insurance reserve directly."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "funder",
+            "docs": [
+              "Who paid."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Amount."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "reserveBalance",
+            "docs": [
+              "Reserve balance after."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "insuranceReserve",
+      "docs": [
+        "PDA `[SEED_INSURANCE, pool]`; authority of its token account `[SEED_INSURANCE_VAULT, pool]`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool insured."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "vault",
+            "docs": [
+              "The reserve's token account (pool asset mint)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "totalAllocated",
+            "docs": [
+              "Sum of the insurance share of every executed trade."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalFunded",
+            "docs": [
+              "Sum of direct funding (`fund_insurance`)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalPaid",
+            "docs": [
+              "Sum paid out on claims."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "claimsFiled",
+            "docs": [
+              "Claims filed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "claimsPaid",
+            "docs": [
+              "Claims paid."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "claimsDenied",
+            "docs": [
+              "Claims denied."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "pendingClaims",
+            "docs": [
+              "Claims awaiting a decision."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "pendingAmount",
+            "docs": [
+              "Sum of pending claims' amounts."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Bump of this PDA."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "vaultBump",
+            "docs": [
+              "Bump of the token account PDA."
+            ],
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "keeperArgs",
+      "docs": [
+        "Arguments of `add_keeper` and `remove_keeper`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "keeper",
+            "docs": [
+              "The keeper's wallet."
+            ],
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "keeperChanged",
+      "docs": [
+        "A keeper was authorised or de-authorised."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "admin",
+            "docs": [
+              "The ADMIN who made the change."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "keeper",
+            "docs": [
+              "The keeper."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "authorised",
+            "docs": [
+              "True when added, false when removed."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "legSpec",
+      "docs": [
+        "A leg as the proposer sends it."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "programIndex",
+            "docs": [
+              "Index of the invoked program in the remaining accounts."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "accounts",
+            "docs": [
+              "Its accounts, in order."
+            ],
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "accountRef"
+                }
+              }
+            }
+          },
+          {
+            "name": "data",
+            "docs": [
+              "Its instruction data."
+            ],
+            "type": "bytes"
+          }
+        ]
+      }
+    },
+    {
+      "name": "memberPosition",
+      "docs": [
+        "PDA `[SEED_MEMBER, pool, owner]`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "docs": [
+              "The member's wallet."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "shares",
+            "docs": [
+              "Shares held."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "capitalContributed",
+            "docs": [
+              "Sum of the member's deposits."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalWithdrawn",
+            "docs": [
+              "Sum of the member's withdrawals."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "joinedAt",
+            "docs": [
+              "Unix time of the first deposit."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "lastActivityAt",
+            "docs": [
+              "Unix time of the last deposit or withdrawal."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "status",
+            "docs": [
+              "Active or Withdrawn."
+            ],
+            "type": {
+              "defined": {
+                "name": "memberStatus"
+              }
+            }
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Bump of this PDA."
+            ],
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "memberStatus",
+      "docs": [
+        "Whether a member holds shares."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "active"
+          },
+          {
+            "name": "withdrawn"
+          }
+        ]
+      }
+    },
+    {
+      "name": "pool",
+      "docs": [
+        "One trading pool. PDA `[SEED_POOL, creator, asset_mint]`; it is also the authority of the",
+        "vault and signs every route leg."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "creator",
+            "docs": [
+              "Who created the pool (its first ADMIN validator); part of the PDA seeds."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "assetMint",
+            "docs": [
+              "The SPL token members deposit (e.g. USDC)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "vault",
+            "docs": [
+              "The pool's token account for `asset_mint`, owned by this PDA."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "tokenProgram",
+            "docs": [
+              "The token program of `asset_mint` (SPL Token or Token-2022)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "name",
+            "docs": [
+              "UTF-8 name, zero padded."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "minContribution",
+            "docs": [
+              "Smallest deposit accepted, in base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "proposalTtl",
+            "docs": [
+              "Seconds a proposal stays open after it is made."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "profitUnlockPeriod",
+            "docs": [
+              "Seconds over which members' share of a trade's profit unlocks (0 = at once)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "totalShares",
+            "docs": [
+              "Shares held by all members."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalAssets",
+            "docs": [
+              "Assets owed to members by internal accounting (never the live vault balance)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "lockedProfit",
+            "docs": [
+              "Members' profit still unlocking, as of `last_profit_at`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "lastProfitAt",
+            "docs": [
+              "When `locked_profit` was last booked."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "totalContributed",
+            "docs": [
+              "Sum of all deposits."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalWithdrawn",
+            "docs": [
+              "Sum of all withdrawals."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalProfit",
+            "docs": [
+              "Sum of executed trades' gains (before the insurance share)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalMemberProfit",
+            "docs": [
+              "The members' part of `total_profit` (after the insurance share)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "createdAt",
+            "docs": [
+              "Unix time of creation."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "configVersion",
+            "docs": [
+              "Bumped when validators, roles or quorum change; older pending proposals become stale."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "nextProposalId",
+            "docs": [
+              "Id the next trade proposal gets."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "nextClaimId",
+            "docs": [
+              "Id the next insurance claim gets."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "nextProductId",
+            "docs": [
+              "Id the next product gets."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "tradesProposed",
+            "docs": [
+              "Trade proposals made."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "tradesApproved",
+            "docs": [
+              "Proposals that reached quorum."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "tradesRejected",
+            "docs": [
+              "Proposals rejected by the validators."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "tradesExecuted",
+            "docs": [
+              "Proposals executed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "tradesExpired",
+            "docs": [
+              "Proposals that expired or went stale before execution."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxMembers",
+            "docs": [
+              "Most members with a position at one time."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "activeMembers",
+            "docs": [
+              "Members holding shares."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "withdrawnMembers",
+            "docs": [
+              "Members who withdrew everything."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "insuranceBps",
+            "docs": [
+              "Share of each trade's gain sent to the insurance reserve, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "requiredApprovals",
+            "docs": [
+              "Trade approvals needed to execute."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "requireLeadApproval",
+            "docs": [
+              "1 when one approval must come from a LEAD or ADMIN validator."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "paused",
+            "docs": [
+              "1 while deposits and trades are blocked (withdrawals never are)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "decimals",
+            "docs": [
+              "Decimals of `asset_mint`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Bump of this PDA."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "vaultBump",
+            "docs": [
+              "Bump of the vault PDA."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Keeps the layout a multiple of 8 bytes."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                4
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolInitialized",
+      "docs": [
+        "A pool was created."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "creator",
+            "docs": [
+              "Its creator and first ADMIN."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "assetMint",
+            "docs": [
+              "The asset mint."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "name",
+            "docs": [
+              "The name."
+            ],
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "product",
+      "docs": [
+        "PDA `[SEED_PRODUCT, pool, id]`."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "name",
+            "docs": [
+              "UTF-8 name, zero padded."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "allowedPrograms",
+            "docs": [
+              "Programs its routes may invoke (first `program_count` used)."
+            ],
+            "type": {
+              "array": [
+                "pubkey",
+                8
+              ]
+            }
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Sequential id within the pool."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxTradeAmount",
+            "docs": [
+              "Largest `amount_in` a proposal may use."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfit",
+            "docs": [
+              "Smallest `min_profit` a proposal may set."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "proposals",
+            "docs": [
+              "Proposals made under it."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "executed",
+            "docs": [
+              "Proposals executed under it."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalProfit",
+            "docs": [
+              "Sum of executed trades' gains."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "createdAt",
+            "docs": [
+              "Unix time registered."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "maxLiquidityBps",
+            "docs": [
+              "Largest share of a DEX pool's input reserve a trade may take, in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "category",
+            "docs": [
+              "`ProductCategory as u8`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "enabled",
+            "docs": [
+              "1 while proposals under it may be made and executed."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "programCount",
+            "docs": [
+              "Entries used in `allowed_programs`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Bump of this PDA."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Keeps the layout a multiple of 8 bytes."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                2
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "productCategory",
+      "docs": [
+        "What kind of strategy a product is."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "arbitrage"
+          },
+          {
+            "name": "staking"
+          },
+          {
+            "name": "trading"
+          },
+          {
+            "name": "lending"
+          },
+          {
+            "name": "other"
+          }
+        ]
+      }
+    },
+    {
+      "name": "productConfig",
+      "docs": [
+        "Limits every proposal under a product must respect."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "maxTradeAmount",
+            "docs": [
+              "Largest `amount_in` a proposal may use."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfit",
+            "docs": [
+              "Smallest `min_profit` a proposal may set."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxLiquidityBps",
+            "docs": [
+              "Largest share of a DEX pool's input reserve a trade may take, in basis points",
+              "(enforced by keepers and validator policy, where reserves are known)."
+            ],
+            "type": "u16"
+          }
+        ]
+      }
+    },
+    {
+      "name": "productRegistered",
+      "docs": [
+        "A product was registered."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "product",
+            "docs": [
+              "The product account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Its id."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "name",
+            "docs": [
+              "Its name."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "category",
+            "docs": [
+              "Its category."
+            ],
+            "type": {
+              "defined": {
+                "name": "productCategory"
+              }
+            }
+          },
+          {
+            "name": "allowedPrograms",
+            "docs": [
+              "Programs its routes may call."
+            ],
+            "type": {
+              "vec": "pubkey"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "productToggled",
+      "docs": [
+        "A product was enabled or disabled."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "product",
+            "docs": [
+              "The product account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "enabled",
+            "docs": [
+              "State after the change."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "proposalExpired",
+      "docs": [
+        "A proposal expired or went stale."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "proposal",
+            "docs": [
+              "The proposal account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "stale",
+            "docs": [
+              "True when it went stale rather than ran out of time."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "proposalStatus",
+      "docs": [
+        "Where a proposal is in its life."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "pending"
+          },
+          {
+            "name": "approved"
+          },
+          {
+            "name": "rejected"
+          },
+          {
+            "name": "executed"
+          },
+          {
+            "name": "expired"
+          }
+        ]
+      }
+    },
+    {
+      "name": "proposeTradeArgs",
+      "docs": [
+        "Arguments of `propose_trade`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "amountIn",
+            "docs": [
+              "Vault amount the route puts in."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "expectedProfit",
+            "docs": [
+              "Gain the keeper expects."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfit",
+            "docs": [
+              "Least gain the execution must produce."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "legs",
+            "docs": [
+              "The route, accounts by index into the remaining accounts."
+            ],
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "legSpec"
+                }
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "registerProductArgs",
+      "docs": [
+        "Arguments of `register_product`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "name",
+            "docs": [
+              "Display name, 1 to 32 bytes."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "category",
+            "docs": [
+              "Category."
+            ],
+            "type": {
+              "defined": {
+                "name": "productCategory"
+              }
+            }
+          },
+          {
+            "name": "config",
+            "docs": [
+              "Limits for proposals under it."
+            ],
+            "type": {
+              "defined": {
+                "name": "productConfig"
+              }
+            }
+          },
+          {
+            "name": "allowedPrograms",
+            "docs": [
+              "Programs its routes may invoke (at most 8; never this program)."
+            ],
+            "type": {
+              "vec": "pubkey"
+            }
+          },
+          {
+            "name": "enabled",
+            "docs": [
+              "Whether it starts enabled."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "rejectArgs",
+      "docs": [
+        "Arguments of `reject`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reason",
+            "docs": [
+              "Why (at most 200 bytes; recorded in the event)."
+            ],
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "removeValidatorArgs",
+      "docs": [
+        "Arguments of `remove_validator`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "validator",
+            "docs": [
+              "The validator's wallet."
+            ],
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "role",
+      "docs": [
+        "Validator roles, lowest first. Any role votes on trades; SENIOR and above vote on claims;",
+        "a LEAD or ADMIN approval satisfies `require_lead_approval`; ADMIN manages the pool."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "junior"
+          },
+          {
+            "name": "senior"
+          },
+          {
+            "name": "lead"
+          },
+          {
+            "name": "admin"
+          }
+        ]
+      }
+    },
+    {
+      "name": "tradeExecuted",
+      "docs": [
+        "An approved trade ran and its gain was distributed."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "proposal",
+            "docs": [
+              "The proposal account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "executor",
+            "docs": [
+              "Who executed it."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "gain",
+            "docs": [
+              "Vault gain measured on chain."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "insurance",
+            "docs": [
+              "Part sent to the insurance reserve."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "memberProfit",
+            "docs": [
+              "Part booked to members."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalShares",
+            "docs": [
+              "Pool total shares after."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalAssets",
+            "docs": [
+              "Pool total assets after (includes profit still unlocking)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "lockedProfit",
+            "docs": [
+              "Profit still unlocking after."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "tradeProposal",
+      "docs": [
+        "PDA `[SEED_PROPOSAL, pool, id]`."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool trading."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "proposer",
+            "docs": [
+              "The keeper who proposed (and receives the rent back on close)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "product",
+            "docs": [
+              "The product the trade runs under."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "routeHash",
+            "docs": [
+              "SHA-256 of `route[..route_len]`."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Sequential id within the pool."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "amountIn",
+            "docs": [
+              "Vault amount the route puts in."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "expectedProfit",
+            "docs": [
+              "Gain the keeper expects."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfit",
+            "docs": [
+              "Least gain the execution must produce, or it fails and nothing moves."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "createdAt",
+            "docs": [
+              "Unix time proposed."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "expiresAt",
+            "docs": [
+              "Unix time after which it can no longer be approved or executed."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "configVersion",
+            "docs": [
+              "The pool's `config_version` when proposed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "realisedProfit",
+            "docs": [
+              "Gain measured on chain at execution."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "decidedAt",
+            "docs": [
+              "Unix time of the last status change."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "approvals",
+            "docs": [
+              "Bit per validator slot that approved."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "rejections",
+            "docs": [
+              "Bit per validator slot that rejected."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "routeLen",
+            "docs": [
+              "Bytes used in `route`."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "status",
+            "docs": [
+              "`ProposalStatus::code()`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "legCount",
+            "docs": [
+              "Legs in the route."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Bump of this PDA."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Keeps the layout a multiple of 8 bytes."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                3
+              ]
+            }
+          },
+          {
+            "name": "route",
+            "docs": [
+              "Borsh encoding of `Vec<RouteLeg>` (see `route.rs`)."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                1600
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "tradeProposed",
+      "docs": [
+        "A keeper proposed a trade."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "proposal",
+            "docs": [
+              "The proposal account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Its id."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "proposer",
+            "docs": [
+              "The keeper."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "product",
+            "docs": [
+              "The product."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "routeHash",
+            "docs": [
+              "SHA-256 of the stored route."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "legCount",
+            "docs": [
+              "Legs in the route."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "amountIn",
+            "docs": [
+              "Amount in."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "expectedProfit",
+            "docs": [
+              "Expected gain."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfit",
+            "docs": [
+              "Least acceptable gain."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "expiresAt",
+            "docs": [
+              "Expiry, unix time."
+            ],
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "tradeVoted",
+      "docs": [
+        "A validator voted on a trade."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "proposal",
+            "docs": [
+              "The proposal account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "validator",
+            "docs": [
+              "The validator."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "approve",
+            "docs": [
+              "Approve (true) or reject."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "reason",
+            "docs": [
+              "The rejection reason (empty for approvals)."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "approvals",
+            "docs": [
+              "Approvals so far."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "rejections",
+            "docs": [
+              "Rejections so far."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "status",
+            "docs": [
+              "Status after the vote."
+            ],
+            "type": {
+              "defined": {
+                "name": "proposalStatus"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "updateConfigArgs",
+      "docs": [
+        "Arguments of `update_config`: `None` keeps the current value."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "name",
+            "docs": [
+              "Display name, 1 to 32 bytes."
+            ],
+            "type": {
+              "option": "string"
+            }
+          },
+          {
+            "name": "maxMembers",
+            "docs": [
+              "Most active members (not below the current count)."
+            ],
+            "type": {
+              "option": "u32"
+            }
+          },
+          {
+            "name": "minContribution",
+            "docs": [
+              "Smallest deposit."
+            ],
+            "type": {
+              "option": "u64"
+            }
+          },
+          {
+            "name": "insuranceBps",
+            "docs": [
+              "Insurance share of each gain, in basis points."
+            ],
+            "type": {
+              "option": "u16"
+            }
+          },
+          {
+            "name": "requiredApprovals",
+            "docs": [
+              "Trade (and claim) approvals needed."
+            ],
+            "type": {
+              "option": "u8"
+            }
+          },
+          {
+            "name": "requireLeadApproval",
+            "docs": [
+              "Whether one approval must come from a LEAD or ADMIN."
+            ],
+            "type": {
+              "option": "bool"
+            }
+          },
+          {
+            "name": "proposalTtl",
+            "docs": [
+              "Seconds a proposal stays open."
+            ],
+            "type": {
+              "option": "i64"
+            }
+          },
+          {
+            "name": "profitUnlockPeriod",
+            "docs": [
+              "Seconds over which trade profit unlocks."
+            ],
+            "type": {
+              "option": "i64"
+            }
+          },
+          {
+            "name": "paused",
+            "docs": [
+              "Block (true) or allow (false) deposits and trades."
+            ],
+            "type": {
+              "option": "bool"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "validatorChanged",
+      "docs": [
+        "A validator joined, left or changed role."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "admin",
+            "docs": [
+              "The ADMIN who made the change."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "validator",
+            "docs": [
+              "The validator."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "oldRole",
+            "docs": [
+              "Role before (None when added)."
+            ],
+            "type": {
+              "option": {
+                "defined": {
+                  "name": "role"
+                }
+              }
+            }
+          },
+          {
+            "name": "newRole",
+            "docs": [
+              "Role after (None when removed)."
+            ],
+            "type": {
+              "option": {
+                "defined": {
+                  "name": "role"
+                }
+              }
+            }
+          },
+          {
+            "name": "configVersion",
+            "docs": [
+              "Config version after the change."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "validatorEntry",
+      "docs": [
+        "One validator slot."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "key",
+            "docs": [
+              "The validator's wallet."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "lastActiveSlot",
+            "docs": [
+              "Slot of the validator's last vote."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "addedAt",
+            "docs": [
+              "Unix time the validator was added."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "approvals",
+            "docs": [
+              "Trade approvals cast."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "rejections",
+            "docs": [
+              "Trade rejections cast."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "claimVotes",
+            "docs": [
+              "Insurance claim votes cast."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "role",
+            "docs": [
+              "`Role::code()`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Keeps the layout a multiple of 8 bytes."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                3
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "validatorRoleArgs",
+      "docs": [
+        "Arguments of `add_validator` and `set_validator_role`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "validator",
+            "docs": [
+              "The validator's wallet."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "role",
+            "docs": [
+              "Its role."
+            ],
+            "type": {
+              "defined": {
+                "name": "role"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "validatorSet",
+      "docs": [
+        "PDA `[SEED_VALIDATORS, pool]`."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool governed."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "validators",
+            "docs": [
+              "Slots `0..validator_count` are in use."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "validatorEntry"
+                  }
+                },
+                32
+              ]
+            }
+          },
+          {
+            "name": "keepers",
+            "docs": [
+              "Slots `0..keeper_count` are in use."
+            ],
+            "type": {
+              "array": [
+                "pubkey",
+                16
+              ]
+            }
+          },
+          {
+            "name": "validatorCount",
+            "docs": [
+              "Validators in use."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "keeperCount",
+            "docs": [
+              "Keepers in use."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Bump of this PDA."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Keeps the layout a multiple of 8 bytes."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                5
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "withdrawArgs",
+      "docs": [
+        "Arguments of `withdraw`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "request",
+            "docs": [
+              "Shares to burn or amount to receive."
+            ],
+            "type": {
+              "defined": {
+                "name": "withdrawRequest"
+              }
+            }
+          },
+          {
+            "name": "minAmountOut",
+            "docs": [
+              "Least amount the member accepts (slippage bound)."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "withdrawRequest",
+      "docs": [
+        "What the member asks for."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "shares",
+            "fields": [
+              "u64"
+            ]
+          },
+          {
+            "name": "amount",
+            "fields": [
+              "u64"
+            ]
+          }
+        ]
+      }
+    },
+    {
+      "name": "withdrew",
+      "docs": [
+        "A member withdrew."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "member",
+            "docs": [
+              "The member."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Amount paid."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "shares",
+            "docs": [
+              "Shares burned."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalShares",
+            "docs": [
+              "Pool total shares after."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalAssets",
+            "docs": [
+              "Pool total assets after."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "exited",
+            "docs": [
+              "Whether the member now holds nothing."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    }
+  ]
+};

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The local validator (crates/localnet): JSON-RPC on 127.0.0.1:8899, websocket on 8900, with
+# pool_bot and local_amm deployed from target/deploy.
+#
+#   scripts/localnet.sh [FLAGS]        build if needed and run in the foreground (Ctrl-C stops)
+#   scripts/localnet.sh start [FLAGS]  run in the background; returns once getHealth answers ok
+#   scripts/localnet.sh stop           stop the background validator
+#
+# FLAGS go to poolbot-localnet (--rpc-port, --ws-port, --programs-dir, --program ID=PATH,
+# --upgrade-authority, --slot-time-ms, --log-transactions; see --help).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+state=target/localnet
+bin=${CARGO_TARGET_DIR:-target}/release/poolbot-localnet
+mkdir -p "$state"
+
+build() {
+  cargo build --quiet --release -p pool-bot-localnet
+  [[ -f target/deploy/pool_bot.so ]] || scripts/build-sbf.sh
+}
+
+rpc_port() {
+  local port=8899 args=("$@")
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    [[ ${args[i]} == --rpc-port ]] && port=${args[i + 1]}
+    [[ ${args[i]} == --rpc-port=* ]] && port=${args[i]#--rpc-port=}
+  done
+  echo "$port"
+}
+
+healthy() {
+  curl -s -m 2 -X POST -H 'Content-Type: application/json' \
+    -d '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' "http://127.0.0.1:$1" | grep -q '"ok"'
+}
+
+case "${1:-run}" in
+  start)
+    shift
+    if [[ -f $state/pid ]] && kill -0 "$(cat "$state/pid")" 2>/dev/null; then
+      echo "a local validator is already running (pid $(cat "$state/pid")); scripts/localnet.sh stop first" >&2
+      exit 1
+    fi
+    build
+    port=$(rpc_port "$@")
+    "$bin" "$@" >"$state/validator.log" 2>&1 &
+    echo $! >"$state/pid"
+    for _ in $(seq 1 600); do
+      if ! kill -0 "$(cat "$state/pid")" 2>/dev/null; then
+        cat "$state/validator.log" >&2
+        rm -f "$state/pid"
+        exit 1
+      fi
+      if grep -q "poolbot-localnet ready" "$state/validator.log" && healthy "$port"; then
+        sed -n '/ready/,/Stop with/p' "$state/validator.log" | sed '$d'
+        echo "  (pid $(cat "$state/pid"), log $state/validator.log; stop with scripts/localnet.sh stop)"
+        exit 0
+      fi
+      sleep 0.2
+    done
+    echo "the local validator did not become healthy in 120 s; see $state/validator.log" >&2
+    exit 1
+    ;;
+  stop)
+    if [[ ! -f $state/pid ]]; then
+      echo "no local validator started by this script"
+      exit 0
+    fi
+    pid=$(cat "$state/pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
+    rm -f "$state/pid"
+    echo "local validator stopped"
+    ;;
+  run)
+    build
+    exec "$bin"
+    ;;
+  -*)
+    build
+    exec "$bin" "$@"
+    ;;
+  *)
+    echo "usage: scripts/localnet.sh [start|stop] [FLAGS]" >&2
+    exit 2
+    ;;
+esac

@@ -4,7 +4,7 @@ use crate::error::CliError;
 use crate::units::TokenUnit;
 use anchor_lang::{AccountDeserialize, Discriminator};
 use pool_bot::state::Pool;
-use pool_bot_client::accounts::{decode, decode_zero_copy};
+use pool_bot_client::accounts::{self, decode, decode_zero_copy, LoadError};
 use pool_bot_client::chain::{AccountFilter, Chain};
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::{token, Pubkey};
@@ -91,6 +91,14 @@ fn wrong_type(key: &Pubkey, what: &str) -> CliError {
     ))
 }
 
+/// A failed read as the CLI says it: the chain's error, or the wrong kind of account.
+fn explained(error: LoadError, key: &Pubkey, what: &str) -> CliError {
+    match error {
+        LoadError::Chain(e) => e.into(),
+        LoadError::Missing { .. } | LoadError::Decode { .. } => wrong_type(key, what),
+    }
+}
+
 fn short_name<T>() -> &'static str {
     std::any::type_name::<T>().rsplit("::").next().unwrap_or("")
 }
@@ -100,12 +108,7 @@ pub fn zero_copy<T: bytemuck::Pod + Discriminator>(
     chain: &dyn Chain,
     key: &Pubkey,
 ) -> Result<Option<T>, CliError> {
-    match chain.account(key)? {
-        None => Ok(None),
-        Some(a) => decode_zero_copy(&a.data)
-            .map(Some)
-            .map_err(|_| wrong_type(key, short_name::<T>())),
-    }
+    accounts::find_zero_copy(chain, key).map_err(|e| explained(e, key, short_name::<T>()))
 }
 
 /// The Borsh account at `key`, if it exists.
@@ -113,12 +116,7 @@ pub fn borsh<T: AccountDeserialize + Discriminator>(
     chain: &dyn Chain,
     key: &Pubkey,
 ) -> Result<Option<T>, CliError> {
-    match chain.account(key)? {
-        None => Ok(None),
-        Some(a) => decode(&a.data)
-            .map(Some)
-            .map_err(|_| wrong_type(key, short_name::<T>())),
-    }
+    accounts::find(chain, key).map_err(|e| explained(e, key, short_name::<T>()))
 }
 
 /// Every zero-copy account of type `T` belonging to `pool`.

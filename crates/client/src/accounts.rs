@@ -74,37 +74,108 @@ pub enum LoadError {
     Chain(#[from] ChainError),
 }
 
-fn load_with<T>(
+fn find_with<T>(
     chain: &dyn Chain,
     key: &Pubkey,
-    what: &'static str,
     decode: impl FnOnce(&[u8]) -> Result<T, DecodeError>,
-) -> Result<T, LoadError> {
-    let account = chain
-        .account(key)?
-        .ok_or(LoadError::Missing { what, key: *key })?;
-    decode(&account.data).map_err(|error| LoadError::Decode { key: *key, error })
+) -> Result<Option<T>, LoadError> {
+    match chain.account(key)? {
+        None => Ok(None),
+        Some(account) => decode(&account.data)
+            .map(Some)
+            .map_err(|error| LoadError::Decode { key: *key, error }),
+    }
 }
 
-/// Fetches and decodes the Borsh account at `key`.
+/// The Borsh account at `key`, or `None` when nothing lives there.
+pub fn find<T: AccountDeserialize + Discriminator>(
+    chain: &dyn Chain,
+    key: &Pubkey,
+) -> Result<Option<T>, LoadError> {
+    find_with(chain, key, decode::<T>)
+}
+
+/// The zero-copy account at `key`, or `None` when nothing lives there.
+pub fn find_zero_copy<T: Pod + Discriminator>(
+    chain: &dyn Chain,
+    key: &Pubkey,
+) -> Result<Option<T>, LoadError> {
+    find_with(chain, key, decode_zero_copy::<T>)
+}
+
+/// The Borsh account at `key`, which must exist.
 pub fn load<T: AccountDeserialize + Discriminator>(
     chain: &dyn Chain,
     key: &Pubkey,
 ) -> Result<T, LoadError> {
-    load_with(chain, key, type_name::<T>(), decode::<T>)
+    find::<T>(chain, key)?.ok_or(LoadError::Missing {
+        what: type_name::<T>(),
+        key: *key,
+    })
 }
 
-/// Fetches and decodes the zero-copy account at `key`.
+/// The zero-copy account at `key`, which must exist.
 pub fn load_zero_copy<T: Pod + Discriminator>(
     chain: &dyn Chain,
     key: &Pubkey,
 ) -> Result<T, LoadError> {
-    load_with(chain, key, type_name::<T>(), decode_zero_copy::<T>)
+    find_zero_copy::<T>(chain, key)?.ok_or(LoadError::Missing {
+        what: type_name::<T>(),
+        key: *key,
+    })
 }
 
-/// The token balance of the token account at `key`.
+/// The token balance of the token account at `key`, which must exist.
 pub fn load_balance(chain: &dyn Chain, key: &Pubkey) -> Result<u64, LoadError> {
-    load_with(chain, key, "token account", |data| {
-        crate::token::balance(data).ok_or(DecodeError::Malformed("token account"))
+    let balance =
+        |data: &[u8]| crate::token::balance(data).ok_or(DecodeError::Malformed("token account"));
+    find_with(chain, key, balance)?.ok_or(LoadError::Missing {
+        what: "token account",
+        key: *key,
     })
+}
+
+impl From<LoadError> for ChainError {
+    /// A chain error as is; a missing or malformed account as the chain answering badly.
+    fn from(error: LoadError) -> ChainError {
+        match error {
+            LoadError::Chain(e) => e,
+            other => ChainError::Transport(other.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::embedded::{default_programs_dir, Embedded};
+    use pool_bot::state::{InsuranceReserve, Pool};
+
+    #[test]
+    fn find_and_load_tell_missing_from_malformed() {
+        let chain = Embedded::new(&default_programs_dir()).expect("built programs");
+        let nowhere = Pubkey::new_unique();
+        assert!(matches!(find_zero_copy::<Pool>(&chain, &nowhere), Ok(None)));
+        let missing = load_zero_copy::<Pool>(&chain, &nowhere)
+            .err()
+            .expect("missing");
+        assert_eq!(missing.to_string(), format!("no Pool at {nowhere}"));
+        // The pool program's own account exists but is no Pool and no reserve.
+        let program = pool_bot::ID;
+        let wrong = load_zero_copy::<Pool>(&chain, &program)
+            .err()
+            .expect("wrong type");
+        assert!(matches!(
+            wrong,
+            LoadError::Decode {
+                error: DecodeError::WrongType("Pool"),
+                ..
+            }
+        ));
+        assert!(find::<InsuranceReserve>(&chain, &program).is_err());
+        assert!(matches!(
+            ChainError::from(missing),
+            ChainError::Transport(m) if m.contains("no Pool")
+        ));
+    }
 }

@@ -8,11 +8,12 @@ use anchor_lang::prelude::borsh;
 use pool_bot::route::RouteLeg;
 use pool_bot::state::{Pool, Product, ProposalStatus, TradeProposal};
 use pool_bot_arb::Limits;
+use pool_bot_client::accounts::{self, LoadError};
 use pool_bot_client::chain::{AccountFilter, Chain, ChainError, Receipt};
 use pool_bot_client::instructions::{self as ix, TradeTerms};
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::route::{pack, PackedRoute};
-use pool_bot_client::{accounts, token, Instruction, Pubkey};
+use pool_bot_client::{token, Instruction, Pubkey};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 use std::collections::hash_map::DefaultHasher;
@@ -57,8 +58,8 @@ pub enum KeeperError {
     #[error(transparent)]
     Chain(#[from] ChainError),
     /// An account it needs is missing or is not what it should be.
-    #[error("{0}")]
-    Account(String),
+    #[error(transparent)]
+    Account(#[from] LoadError),
 }
 
 /// A proposal the keeper made and follows.
@@ -104,18 +105,6 @@ pub struct Keeper {
     metrics: Arc<Metrics>,
 }
 
-fn load<T: bytemuck::Pod + anchor_lang::Discriminator>(
-    chain: &dyn Chain,
-    key: &Pubkey,
-    what: &str,
-) -> Result<T, KeeperError> {
-    let account = chain
-        .account(key)?
-        .ok_or_else(|| KeeperError::Account(format!("{what} {key} does not exist")))?;
-    accounts::decode_zero_copy(&account.data)
-        .map_err(|e| KeeperError::Account(format!("{what} {key}: {e}")))
-}
-
 impl Keeper {
     /// A keeper for the pool in `config`, watching the DEXes of `decoders`.
     pub fn new(
@@ -123,7 +112,7 @@ impl Keeper {
         config: KeeperConfig,
         decoders: Vec<Box<dyn DexDecoder>>,
     ) -> Result<Keeper, KeeperError> {
-        let pool: Pool = load(chain, &config.pool, "pool")?;
+        let pool: Pool = accounts::load_zero_copy(chain, &config.pool)?;
         let addresses = PoolAddresses::of(&pool);
         let market = MarketView::new(pool.asset_mint, Limits::default());
         Ok(Keeper {
@@ -158,8 +147,8 @@ impl Keeper {
             self.adopt(chain, &keeper.pubkey())?;
             self.adopted = true;
         }
-        let pool: Pool = load(chain, &self.config.pool, "pool")?;
-        let product: Product = load(chain, &self.config.product, "product")?;
+        let pool: Pool = accounts::load_zero_copy(chain, &self.config.pool)?;
+        let product: Product = accounts::load_zero_copy(chain, &self.config.product)?;
         self.market.set_limits(Limits {
             max_trade: product.max_trade_amount,
             available: pool.total_assets,
@@ -170,7 +159,7 @@ impl Keeper {
         let refresh = self.market.refresh(chain, &self.decoders)?;
         self.follow(chain, keeper, &pool)?;
         let waiting = self.in_flight.iter().any(|p| {
-            load::<TradeProposal>(chain, &p.address, "proposal")
+            accounts::load_zero_copy::<TradeProposal>(chain, &p.address)
                 .is_ok_and(|s| s.status() == ProposalStatus::Pending)
         });
         if pool.paused == 0
@@ -339,7 +328,7 @@ impl Keeper {
         let now = chain.clock()?.unix_timestamp;
         let mut still = Vec::new();
         for p in std::mem::take(&mut self.in_flight) {
-            let state: TradeProposal = load(chain, &p.address, "proposal")?;
+            let state: TradeProposal = accounts::load_zero_copy(chain, &p.address)?;
             let live = now < state.expires_at && !state.is_stale(pool.config_version);
             let keep = match state.status() {
                 ProposalStatus::Pending | ProposalStatus::Approved if !live => {
@@ -396,7 +385,7 @@ impl Keeper {
             return Ok(true);
         }
         self.send(chain, &[execute], keeper)?;
-        let state: TradeProposal = load(chain, &p.address, "proposal")?;
+        let state: TradeProposal = accounts::load_zero_copy(chain, &p.address)?;
         Metrics::add(&self.metrics.executions, 1);
         Metrics::add(&self.metrics.realised_profit, state.realised_profit);
         self.executions.push(Execution {

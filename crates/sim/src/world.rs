@@ -4,12 +4,13 @@ use local_amm::instructions::SwapArgs;
 use pool_bot::instructions::*;
 use pool_bot::math::{assets_for_shares, split_profit};
 use pool_bot::state::*;
+use pool_bot_client::accounts::{self, LoadError};
 use pool_bot_client::amm::{self, AmmAddresses};
 use pool_bot_client::chain::{Chain, ChainError};
 use pool_bot_client::embedded::Embedded;
 use pool_bot_client::instructions as ix;
 use pool_bot_client::pda::PoolAddresses;
-use pool_bot_client::{accounts, token, Instruction, Pubkey};
+use pool_bot_client::{token, Instruction, Pubkey};
 use pool_bot_keeper::dex::{DexDecoder, LocalAmm};
 use pool_bot_keeper::{Keeper, KeeperConfig, KeeperError, Metrics};
 use pool_bot_validator::{Policy, ValidatorAgent};
@@ -49,6 +50,9 @@ pub enum SimError {
     /// The keeper could not start.
     #[error(transparent)]
     Keeper(#[from] KeeperError),
+    /// An account could not be read back.
+    #[error(transparent)]
+    Load(#[from] LoadError),
 }
 
 /// The world: chain, actors and markets.
@@ -310,16 +314,6 @@ fn decoders() -> Vec<Box<dyn DexDecoder>> {
     vec![Box::new(LocalAmm)]
 }
 
-fn load<T: bytemuck::Pod + anchor_lang::Discriminator>(
-    chain: &dyn Chain,
-    key: &Pubkey,
-) -> Result<T, ChainError> {
-    let account = chain
-        .account(key)?
-        .ok_or_else(|| ChainError::Transport(format!("{key} missing")))?;
-    accounts::decode_zero_copy(&account.data).map_err(|e| ChainError::Transport(e.to_string()))
-}
-
 /// Runs the simulation, calling `progress(done, total)` after every market step.
 pub fn simulate(
     config: &SimConfig,
@@ -343,7 +337,7 @@ pub fn simulate(
             decoders(),
         )?);
     }
-    let insurance_bps = load::<Pool>(&w.chain, &w.pool.pool)?.insurance_bps;
+    let insurance_bps = accounts::load_zero_copy::<Pool>(&w.chain, &w.pool.pool)?.insurance_bps;
     let steps_per_day = config.steps_per_day.max(1);
     let total = u64::from(config.days) * u64::from(steps_per_day);
     let step_seconds = 86_400 / i64::from(steps_per_day);
@@ -373,20 +367,13 @@ pub fn simulate(
         progress(step + 1, total);
     }
 
-    let pool: Pool = load(&w.chain, &w.pool.pool)?;
+    let pool: Pool = accounts::load_zero_copy(&w.chain, &w.pool.pool)?;
     let metrics = keeper.metrics();
     let first = &w.members[0];
-    let position = w
-        .chain
-        .account(&w.pool.member(&first.pubkey()))?
-        .expect("member position");
-    let position: MemberPosition =
-        accounts::decode(&position.data).map_err(|e| ChainError::Transport(e.to_string()))?;
+    let position: MemberPosition = accounts::load(&w.chain, &w.pool.member(&first.pubkey()))?;
     let value = assets_for_shares(position.shares, pool.total_shares, pool.total_assets)
         .expect("share math");
-    let reserve: InsuranceReserve =
-        accounts::decode(&w.chain.account(&w.pool.insurance)?.expect("reserve").data)
-            .map_err(|e| ChainError::Transport(e.to_string()))?;
+    let reserve: InsuranceReserve = accounts::load(&w.chain, &w.pool.insurance)?;
     Ok(Report {
         days: config.days,
         seed: config.seed,

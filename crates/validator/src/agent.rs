@@ -1,6 +1,5 @@
 //! Reviewing and voting on proposals.
 use crate::policy::Policy;
-use anchor_lang::Discriminator;
 use pool_bot::state::{Pool, Product, ProposalStatus, TradeProposal, ValidatorSet};
 use pool_bot_arb::PoolQuote;
 use pool_bot_client::accounts;
@@ -32,15 +31,6 @@ pub struct ValidatorAgent {
     decoders: Vec<Box<dyn DexDecoder>>,
 }
 
-fn zero_copy<T: bytemuck::Pod + Discriminator>(
-    chain: &dyn Chain,
-    key: &Pubkey,
-) -> Result<Option<T>, ChainError> {
-    Ok(chain
-        .account(key)?
-        .and_then(|a| accounts::decode_zero_copy(&a.data).ok()))
-}
-
 impl ValidatorAgent {
     /// An agent for `pool` signing by `policy`, reading DEXes through `decoders`.
     pub fn new(
@@ -49,7 +39,7 @@ impl ValidatorAgent {
         policy: Policy,
         decoders: Vec<Box<dyn DexDecoder>>,
     ) -> Result<ValidatorAgent, ChainError> {
-        let state: Pool = zero_copy(chain, pool)?.ok_or_else(|| {
+        let state: Pool = accounts::find_zero_copy(chain, pool)?.ok_or_else(|| {
             ChainError::Transport(format!(
                 "pool {pool} does not exist; check --pool and --url"
             ))
@@ -69,10 +59,12 @@ impl ValidatorAgent {
         validator: &Keypair,
     ) -> Result<Vec<Decision>, ChainError> {
         let now = chain.clock()?.unix_timestamp;
-        let Some(pool) = zero_copy::<Pool>(chain, &self.addresses.pool)? else {
+        let Some(pool) = accounts::find_zero_copy::<Pool>(chain, &self.addresses.pool)? else {
             return Ok(Vec::new());
         };
-        let Some(set) = zero_copy::<ValidatorSet>(chain, &self.addresses.validator_set)? else {
+        let Some(set) =
+            accounts::find_zero_copy::<ValidatorSet>(chain, &self.addresses.validator_set)?
+        else {
             return Ok(Vec::new());
         };
         let Some(slot) = set.slot_of(&validator.pubkey()) else {
@@ -128,7 +120,7 @@ impl ValidatorAgent {
             approve,
             reason,
         };
-        match zero_copy::<Product>(chain, &proposal.product)? {
+        match accounts::find_zero_copy::<Product>(chain, &proposal.product)? {
             Some(product) if product.is_enabled() => {}
             _ => return Ok(decide(false, "product is disabled".into())),
         }

@@ -24,6 +24,18 @@ cargo test --workspace --exclude pool-bot-localnet --quiet
 step "local validator: Rust client, keeper, validator agent and CLI over JSON-RPC"
 # Release build: the validator is the same binary scripts/localnet.sh runs.
 cargo test --release -p pool-bot-localnet --quiet
+step "TypeScript: install, types, format"
+source scripts/node-env.sh
+npm ci --prefer-offline --no-audit --no-fund
+npm run --silent typecheck
+npm run --silent lint
+step "TypeScript SDK tests against the local validator"
+# web3.js derives the websocket port as the RPC port + 1.
+scripts/localnet.sh start --rpc-port 8999 --ws-port 9000
+trap 'scripts/localnet.sh stop' EXIT
+ANCHOR_PROVIDER_URL=http://127.0.0.1:8999 npm test
+scripts/localnet.sh stop
+trap - EXIT
 step "compute units in README"
 scripts/cu-report.sh --check
 step "done"

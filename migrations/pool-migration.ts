@@ -1,0 +1,383 @@
+/**
+ * The pool migration behind `migrations/deploy.ts`: reads a config file and brings the pool on
+ * the cluster to it, creating what is missing and changing what differs, so a second run with
+ * the same config sends nothing. It never removes validators, keepers or products the config
+ * does not list (it reports them), and it cannot change a product's limits (the program has no
+ * such instruction; it reports the difference).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { AnchorProvider } from "@anchor-lang/core";
+import {
+  createInitializeMint2Instruction,
+  getMint,
+  MINT_SIZE,
+  TOKEN_2022_PROGRAM_ID,
+  TOKEN_PROGRAM_ID,
+} from "@solana/spl-token";
+import { Keypair, PublicKey, SystemProgram, Transaction } from "@solana/web3.js";
+import {
+  allowedProgramsOf,
+  decodeName,
+  decodeProgramError,
+  keepersOf,
+  POOL_BOT_PROGRAM_ID,
+  PoolAddresses,
+  PoolBotClient,
+  PRODUCT_CATEGORIES,
+  ProductCategoryName,
+  ProductSpec,
+  ROLES,
+  RoleName,
+  validatorsOf,
+} from "../sdk/src";
+
+/** A problem the operator can fix (bad config, wallet, URL, cluster): reported as one line. */
+export class MigrationError extends Error {}
+
+/** The asset mint: an existing mint, or (localnet only) one created from a keypair file. */
+export type AssetMintConfig = PublicKey | { keypairPath: string; decimals: number };
+
+/** What the config file asks for, validated. */
+export interface MigrationConfig {
+  name: string;
+  assetMint: AssetMintConfig;
+  maxMembers: number;
+  minContribution: bigint;
+  insuranceBps: number;
+  requiredApprovals: number;
+  requireLeadApproval: boolean;
+  proposalTtl: bigint;
+  profitUnlockPeriod: bigint;
+  validators: Array<{ key: PublicKey; role: RoleName }>;
+  keepers: PublicKey[];
+  products: Array<ProductSpec & { maxTradeAmount: bigint; minProfit: bigint }>;
+}
+
+/** What a migration did. */
+export interface MigrationResult {
+  pool: PublicKey;
+  mint: PublicKey;
+  /** Signatures of the transactions it sent (empty when everything already matched). */
+  signatures: string[];
+}
+
+type Json = Record<string, unknown>;
+
+function field<T>(obj: Json, key: string, where: string, check: (v: unknown) => v is T, what: string): T {
+  const value = obj[key];
+  if (!check(value))
+    throw new MigrationError(`${where}${key}: expected ${what}, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+const isString = (v: unknown): v is string => typeof v === "string" && v.length > 0;
+const isBool = (v: unknown): v is boolean => typeof v === "boolean";
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isAmount = (v: unknown): v is number | string => isInt(v) || (typeof v === "string" && /^\d+$/.test(v));
+
+function pubkey(value: unknown, where: string): PublicKey {
+  try {
+    return new PublicKey(value as string);
+  } catch {
+    throw new MigrationError(`${where}: ${JSON.stringify(value)} is not a base58 public key`);
+  }
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: string): T {
+  if (!allowed.includes(value as T)) {
+    throw new MigrationError(`${where}: expected one of ${allowed.join(", ")}, got ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
+
+/** Reads and validates the config file at `path` (amounts in base units, times in seconds). */
+export function loadMigrationConfig(path: string): MigrationConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new MigrationError(`cannot read config ${path}: ${(e as Error).message}`);
+  }
+  if (!isObject(raw)) throw new MigrationError(`config ${path}: expected a JSON object`);
+  const where = `config ${path}: `;
+  const mint = raw.assetMint;
+  let assetMint: AssetMintConfig;
+  if (isObject(mint)) {
+    const keypair = field(mint, "keypair", `${where}assetMint.`, isString, "a keypair file path");
+    const decimals = field(mint, "decimals", `${where}assetMint.`, isInt, "a number of decimals");
+    assetMint = { keypairPath: resolve(dirname(path), keypair), decimals };
+  } else if (isString(mint)) {
+    assetMint = pubkey(mint, `${where}assetMint`);
+  } else {
+    throw new MigrationError(
+      `${where}assetMint: expected a mint address or { "keypair": FILE, "decimals": N }`,
+    );
+  }
+  const validators = field(raw, "validators", where, isArray, "a list").map((v, i) => {
+    const at = `${where}validators[${i}].`;
+    if (!isObject(v)) throw new MigrationError(`${at.slice(0, -1)}: expected { "key", "role" }`);
+    return { key: pubkey(v.key, `${at}key`), role: oneOf(v.role, ROLES, `${at}role`) };
+  });
+  const keepers = field(raw, "keepers", where, isArray, "a list").map((k, i) =>
+    pubkey(k, `${where}keepers[${i}]`),
+  );
+  const products = field(raw, "products", where, isArray, "a list").map((p, i) => {
+    const at = `${where}products[${i}].`;
+    if (!isObject(p)) throw new MigrationError(`${at.slice(0, -1)}: expected an object`);
+    return {
+      name: field(p, "name", at, isString, "a name"),
+      category: oneOf(p.category, PRODUCT_CATEGORIES, `${at}category`) as ProductCategoryName,
+      maxTradeAmount: BigInt(field(p, "maxTradeAmount", at, isAmount, "an amount in base units")),
+      minProfit: BigInt(field(p, "minProfit", at, isAmount, "an amount in base units")),
+      maxLiquidityBps: field(p, "maxLiquidityBps", at, isInt, "basis points"),
+      allowedPrograms: field(p, "allowedPrograms", at, isArray, "a list of program ids").map((k, j) =>
+        pubkey(k, `${at}allowedPrograms[${j}]`),
+      ),
+      enabled: field(p, "enabled", at, isBool, "true or false"),
+    };
+  });
+  return {
+    name: field(raw, "name", where, isString, "a pool name"),
+    assetMint,
+    maxMembers: field(raw, "maxMembers", where, isInt, "a whole number"),
+    minContribution: BigInt(field(raw, "minContribution", where, isAmount, "an amount in base units")),
+    insuranceBps: field(raw, "insuranceBps", where, isInt, "basis points"),
+    requiredApprovals: field(raw, "requiredApprovals", where, isInt, "a whole number"),
+    requireLeadApproval: field(raw, "requireLeadApproval", where, isBool, "true or false"),
+    proposalTtl: BigInt(field(raw, "proposalTtl", where, isAmount, "seconds")),
+    profitUnlockPeriod: BigInt(field(raw, "profitUnlockPeriod", where, isAmount, "seconds")),
+    validators,
+    keepers,
+    products,
+  };
+}
+
+/** Whether `url` is a validator on this machine (where the migration may create a mint). */
+function isLocal(url: string): boolean {
+  return ["127.0.0.1", "localhost", "0.0.0.0", "[::1]"].includes(new URL(url).hostname);
+}
+
+/** The keypair in the Solana CLI's JSON file at `path` (`what` names it in errors). */
+export function readKeypair(path: string, what: string): Keypair {
+  if (!existsSync(path)) throw new MigrationError(`${what} ${path} not found`);
+  try {
+    return Keypair.fromSecretKey(Uint8Array.from(JSON.parse(readFileSync(path, "utf8"))));
+  } catch (e) {
+    throw new MigrationError(
+      `${what} ${path} is not a keypair file (a JSON array of 64 bytes): ${(e as Error).message}`,
+    );
+  }
+}
+
+/**
+ * Brings the pool that `provider.wallet` creates for the config's mint to `config`. `log`
+ * receives one line per check and action.
+ */
+export async function migratePool(
+  provider: AnchorProvider,
+  config: MigrationConfig,
+  log: (line: string) => void = console.log,
+): Promise<MigrationResult> {
+  const connection = provider.connection;
+  const url = connection.rpcEndpoint;
+  const client = new PoolBotClient(provider);
+  const wallet = client.wallet;
+  const signatures: string[] = [];
+  const run = async (what: string, send: () => Promise<{ signature: string }>) => {
+    try {
+      const { signature } = await send();
+      signatures.push(signature);
+      log(`  ${what}: tx ${signature}`);
+    } catch (e) {
+      const failure = decodeProgramError(e);
+      if (failure)
+        throw new MigrationError(
+          `${what}: refused with ${failure.name} (${failure.code}): ${failure.message}`,
+        );
+      throw e;
+    }
+  };
+
+  let program;
+  try {
+    program = await connection.getAccountInfo(POOL_BOT_PROGRAM_ID);
+  } catch (e) {
+    const cause = (e as Error).message.replace(/^failed to get info about account \S+: /, "");
+    throw new MigrationError(`cannot reach ${url} (${cause}). Is the validator running?`);
+  }
+  if (!program?.executable) {
+    throw new MigrationError(
+      `Pool Bot is not deployed at ${POOL_BOT_PROGRAM_ID.toBase58()} on ${url}` +
+        " (on localnet, start the validator with scripts/localnet.sh start, which deploys it)",
+    );
+  }
+  log(`Pool Bot ${POOL_BOT_PROGRAM_ID.toBase58()} is deployed on ${url}`);
+  const lamports = await connection.getBalance(wallet);
+  if (lamports === 0)
+    throw new MigrationError(`wallet ${wallet.toBase58()} has no SOL on ${url} to pay fees`);
+
+  // The asset mint.
+  let mint: PublicKey;
+  if (config.assetMint instanceof PublicKey) {
+    mint = config.assetMint;
+  } else {
+    const mintKeypair = readKeypair(config.assetMint.keypairPath, "asset mint keypair");
+    mint = mintKeypair.publicKey;
+    if (!(await connection.getAccountInfo(mint))) {
+      if (!isLocal(url)) {
+        throw new MigrationError(
+          `asset mint ${mint.toBase58()} does not exist on ${url}; mints are only created on localnet`,
+        );
+      }
+      const { decimals } = config.assetMint;
+      const rent = await connection.getMinimumBalanceForRentExemption(MINT_SIZE);
+      await run(
+        `create asset mint ${mint.toBase58()} (${decimals} decimals, authority ${wallet.toBase58()})`,
+        async () => ({
+          signature: await provider.sendAndConfirm(
+            new Transaction().add(
+              SystemProgram.createAccount({
+                fromPubkey: wallet,
+                newAccountPubkey: mint,
+                lamports: rent,
+                space: MINT_SIZE,
+                programId: TOKEN_PROGRAM_ID,
+              }),
+              createInitializeMint2Instruction(mint, decimals, wallet, null),
+            ),
+            [mintKeypair],
+          ),
+        }),
+      );
+    }
+  }
+  const mintAccount = await connection.getAccountInfo(mint);
+  if (!mintAccount || ![TOKEN_PROGRAM_ID, TOKEN_2022_PROGRAM_ID].some((p) => p.equals(mintAccount.owner))) {
+    throw new MigrationError(
+      `asset mint ${mint.toBase58()} is not an SPL Token or Token-2022 mint on ${url}`,
+    );
+  }
+  const tokenProgram = mintAccount.owner;
+  const decimals = (await getMint(connection, mint, "confirmed", tokenProgram)).decimals;
+  if (!(config.assetMint instanceof PublicKey) && decimals !== config.assetMint.decimals) {
+    throw new MigrationError(
+      `asset mint ${mint.toBase58()} has ${decimals} decimals, the config says ${config.assetMint.decimals}`,
+    );
+  }
+  const p = new PoolAddresses(wallet, mint, tokenProgram);
+  log(`pool ${p.pool.toBase58()} (creator ${wallet.toBase58()}, mint ${mint.toBase58()})`);
+
+  // The pool, created with a quorum its lone ADMIN can meet; the config's quorum follows.
+  if (!(await connection.getAccountInfo(p.pool))) {
+    await run("initialize the pool", () =>
+      client.initializePool(
+        mint,
+        {
+          name: config.name,
+          maxMembers: config.maxMembers,
+          minContribution: config.minContribution,
+          insuranceBps: config.insuranceBps,
+          requiredApprovals: 1,
+          requireLeadApproval: config.requireLeadApproval,
+          proposalTtl: config.proposalTtl,
+          profitUnlockPeriod: config.profitUnlockPeriod,
+        },
+        tokenProgram,
+      ),
+    );
+  }
+
+  const set = await client.fetchValidatorSet(p);
+  const onChain = validatorsOf(set);
+  if (!onChain.some((v) => v.key.equals(wallet) && v.roleName === "admin")) {
+    throw new MigrationError(`wallet ${wallet.toBase58()} is not an ADMIN of pool ${p.pool.toBase58()}`);
+  }
+  for (const { key, role } of config.validators) {
+    const current = onChain.find((v) => v.key.equals(key));
+    if (!current) {
+      await run(`add validator ${key.toBase58()} as ${role}`, () => client.addValidator(p, key, role));
+    } else if (current.roleName !== role) {
+      await run(`change validator ${key.toBase58()} from ${current.roleName} to ${role}`, () =>
+        client.setValidatorRole(p, key, role),
+      );
+    }
+  }
+  for (const v of onChain) {
+    if (!v.key.equals(wallet) && !config.validators.some((c) => c.key.equals(v.key))) {
+      log(`  note: validator ${v.key.toBase58()} (${v.roleName}) is not in the config; left in place`);
+    }
+  }
+
+  const pool = await client.fetchPool(p.pool);
+  const wanted = {
+    name: config.name,
+    maxMembers: config.maxMembers,
+    minContribution: config.minContribution,
+    insuranceBps: config.insuranceBps,
+    requiredApprovals: config.requiredApprovals,
+    requireLeadApproval: config.requireLeadApproval,
+    proposalTtl: config.proposalTtl,
+    profitUnlockPeriod: config.profitUnlockPeriod,
+  };
+  const current = {
+    name: decodeName(pool.name),
+    maxMembers: pool.maxMembers,
+    minContribution: BigInt(pool.minContribution.toString()),
+    insuranceBps: pool.insuranceBps,
+    requiredApprovals: pool.requiredApprovals,
+    requireLeadApproval: pool.requireLeadApproval === 1,
+    proposalTtl: BigInt(pool.proposalTtl.toString()),
+    profitUnlockPeriod: BigInt(pool.profitUnlockPeriod.toString()),
+  };
+  const changes = Object.fromEntries(
+    Object.entries(wanted).filter(([k, v]) => current[k as keyof typeof current] !== v),
+  );
+  if (Object.keys(changes).length > 0) {
+    await run(`update ${Object.keys(changes).join(", ")}`, () => client.updateConfig(p, changes));
+  }
+
+  const keepers = keepersOf(set);
+  for (const keeper of config.keepers) {
+    if (!keepers.some((k) => k.equals(keeper))) {
+      await run(`authorise keeper ${keeper.toBase58()}`, () => client.addKeeper(p, keeper));
+    }
+  }
+
+  const products = await client.listProducts(p);
+  for (const spec of config.products) {
+    const existing = products.find((x) => decodeName(x.account.name) === spec.name);
+    if (!existing) {
+      await run(`register product "${spec.name}"`, () => client.registerProduct(p, spec));
+      continue;
+    }
+    const product = existing.account;
+    const sameLimits =
+      PRODUCT_CATEGORIES[product.category] === spec.category &&
+      BigInt(product.maxTradeAmount.toString()) === spec.maxTradeAmount &&
+      BigInt(product.minProfit.toString()) === spec.minProfit &&
+      product.maxLiquidityBps === spec.maxLiquidityBps &&
+      allowedProgramsOf(product).map(String).join() === spec.allowedPrograms.map(String).join();
+    if (!sameLimits) {
+      log(
+        `  note: product "${spec.name}" differs from the config in limits or programs, which cannot be changed`,
+      );
+    }
+    if ((product.enabled === 1) !== spec.enabled) {
+      await run(`${spec.enabled ? "enable" : "disable"} product "${spec.name}"`, () =>
+        spec.enabled
+          ? client.enableProduct(p, existing.publicKey)
+          : client.disableProduct(p, existing.publicKey),
+      );
+    }
+  }
+
+  log(
+    signatures.length === 0
+      ? "Nothing to do: the pool already matches the config (no transaction sent)."
+      : `Done: ${signatures.length} transaction(s) sent.`,
+  );
+  return { pool: p.pool, mint, signatures };
+}

@@ -1,0 +1,633 @@
+/**
+ * `PoolBotClient`: every Pool Bot instruction as one call, signed by the client's wallet, so
+ * an app never builds an instruction or an account list by hand; plus fetching and listing
+ * every account type. Each call returns the transaction's signature and its decoded events.
+ */
+import { AnchorProvider, Program } from "@anchor-lang/core";
+import { getAssociatedTokenAddressSync } from "@solana/spl-token";
+import {
+  AccountMeta,
+  ConfirmOptions,
+  Connection,
+  GetProgramAccountsFilter,
+  Keypair,
+  PublicKey,
+  SystemProgram,
+  Transaction,
+  TransactionSignature,
+  VersionedTransaction,
+} from "@solana/web3.js";
+import {
+  ClaimAccount,
+  InsuranceReserveAccount,
+  MemberPositionAccount,
+  PoolAccount,
+  ProductAccount,
+  ProductCategoryName,
+  productCategory,
+  proposalRoute,
+  RoleName,
+  role,
+  TradeProposalAccount,
+  ValidatorSetAccount,
+} from "./accounts";
+import { parsePoolBotEvents, PoolBotEvent, transactionLogs } from "./events";
+import { POOL_BOT_IDL, PoolBot } from "./idl";
+import { PoolAddresses, toBN, U64 } from "./pdas";
+import { packRoute, RouteLeg } from "./route";
+
+/** What a sent transaction left behind. */
+export interface SendResult {
+  signature: TransactionSignature;
+  /** Its logs. */
+  logs: string[];
+  /** The Pool Bot events it emitted, in order. */
+  events: PoolBotEvent[];
+}
+
+/** A pool's configuration as `initialize_pool` takes it. */
+export interface PoolConfig {
+  /** Display name, 1 to 32 bytes. */
+  name: string;
+  /** Most active members. */
+  maxMembers: number;
+  /** Smallest deposit, in base units. */
+  minContribution: U64;
+  /** Share of each trade's gain sent to the insurance reserve (500 = 5%). */
+  insuranceBps: number;
+  /** Trade (and claim) approvals needed; the creator is the only validator at first. */
+  requiredApprovals: number;
+  /** Whether one approval must come from a LEAD or ADMIN. */
+  requireLeadApproval: boolean;
+  /** Seconds a proposal stays open. */
+  proposalTtl: U64;
+  /** Seconds over which trade profit unlocks into the share price (0 = at once). */
+  profitUnlockPeriod: U64;
+}
+
+/** Fields `update_config` changes; the others keep their values. */
+export type ConfigChanges = Partial<PoolConfig & { paused: boolean }>;
+
+/** A product as `register_product` takes it. */
+export interface ProductSpec {
+  name: string;
+  category: ProductCategoryName;
+  /** Largest `amountIn` a proposal may use. */
+  maxTradeAmount: U64;
+  /** Smallest `minProfit` a proposal may set. */
+  minProfit: U64;
+  /** Largest share of a DEX pool's input reserve a trade may take, in basis points. */
+  maxLiquidityBps: number;
+  /** Programs its routes may invoke (at most 8; never Pool Bot). */
+  allowedPrograms: PublicKey[];
+  /** Whether it starts enabled. */
+  enabled: boolean;
+}
+
+/** Economics of a trade proposal. */
+export interface TradeTerms {
+  /** Vault amount the route puts in. */
+  amountIn: U64;
+  /** Gain expected. */
+  expectedProfit: U64;
+  /** Least gain accepted (the execution fails below it). */
+  minProfit: U64;
+}
+
+/** What a withdrawal asks for: exactly these shares, or exactly this amount. */
+export type WithdrawRequest = { shares: U64 } | { amount: U64 };
+
+/** A program account with its address. */
+export interface Listed<T> {
+  publicKey: PublicKey;
+  account: T;
+}
+
+/** Options every SDK provider uses unless told otherwise: confirm and simulate at `confirmed`. */
+export const DEFAULT_CONFIRM_OPTIONS: ConfirmOptions = {
+  commitment: "confirmed",
+  preflightCommitment: "confirmed",
+};
+
+/**
+ * A wallet that signs with a keypair in memory (scripts, tests, a localnet burner wallet).
+ * Unlike Anchor's `Wallet` it also works in the browser build of `@anchor-lang/core`.
+ */
+export class KeypairWallet {
+  constructor(readonly payer: Keypair) {}
+
+  /** The keypair's public key. */
+  get publicKey(): PublicKey {
+    return this.payer.publicKey;
+  }
+
+  /** Signs `tx` (a legacy or versioned transaction) and returns it. */
+  async signTransaction<T extends Transaction | VersionedTransaction>(tx: T): Promise<T> {
+    if (tx instanceof VersionedTransaction) tx.sign([this.payer]);
+    else tx.partialSign(this.payer);
+    return tx;
+  }
+
+  /** Signs every transaction of `txs`. */
+  async signAllTransactions<T extends Transaction | VersionedTransaction>(txs: T[]): Promise<T[]> {
+    return Promise.all(txs.map((tx) => this.signTransaction(tx)));
+  }
+}
+
+/** An Anchor provider on `connection` whose wallet is `keypair`. */
+export function keypairProvider(
+  connection: Connection,
+  keypair: Keypair,
+  options: ConfirmOptions = DEFAULT_CONFIRM_OPTIONS,
+): AnchorProvider {
+  return new AnchorProvider(connection, new KeypairWallet(keypair), options);
+}
+
+/** Pool Bot's instructions and accounts, signed and paid by one wallet. */
+export class PoolBotClient {
+  /** The Anchor program (typed by the generated IDL). */
+  readonly program: Program<PoolBot>;
+
+  /** A client over `provider`; its wallet signs and pays every call. */
+  constructor(readonly provider: AnchorProvider) {
+    this.program = new Program(POOL_BOT_IDL, provider);
+  }
+
+  /** A client for `keypair` on `connection`. */
+  static connect(
+    connection: Connection,
+    keypair: Keypair,
+    options: ConfirmOptions = DEFAULT_CONFIRM_OPTIONS,
+  ): PoolBotClient {
+    return new PoolBotClient(keypairProvider(connection, keypair, options));
+  }
+
+  /** The connection. */
+  get connection(): Connection {
+    return this.provider.connection;
+  }
+
+  /** The wallet that signs and pays. */
+  get wallet(): PublicKey {
+    return this.provider.wallet.publicKey;
+  }
+
+  // ----- reading -----
+
+  /** The pool at `pool`. */
+  fetchPool(pool: PublicKey): Promise<PoolAccount> {
+    return this.program.account.pool.fetch(pool);
+  }
+
+  /** The addresses of the pool at `pool` (read from its account). */
+  async poolAddresses(pool: PublicKey): Promise<PoolAddresses> {
+    return PoolAddresses.of(await this.fetchPool(pool));
+  }
+
+  /** The pool's validators and keepers. */
+  fetchValidatorSet(p: PoolAddresses): Promise<ValidatorSetAccount> {
+    return this.program.account.validatorSet.fetch(p.validatorSet);
+  }
+
+  /** The pool's insurance reserve. */
+  fetchInsurance(p: PoolAddresses): Promise<InsuranceReserveAccount> {
+    return this.program.account.insuranceReserve.fetch(p.insurance);
+  }
+
+  /** The position of `owner` (the wallet by default), or null if it never deposited. */
+  fetchMember(p: PoolAddresses, owner: PublicKey = this.wallet): Promise<MemberPositionAccount | null> {
+    return this.program.account.memberPosition.fetchNullable(p.member(owner));
+  }
+
+  /** The proposal at `proposal`, or null once closed. */
+  fetchProposal(proposal: PublicKey): Promise<TradeProposalAccount | null> {
+    return this.program.account.tradeProposal.fetchNullable(proposal);
+  }
+
+  /** The claim at `claim`, or null once closed. */
+  fetchClaim(claim: PublicKey): Promise<ClaimAccount | null> {
+    return this.program.account.claim.fetchNullable(claim);
+  }
+
+  /** The product at `product`. */
+  fetchProduct(product: PublicKey): Promise<ProductAccount> {
+    return this.program.account.product.fetch(product);
+  }
+
+  /** Every member position of the pool. */
+  listMembers(p: PoolAddresses): Promise<Listed<MemberPositionAccount>[]> {
+    return this.program.account.memberPosition.all(ofPool(p));
+  }
+
+  /** Every open (not yet closed) proposal of the pool. */
+  listProposals(p: PoolAddresses): Promise<Listed<TradeProposalAccount>[]> {
+    return this.program.account.tradeProposal.all(ofPool(p));
+  }
+
+  /** Every open (not yet closed) claim of the pool. */
+  listClaims(p: PoolAddresses): Promise<Listed<ClaimAccount>[]> {
+    return this.program.account.claim.all(ofPool(p));
+  }
+
+  /** Every product of the pool. */
+  listProducts(p: PoolAddresses): Promise<Listed<ProductAccount>[]> {
+    return this.program.account.product.all(ofPool(p));
+  }
+
+  // ----- pool administration (ADMIN) -----
+
+  /**
+   * Creates a pool for `mint` with the wallet as creator and first ADMIN. The token program is
+   * read from the mint's owner unless given.
+   */
+  async initializePool(
+    mint: PublicKey,
+    config: PoolConfig,
+    tokenProgram?: PublicKey,
+  ): Promise<SendResult & { addresses: PoolAddresses }> {
+    const program = tokenProgram ?? (await this.mintOwner(mint));
+    const p = new PoolAddresses(this.wallet, mint, program);
+    const args = {
+      name: config.name,
+      maxMembers: config.maxMembers,
+      minContribution: toBN(config.minContribution),
+      insuranceBps: config.insuranceBps,
+      requiredApprovals: config.requiredApprovals,
+      requireLeadApproval: config.requireLeadApproval,
+      proposalTtl: toBN(config.proposalTtl),
+      profitUnlockPeriod: toBN(config.profitUnlockPeriod),
+    };
+    const result = await this.send(
+      this.program.methods.initializePool(args).accountsStrict({
+        creator: this.wallet,
+        mint,
+        pool: p.pool,
+        vault: p.vault,
+        validatorSet: p.validatorSet,
+        insurance: p.insurance,
+        insuranceVault: p.insuranceVault,
+        tokenProgram: program,
+        systemProgram: SystemProgram.programId,
+      }),
+    );
+    return { ...result, addresses: p };
+  }
+
+  /** Changes the given configuration fields (a quorum change bumps `configVersion`). */
+  updateConfig(p: PoolAddresses, changes: ConfigChanges): Promise<SendResult> {
+    const opt = <T, R>(value: T | undefined, map: (v: T) => R): R | null =>
+      value === undefined ? null : map(value);
+    const same = <T>(v: T) => v;
+    const args = {
+      name: opt(changes.name, same),
+      maxMembers: opt(changes.maxMembers, same),
+      minContribution: opt(changes.minContribution, toBN),
+      insuranceBps: opt(changes.insuranceBps, same),
+      requiredApprovals: opt(changes.requiredApprovals, same),
+      requireLeadApproval: opt(changes.requireLeadApproval, same),
+      proposalTtl: opt(changes.proposalTtl, toBN),
+      profitUnlockPeriod: opt(changes.profitUnlockPeriod, toBN),
+      paused: opt(changes.paused, same),
+    };
+    return this.send(
+      this.program.methods
+        .updateConfig(args)
+        .accountsStrict({ admin: this.wallet, pool: p.pool, validatorSet: p.validatorSet }),
+    );
+  }
+
+  /** Adds `validator` with `roleName`. */
+  addValidator(p: PoolAddresses, validator: PublicKey, roleName: RoleName): Promise<SendResult> {
+    return this.send(
+      this.program.methods
+        .addValidator({ validator, role: role(roleName) })
+        .accountsStrict(this.adminAccounts(p)),
+    );
+  }
+
+  /** Removes `validator` (never the last ADMIN, never below the quorum). */
+  removeValidator(p: PoolAddresses, validator: PublicKey): Promise<SendResult> {
+    return this.send(
+      this.program.methods.removeValidator({ validator }).accountsStrict(this.adminAccounts(p)),
+    );
+  }
+
+  /** Gives `validator` the role `roleName`. */
+  setValidatorRole(p: PoolAddresses, validator: PublicKey, roleName: RoleName): Promise<SendResult> {
+    return this.send(
+      this.program.methods
+        .setValidatorRole({ validator, role: role(roleName) })
+        .accountsStrict(this.adminAccounts(p)),
+    );
+  }
+
+  /** Authorises `keeper`. */
+  addKeeper(p: PoolAddresses, keeper: PublicKey): Promise<SendResult> {
+    return this.send(this.program.methods.addKeeper({ keeper }).accountsStrict(this.adminAccounts(p)));
+  }
+
+  /** De-authorises `keeper`. */
+  removeKeeper(p: PoolAddresses, keeper: PublicKey): Promise<SendResult> {
+    return this.send(this.program.methods.removeKeeper({ keeper }).accountsStrict(this.adminAccounts(p)));
+  }
+
+  /** Registers a product at the pool's next product id. */
+  async registerProduct(
+    p: PoolAddresses,
+    spec: ProductSpec,
+  ): Promise<SendResult & { product: PublicKey; id: number }> {
+    const id = (await this.fetchPool(p.pool)).nextProductId.toNumber();
+    const product = p.product(id);
+    const args = {
+      name: spec.name,
+      category: productCategory(spec.category),
+      config: {
+        maxTradeAmount: toBN(spec.maxTradeAmount),
+        minProfit: toBN(spec.minProfit),
+        maxLiquidityBps: spec.maxLiquidityBps,
+      },
+      allowedPrograms: spec.allowedPrograms,
+      enabled: spec.enabled,
+    };
+    const result = await this.send(
+      this.program.methods.registerProduct(args).accountsStrict({
+        admin: this.wallet,
+        pool: p.pool,
+        validatorSet: p.validatorSet,
+        product,
+        systemProgram: SystemProgram.programId,
+      }),
+    );
+    return { ...result, product, id };
+  }
+
+  /** Enables `product`. */
+  enableProduct(p: PoolAddresses, product: PublicKey): Promise<SendResult> {
+    return this.send(this.program.methods.enableProduct().accountsStrict(this.productAccounts(p, product)));
+  }
+
+  /** Disables `product`: its proposals can be neither made nor executed. */
+  disableProduct(p: PoolAddresses, product: PublicKey): Promise<SendResult> {
+    return this.send(this.program.methods.disableProduct().accountsStrict(this.productAccounts(p, product)));
+  }
+
+  // ----- members -----
+
+  /** Adds `amount` to the insurance reserve from `funderToken` (the wallet's ATA by default). */
+  fundInsurance(p: PoolAddresses, amount: U64, funderToken?: PublicKey): Promise<SendResult> {
+    return this.send(
+      this.program.methods.fundInsurance({ amount: toBN(amount) }).accountsStrict({
+        funder: this.wallet,
+        pool: p.pool,
+        insurance: p.insurance,
+        insuranceVault: p.insuranceVault,
+        funderToken: funderToken ?? this.assetAccount(p, this.wallet),
+        mint: p.mint,
+        tokenProgram: p.tokenProgram,
+      }),
+    );
+  }
+
+  /**
+   * Deposits `amount` for shares (at least `minSharesOut`) from `memberToken` (the wallet's
+   * ATA by default); the first deposit creates the position.
+   */
+  deposit(
+    p: PoolAddresses,
+    amount: U64,
+    options: { minSharesOut?: U64; memberToken?: PublicKey } = {},
+  ): Promise<SendResult> {
+    const args = { amount: toBN(amount), minSharesOut: toBN(options.minSharesOut ?? 0) };
+    return this.send(
+      this.program.methods.deposit(args).accountsStrict({
+        member: this.wallet,
+        pool: p.pool,
+        position: p.member(this.wallet),
+        memberToken: options.memberToken ?? this.assetAccount(p, this.wallet),
+        vault: p.vault,
+        mint: p.mint,
+        tokenProgram: p.tokenProgram,
+        systemProgram: SystemProgram.programId,
+      }),
+    );
+  }
+
+  /**
+   * Withdraws at the share value, receiving at least `minAmountOut` into `memberToken` (the
+   * wallet's ATA by default).
+   */
+  withdraw(
+    p: PoolAddresses,
+    request: WithdrawRequest,
+    options: { minAmountOut?: U64; memberToken?: PublicKey } = {},
+  ): Promise<SendResult> {
+    const args = {
+      request:
+        "shares" in request
+          ? { shares: { 0: toBN(request.shares) } }
+          : { amount: { 0: toBN(request.amount) } },
+      minAmountOut: toBN(options.minAmountOut ?? 0),
+    };
+    return this.send(
+      this.program.methods.withdraw(args).accountsStrict({
+        member: this.wallet,
+        pool: p.pool,
+        position: p.member(this.wallet),
+        memberToken: options.memberToken ?? this.assetAccount(p, this.wallet),
+        vault: p.vault,
+        mint: p.mint,
+        tokenProgram: p.tokenProgram,
+      }),
+    );
+  }
+
+  // ----- trades -----
+
+  /** Keeper: proposes `legs` under `product` at the pool's next proposal id. */
+  async proposeTrade(
+    p: PoolAddresses,
+    product: PublicKey,
+    terms: TradeTerms,
+    legs: RouteLeg[],
+  ): Promise<SendResult & { proposal: PublicKey; id: number }> {
+    const id = (await this.fetchPool(p.pool)).nextProposalId.toNumber();
+    const proposal = p.proposal(id);
+    const route = packRoute(legs);
+    const args = {
+      amountIn: toBN(terms.amountIn),
+      expectedProfit: toBN(terms.expectedProfit),
+      minProfit: toBN(terms.minProfit),
+      legs: route.legs,
+    };
+    const result = await this.send(
+      this.program.methods
+        .proposeTrade(args)
+        .accountsStrict({
+          keeper: this.wallet,
+          pool: p.pool,
+          validatorSet: p.validatorSet,
+          product,
+          proposal,
+          systemProgram: SystemProgram.programId,
+        })
+        .remainingAccounts(route.remaining),
+    );
+    return { ...result, proposal, id };
+  }
+
+  /** Validator: approves `proposal`. */
+  approve(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
+    return this.send(this.program.methods.approve().accountsStrict(this.voteAccounts(p, proposal)));
+  }
+
+  /** Validator: rejects `proposal`, with a reason (at most 200 bytes). */
+  reject(p: PoolAddresses, proposal: PublicKey, reason: string): Promise<SendResult> {
+    return this.send(this.program.methods.reject({ reason }).accountsStrict(this.voteAccounts(p, proposal)));
+  }
+
+  /** Marks an expired or stale `proposal` Expired. */
+  expireProposal(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
+    return this.send(this.program.methods.expireProposal().accountsStrict({ pool: p.pool, proposal }));
+  }
+
+  /**
+   * Keeper or validator: runs the approved `proposal`'s stored route and distributes the gain.
+   * The route's accounts are read from the proposal itself.
+   */
+  async executeAndDistribute(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
+    const stored = await this.program.account.tradeProposal.fetch(proposal);
+    const remaining: AccountMeta[] = packRoute(proposalRoute(stored)).remaining;
+    return this.send(
+      this.program.methods
+        .executeAndDistribute()
+        .accountsStrict({
+          executor: this.wallet,
+          pool: p.pool,
+          validatorSet: p.validatorSet,
+          proposal,
+          product: stored.product,
+          vault: p.vault,
+          mint: p.mint,
+          insurance: p.insurance,
+          insuranceVault: p.insuranceVault,
+          tokenProgram: p.tokenProgram,
+        })
+        .remainingAccounts(remaining),
+    );
+  }
+
+  /** Returns a finished proposal's rent to its proposer. */
+  async closeProposal(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
+    const { proposer } = await this.program.account.tradeProposal.fetch(proposal);
+    return this.send(
+      this.program.methods.closeProposal().accountsStrict({ pool: p.pool, proposal, proposer }),
+    );
+  }
+
+  // ----- insurance claims -----
+
+  /** Member: files a claim of `amount` (at most the reserve) at the pool's next claim id. */
+  async fileClaim(
+    p: PoolAddresses,
+    amount: U64,
+    reason: string,
+    proposalId?: U64,
+  ): Promise<SendResult & { claim: PublicKey; id: number }> {
+    const id = (await this.fetchPool(p.pool)).nextClaimId.toNumber();
+    const claim = p.claim(id);
+    const args = {
+      amount: toBN(amount),
+      reason,
+      proposalId: proposalId === undefined ? null : toBN(proposalId),
+    };
+    const result = await this.send(
+      this.program.methods.fileClaim(args).accountsStrict({
+        claimant: this.wallet,
+        pool: p.pool,
+        position: p.member(this.wallet),
+        insurance: p.insurance,
+        insuranceVault: p.insuranceVault,
+        claim,
+        systemProgram: SystemProgram.programId,
+      }),
+    );
+    return { ...result, claim, id };
+  }
+
+  /**
+   * SENIOR+ validator: approves `claim`; the approval that reaches the quorum pays it into
+   * `claimantToken` (the claimant's ATA by default).
+   */
+  async approveClaim(p: PoolAddresses, claim: PublicKey, claimantToken?: PublicKey): Promise<SendResult> {
+    const { claimant } = await this.program.account.claim.fetch(claim);
+    return this.send(
+      this.program.methods.approveClaim().accountsStrict({
+        validator: this.wallet,
+        pool: p.pool,
+        validatorSet: p.validatorSet,
+        claim,
+        insurance: p.insurance,
+        insuranceVault: p.insuranceVault,
+        claimantToken: claimantToken ?? this.assetAccount(p, claimant),
+        mint: p.mint,
+        tokenProgram: p.tokenProgram,
+      }),
+    );
+  }
+
+  /** SENIOR+ validator: denies `claim`, with a reason (kept when this vote decides it). */
+  denyClaim(p: PoolAddresses, claim: PublicKey, reason: string): Promise<SendResult> {
+    return this.send(
+      this.program.methods.denyClaim({ reason }).accountsStrict({
+        validator: this.wallet,
+        pool: p.pool,
+        validatorSet: p.validatorSet,
+        claim,
+        insurance: p.insurance,
+        insuranceVault: p.insuranceVault,
+      }),
+    );
+  }
+
+  /** Returns a paid or denied claim's rent to its claimant. */
+  async closeClaim(p: PoolAddresses, claim: PublicKey): Promise<SendResult> {
+    const { claimant } = await this.program.account.claim.fetch(claim);
+    return this.send(this.program.methods.closeClaim().accountsStrict({ pool: p.pool, claim, claimant }));
+  }
+
+  // ----- helpers -----
+
+  /** `owner`'s associated token account for the pool's asset. */
+  assetAccount(p: PoolAddresses, owner: PublicKey): PublicKey {
+    return getAssociatedTokenAddressSync(p.mint, owner, true, p.tokenProgram);
+  }
+
+  private async mintOwner(mint: PublicKey): Promise<PublicKey> {
+    const info = await this.connection.getAccountInfo(mint);
+    if (!info) throw new Error(`mint ${mint.toBase58()} does not exist`);
+    return info.owner;
+  }
+
+  private adminAccounts(p: PoolAddresses) {
+    return { admin: this.wallet, pool: p.pool, validatorSet: p.validatorSet };
+  }
+
+  private productAccounts(p: PoolAddresses, product: PublicKey) {
+    return { ...this.adminAccounts(p), product };
+  }
+
+  private voteAccounts(p: PoolAddresses, proposal: PublicKey) {
+    return { validator: this.wallet, pool: p.pool, validatorSet: p.validatorSet, proposal };
+  }
+
+  private async send(builder: { rpc(): Promise<TransactionSignature> }): Promise<SendResult> {
+    const signature = await builder.rpc();
+    const logs = await transactionLogs(this.connection, signature);
+    return { signature, logs, events: parsePoolBotEvents(logs) };
+  }
+}
+
+/** Accounts whose `pool` field (right after the discriminator) is `p.pool`. */
+function ofPool(p: PoolAddresses): GetProgramAccountsFilter[] {
+  return [{ memcmp: { offset: 8, bytes: p.pool.toBase58() } }];
+}

@@ -1,0 +1,207 @@
+/**
+ * `migrations/deploy.ts` against the local validator: run twice from the command line with a
+ * fresh wallet, mint and config, the first run builds the pool as configured and the second
+ * sends nothing; the `anchor migrate` entry does the same; operator mistakes get one clear line.
+ */
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { promisify } from "node:util";
+import { AnchorProvider } from "@anchor-lang/core";
+import { getMint } from "@solana/spl-token";
+import { Keypair, PublicKey } from "@solana/web3.js";
+import {
+  allowedProgramsOf,
+  decodeName,
+  keepersOf,
+  LOCAL_AMM_PROGRAM_ID,
+  PoolAddresses,
+  poolAddress,
+  PoolBotClient,
+  validatorsOf,
+} from "../sdk/src";
+import { loadMigrationConfig, readKeypair } from "../migrations/pool-migration";
+import { big, connect, fundedWallet, RPC_URL, snapshot } from "./support/localnet";
+
+const connection = connect();
+const root = join(__dirname, "..");
+
+/** Runs the migration script with `args`; resolves with its exit code and output. */
+async function migrate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const run = promisify(execFile);
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", "migrations/deploy.ts", ...args],
+      {
+        cwd: root,
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failed = e as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function writeKeypair(dir: string, name: string, keypair: Keypair): string {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(Array.from(keypair.secretKey)));
+  return path;
+}
+
+describe("migrations/deploy.ts", () => {
+  const dir = mkdtempSync(join(tmpdir(), "pool-bot-migration-"));
+  const mint = Keypair.generate();
+  const validators = [Keypair.generate(), Keypair.generate(), Keypair.generate()].map((k) => k.publicKey);
+  const keeper = Keypair.generate().publicKey;
+  const config = {
+    name: "Migrated Pool",
+    assetMint: { keypair: "usdc-mint.json", decimals: 6 },
+    maxMembers: 50,
+    minContribution: "250000000",
+    insuranceBps: 700,
+    requiredApprovals: 2,
+    requireLeadApproval: true,
+    proposalTtl: 1800,
+    profitUnlockPeriod: 86400,
+    validators: [
+      { key: validators[0].toBase58(), role: "lead" },
+      { key: validators[1].toBase58(), role: "senior" },
+      { key: validators[2].toBase58(), role: "junior" },
+    ],
+    keepers: [keeper.toBase58()],
+    products: [
+      {
+        name: "DEX arbitrage",
+        category: "arbitrage",
+        maxTradeAmount: 40_000_000_000,
+        minProfit: 2_000_000,
+        maxLiquidityBps: 800,
+        allowedPrograms: [LOCAL_AMM_PROGRAM_ID.toBase58()],
+        enabled: true,
+      },
+    ],
+  };
+  const configPath = join(dir, "pool.json");
+  let wallet: Keypair;
+  let walletPath: string;
+  let p: PoolAddresses;
+
+  before(async () => {
+    writeKeypair(dir, "usdc-mint.json", mint);
+    writeFileSync(configPath, JSON.stringify(config));
+    wallet = await fundedWallet(connection, 10);
+    walletPath = writeKeypair(dir, "wallet.json", wallet);
+  });
+
+  it("first run: creates the mint and the pool exactly as configured", async () => {
+    const run = await migrate("--url", RPC_URL, "--config", configPath, "--wallet", walletPath);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /create asset mint .*: tx /);
+    assert.match(run.stdout, /Done: \d+ transaction\(s\) sent/);
+
+    assert.equal((await getMint(connection, mint.publicKey)).decimals, 6);
+    const client = PoolBotClient.connect(connection, wallet);
+    p = await client.poolAddresses(poolAddress(wallet.publicKey, mint.publicKey));
+    const pool = await client.fetchPool(p.pool);
+    assert.equal(decodeName(pool.name), config.name);
+    assert.ok(pool.creator.equals(wallet.publicKey) && pool.assetMint.equals(mint.publicKey));
+    assert.equal(pool.maxMembers, 50);
+    assert.equal(big(pool.minContribution), 250_000_000n);
+    assert.equal(pool.insuranceBps, 700);
+    assert.equal(pool.requiredApprovals, 2);
+    assert.equal(pool.requireLeadApproval, 1);
+    assert.equal(big(pool.proposalTtl), 1_800n);
+    assert.equal(big(pool.profitUnlockPeriod), 86_400n);
+
+    const set = await client.fetchValidatorSet(p);
+    assert.deepEqual(
+      validatorsOf(set).map((v) => [v.key.toBase58(), v.roleName]),
+      [
+        [wallet.publicKey.toBase58(), "admin"],
+        [validators[0].toBase58(), "lead"],
+        [validators[1].toBase58(), "senior"],
+        [validators[2].toBase58(), "junior"],
+      ],
+    );
+    assert.deepEqual(keepersOf(set), [keeper]);
+    const [product] = await client.listProducts(p);
+    assert.equal(decodeName(product.account.name), "DEX arbitrage");
+    assert.equal(big(product.account.maxTradeAmount), 40_000_000_000n);
+    assert.equal(big(product.account.minProfit), 2_000_000n);
+    assert.equal(product.account.maxLiquidityBps, 800);
+    assert.deepEqual(allowedProgramsOf(product.account), [LOCAL_AMM_PROGRAM_ID]);
+    assert.equal(product.account.enabled, 1);
+  });
+
+  it("second run: finds everything in place and sends no transaction", async () => {
+    const watched = [wallet.publicKey, p.pool, p.validatorSet, p.product(0), mint.publicKey];
+    const before = await snapshot(connection, watched);
+    const run = await migrate("--url", RPC_URL, "--config", configPath, "--wallet", walletPath);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Nothing to do: the pool already matches the config \(no transaction sent\)/);
+    assert.deepEqual(await snapshot(connection, watched), before, "no fee paid, no account changed");
+  });
+
+  it("the anchor-migrate entry takes a provider and is idempotent too", async () => {
+    const deploy: (provider: AnchorProvider) => Promise<void> = require("../migrations/deploy");
+    process.env.POOL_BOT_MIGRATION_CONFIG = configPath;
+    const before = await snapshot(connection, [wallet.publicKey, p.pool]);
+    await deploy(PoolBotClient.connect(connection, wallet).provider);
+    delete process.env.POOL_BOT_MIGRATION_CONFIG;
+    assert.deepEqual(await snapshot(connection, [wallet.publicKey, p.pool]), before);
+  });
+
+  it("the committed localnet config is valid and names the committed localnet keypairs", () => {
+    const localnet = loadMigrationConfig(join(root, "migrations/localnet.json"));
+    const key = (name: string) =>
+      readKeypair(join(root, "migrations/localnet", `${name}.json`), name).publicKey;
+    assert.ok(!(localnet.assetMint instanceof PublicKey));
+    assert.ok(readKeypair(localnet.assetMint.keypairPath, "mint").publicKey.equals(key("usdc-mint")));
+    assert.deepEqual(
+      localnet.validators.map((v) => [v.key.toBase58(), v.role]),
+      [
+        [key("lead").toBase58(), "lead"],
+        [key("senior-1").toBase58(), "senior"],
+        [key("senior-2").toBase58(), "senior"],
+      ],
+    );
+    assert.deepEqual(localnet.keepers, [key("keeper")]);
+  });
+
+  it("answers operator mistakes with one line, no stack trace and no change", async () => {
+    const watched = [wallet.publicKey, p.pool, p.validatorSet];
+    const before = await snapshot(connection, watched);
+    const broken = join(dir, "broken.json");
+    writeFileSync(broken, JSON.stringify({ ...config, insuranceBps: "5%" }));
+    const unreachable = join(dir, "quorum.json");
+    writeFileSync(unreachable, JSON.stringify({ ...config, requiredApprovals: 9 }));
+    const cases: Array<[string[], RegExp]> = [
+      [["--config", broken, "--wallet", walletPath], /insuranceBps: expected basis points, got "5%"/],
+      [
+        ["--config", unreachable, "--wallet", walletPath],
+        /update requiredApprovals: refused with InvalidQuorum \(6028\)/,
+      ],
+      [["--config", join(dir, "missing.json"), "--wallet", walletPath], /cannot read config .*missing\.json/],
+      [["--config", configPath, "--wallet", join(dir, "nobody.json")], /wallet .*nobody\.json not found/],
+      [["--config", configPath, "--wallet", configPath], /is not a keypair file/],
+      [
+        ["--url", "http://127.0.0.1:9", "--config", configPath, "--wallet", walletPath],
+        /cannot reach http:\/\/127\.0\.0\.1:9 .*Is the validator running\?/,
+      ],
+      [["--colour", "blue"], /Unknown option '--colour'/],
+    ];
+    for (const [args, message] of cases) {
+      const run = await migrate(...(args.includes("--url") ? args : ["--url", RPC_URL, ...args]));
+      assert.equal(run.code, 1, `exit code for ${args.join(" ")}`);
+      assert.match(run.stderr, message);
+      assert.match(run.stderr, /^error: /);
+      assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
+    }
+    assert.deepEqual(await snapshot(connection, watched), before);
+  });
+});

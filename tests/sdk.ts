@@ -1,0 +1,144 @@
+/**
+ * The SDK's pure parts, no validator needed: route packing and encoding against the Rust
+ * client's behaviour, PDA seeds against the IDL, the AMM and share math against the programs'
+ * unit tests, and error decoding from raw logs.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Keypair, PublicKey } from "@solana/web3.js";
+import localAmmJson from "../idls/local_amm.json";
+import poolBotJson from "../idls/pool_bot.json";
+import {
+  decodeName,
+  decodeProgramError,
+  decodeRoute,
+  encodeRoute,
+  packRoute,
+  POOL_BOT_PROGRAM_ID,
+  roleName,
+  RouteLeg,
+  SEEDS,
+  sharesForDeposit,
+  splitProfit,
+  swapOutput,
+  votersOf,
+} from "../sdk/src";
+
+const key = () => Keypair.generate().publicKey;
+
+describe("routes", () => {
+  const [program, a, b] = [key(), key(), key()];
+  const leg = (writableA: boolean): RouteLeg => ({
+    programId: program,
+    accounts: [
+      { pubkey: a, isSigner: false, isWritable: writableA },
+      { pubkey: b, isSigner: true, isWritable: false },
+    ],
+    data: Buffer.from([1, 2]),
+  });
+
+  it("packs shared accounts once, writable when any leg writes them, never as signers", () => {
+    // crates/client/src/route.rs: shared_accounts_appear_once_and_stay_writable
+    const packed = packRoute([leg(false), leg(true)]);
+    assert.deepEqual(
+      packed.remaining.map((m) => [m.pubkey.toBase58(), m.isWritable, m.isSigner]),
+      [
+        [program.toBase58(), false, false],
+        [a.toBase58(), true, false],
+        [b.toBase58(), false, false],
+      ],
+    );
+    assert.deepEqual(
+      packed.legs.map((l) => [l.programIndex, l.accounts.map((r) => [r.index, r.isSigner, r.isWritable])]),
+      [
+        [
+          0,
+          [
+            [1, false, false],
+            [2, true, false],
+          ],
+        ],
+        [
+          0,
+          [
+            [1, false, true],
+            [2, true, false],
+          ],
+        ],
+      ],
+    );
+    assert.deepEqual(packed.legs[1].data, Buffer.from([1, 2]));
+  });
+
+  it("encodes the canonical Borsh Vec<RouteLeg> and decodes it back", () => {
+    const legs = [leg(false), leg(true)];
+    const bytes = encodeRoute(legs);
+    // u32 count, then per leg: program, u32 n, n × (key, signer, writable), u32 len, data
+    assert.equal(bytes.length, 4 + 2 * (32 + 4 + 2 * 34 + 4 + 2));
+    assert.equal(bytes.readUInt32LE(0), 2);
+    assert.ok(new PublicKey(bytes.subarray(4, 36)).equals(program));
+    assert.deepEqual(decodeRoute(bytes), legs);
+    assert.throws(() => decodeRoute(Buffer.concat([bytes, Buffer.from([0])])), /past the last leg/);
+    assert.throws(() => decodeRoute(Buffer.from([1, 0, 0, 0])), /end early/);
+    assert.throws(() => decodeRoute(Buffer.from([0, 0, 0, 0])), /1 to 4 legs/);
+  });
+});
+
+describe("PDA seeds", () => {
+  type Seed = { kind: string; value?: number[] };
+  type Ix = { accounts: Array<{ name: string; pda?: { seeds: Seed[] } }> };
+  const prefixes = (idl: { instructions: Ix[] }) =>
+    new Set(
+      idl.instructions.flatMap((ix) =>
+        ix.accounts.flatMap((acc) =>
+          (acc.pda?.seeds ?? [])
+            .filter((s) => s.kind === "const")
+            .map((s) => Buffer.from(s.value!).toString()),
+        ),
+      ),
+    );
+
+  it("every constant seed in the IDLs is one the SDK derives with", () => {
+    const ours = new Set(Object.values(SEEDS).map((s) => s.toString()));
+    for (const prefix of [...prefixes(poolBotJson), ...prefixes(localAmmJson)]) {
+      assert.ok(ours.has(prefix), `seed "${prefix}" is missing from SEEDS`);
+    }
+    assert.ok(prefixes(poolBotJson).has("insurance_vault"));
+  });
+});
+
+describe("math", () => {
+  it("quotes swaps as the local AMM does", () => {
+    // programs/local_amm/src/math.rs: output_follows_the_constant_product
+    assert.equal(swapOutput(1_000n, 1_000_000n, 2_000_000n, 0), 1_998n);
+    assert.equal(swapOutput(1_000n, 1_000_000n, 2_000_000n, 30), 1_992n);
+    assert.equal(swapOutput(0n, 1_000_000n, 2_000_000n, 30), 0n);
+  });
+
+  it("prices the first share at one unit and splits profit into parts that add up", () => {
+    assert.equal(sharesForDeposit(1_000_000n, 0n, 0n), 1_000_000n);
+    assert.deepEqual(splitProfit(1_999n, 500), { insurance: 99n, members: 1_900n });
+  });
+});
+
+describe("decoding", () => {
+  it("names an error from a bare custom-error log line", () => {
+    const program = POOL_BOT_PROGRAM_ID.toBase58();
+    const failure = decodeProgramError({
+      logs: [`Program ${program} invoke [1]`, `Program ${program} failed: custom program error: 0x1772`],
+    });
+    assert.deepEqual(failure && [failure.code, failure.name, failure.message], [
+      6002,
+      "BelowMinContribution",
+      "Deposit is below the pool's minimum contribution",
+    ]);
+    assert.equal(decodeProgramError(new Error("fetch failed")), null);
+  });
+
+  it("reads names, roles and vote bitmaps", () => {
+    assert.equal(decodeName([...Buffer.from("DEX arbitrage"), ...new Array(19).fill(0)]), "DEX arbitrage");
+    assert.equal(roleName(2), "lead");
+    assert.equal(roleName({ admin: {} }), "admin");
+    assert.deepEqual(votersOf(0b1011), [0, 1, 3]);
+  });
+});

@@ -803,7 +803,7 @@ export type PoolBot = {
         {
           "name": "insuranceVault",
           "docs": [
-            "The reserve's token account (its balance caps the claim)."
+            "The reserve's token account (its balance, less pending claims, caps the claim)."
           ]
         },
         {
@@ -2173,7 +2173,7 @@ export type PoolBot = {
     {
       "code": 6054,
       "name": "claimExceedsReserve",
-      "msg": "Claim amount exceeds what the insurance reserve holds"
+      "msg": "Claim amount exceeds what the insurance reserve holds beyond pending claims"
     },
     {
       "code": 6055,
@@ -2189,6 +2189,11 @@ export type PoolBot = {
       "code": 6057,
       "name": "notMember",
       "msg": "Claimant is not a member of this pool"
+    },
+    {
+      "code": 6058,
+      "name": "unknownProposal",
+      "msg": "No trade proposal with this id exists in the pool"
     }
   ],
   "types": [
@@ -2733,7 +2738,7 @@ export type PoolBot = {
           {
             "name": "proposalId",
             "docs": [
-              "The trade proposal the loss relates to, if any."
+              "The trade proposal the loss relates to, if any (an id the pool has issued)."
             ],
             "type": {
               "option": "u64"

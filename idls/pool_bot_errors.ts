@@ -57,7 +57,8 @@ export const PoolBotErrorCode = {
   ClaimExceedsReserve: 6054,
   ClaimNotPending: 6055,
   ClaimNotFinished: 6056,
-  NotMember: 6057
+  NotMember: 6057,
+  UnknownProposal: 6058
 };
 
 export type PoolBotErrorName = keyof typeof PoolBotErrorCode;

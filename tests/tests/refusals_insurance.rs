@@ -93,6 +93,12 @@ fn file_claim_refusals() {
     let mut borrowed = ix::file_claim(&w.pool, &outsider.pubkey(), 0, claim_args(USDC));
     borrowed.accounts[2].pubkey = w.pool.member(&member.pubkey());
     w.refuse(&[borrowed], &outsider, PoolError::NotMember);
+    // a claim may only name a proposal the pool has issued (none yet)
+    let unknown = FileClaimArgs {
+        proposal_id: Some(0),
+        ..claim_args(USDC)
+    };
+    w.refuse(&[file_ix(&w, unknown)], &member, PoolError::UnknownProposal);
     // a claim must sit at the pool's next id
     let skipped = ix::file_claim(&w.pool, &member.pubkey(), 5, claim_args(USDC));
     w.refuse(&[skipped], &member, AnchorError::ConstraintSeeds);
@@ -168,26 +174,31 @@ fn claim_vote_refusals() {
 }
 
 #[test]
-fn a_claim_is_never_paid_beyond_the_reserve() {
+fn pending_claims_never_promise_more_than_the_reserve() {
     let mut w = insured();
     let first = file(&mut w, 0, 0, 70 * USDC);
-    let second = file(&mut w, 1, 1, 60 * USDC);
-    for who in [Some(0), Some(1)] {
-        let voter = w.voter(who);
-        w.chain.send_ok(&[approve(&w, &voter, first, 0)], &[&voter]);
-    }
-    assert_eq!(w.chain.balance(&w.pool.insurance_vault), 30 * USDC);
-    // the second claim's quorum would pay 60 from a reserve of 30: the deciding vote is refused
-    let lead = w.voter(Some(0));
-    w.chain.send_ok(&[approve(&w, &lead, second, 1)], &[&lead]);
-    let senior = w.voter(Some(1));
-    w.refuse(
-        &[approve(&w, &senior, second, 1)],
-        &senior,
-        PoolError::ClaimExceedsReserve,
+    // 30 of the reserve's 100 USDC are not yet promised: 31 is refused, 30 accepted
+    let second_member = w.members[1].wallet.insecure_clone();
+    let too_much = ix::file_claim(
+        &w.pool,
+        &second_member.pubkey(),
+        1,
+        claim_args(30 * USDC + 1),
     );
-    let claim: Claim = w.chain.account(&second);
-    assert_eq!(claim.status, ClaimStatus::Pending);
+    w.refuse(&[too_much], &second_member, PoolError::ClaimExceedsReserve);
+    let second = file(&mut w, 1, 1, 30 * USDC);
+    // both are paid in full, whatever the order of the votes
+    for (claim, index) in [(second, 1), (first, 0)] {
+        for who in [Some(0), Some(1)] {
+            let voter = w.voter(who);
+            w.chain
+                .send_ok(&[approve(&w, &voter, claim, index)], &[&voter]);
+        }
+        let state: Claim = w.chain.account(&claim);
+        assert_eq!(state.status, ClaimStatus::Paid);
+    }
+    assert_eq!(w.chain.balance(&w.pool.insurance_vault), 0);
+    assert_eq!(w.reserve().pending_amount, 0);
 }
 
 #[test]

@@ -124,7 +124,7 @@ pub enum PoolError {
     VaultAuthorityChanged,
 
     // --- insurance ---
-    #[msg("Claim amount exceeds what the insurance reserve holds")]
+    #[msg("Claim amount exceeds what the insurance reserve holds beyond pending claims")]
     ClaimExceedsReserve,
     #[msg("Claim is not pending")]
     ClaimNotPending,
@@ -132,4 +132,6 @@ pub enum PoolError {
     ClaimNotFinished,
     #[msg("Claimant is not a member of this pool")]
     NotMember,
+    #[msg("No trade proposal with this id exists in the pool")]
+    UnknownProposal,
 }

@@ -1,4 +1,5 @@
-//! A member files an insurance claim for a loss, at most what the reserve holds.
+//! A member files an insurance claim for a loss, at most what the reserve holds beyond the
+//! claims already pending (so pending claims together never promise more than the reserve).
 use crate::errors::PoolError;
 use crate::events::ClaimFiled;
 use crate::state::*;
@@ -12,7 +13,7 @@ pub struct FileClaimArgs {
     pub amount: u64,
     /// What happened (at most 200 bytes).
     pub reason: String,
-    /// The trade proposal the loss relates to, if any.
+    /// The trade proposal the loss relates to, if any (an id the pool has issued).
     pub proposal_id: Option<u64>,
 }
 
@@ -34,7 +35,7 @@ pub struct FileClaim<'info> {
     /// The pool's insurance reserve.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub insurance: Account<'info, InsuranceReserve>,
-    /// The reserve's token account (its balance caps the claim).
+    /// The reserve's token account (its balance, less pending claims, caps the claim).
     #[account(address = insurance.vault @ PoolError::WrongVault)]
     pub insurance_vault: InterfaceAccount<'info, TokenAccount>,
     /// The new claim, at the pool's next claim id.
@@ -55,10 +56,17 @@ pub struct FileClaim<'info> {
 impl FileClaim<'_> {
     fn validate(&self, args: &FileClaimArgs) -> Result<()> {
         require!(args.amount > 0, PoolError::ZeroAmount);
-        require!(
-            args.amount <= self.insurance_vault.amount,
-            PoolError::ClaimExceedsReserve
-        );
+        let uncommitted = self
+            .insurance_vault
+            .amount
+            .saturating_sub(self.insurance.pending_amount);
+        require!(args.amount <= uncommitted, PoolError::ClaimExceedsReserve);
+        if let Some(id) = args.proposal_id {
+            require!(
+                id < self.pool.load()?.next_proposal_id,
+                PoolError::UnknownProposal
+            );
+        }
         check_reason(&args.reason)
     }
 

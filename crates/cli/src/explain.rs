@@ -287,7 +287,11 @@ const SENTENCES: &[(&str, &str)] = &[
     ),
     (
         "ClaimExceedsReserve",
-        "The claim is larger than the insurance reserve holds. Claim at most the reserve balance shown by `poolbot insurance status`.",
+        "The claim is larger than the insurance reserve holds beyond the claims already pending. Claim at most the reserve balance less pending claims, both shown by `poolbot insurance status`.",
+    ),
+    (
+        "UnknownProposal",
+        "The claim names a trade proposal this pool never issued. Check the id with `poolbot proposals list`, or file the claim without --proposal.",
     ),
     (
         "ClaimNotPending",

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}   # CI builds once: incremental data only costs disk
 export RUST_LOG=${RUST_LOG:-error}   # solana-program-test logs every instruction at debug level
 step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
 

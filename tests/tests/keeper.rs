@@ -14,20 +14,20 @@ use solana_signer::Signer;
 use std::time::Duration;
 
 fn keeper(w: &SeedWorld) -> Keeper {
-    let mut config = KeeperConfig::new(w.pool.pool, w.product);
+    let mut config = KeeperConfig::new(w.seed.pool.pool, w.seed.product);
     config.backoff = Duration::ZERO;
     Keeper::new(&w.chain.embedded, config, vec![Box::new(LocalAmm)]).expect("keeper starts")
 }
 
 fn tick(w: &mut SeedWorld, k: &mut Keeper) {
-    let key = w.keeper.insecure_clone();
+    let key = w.seed.keeper.insecure_clone();
     k.tick(&mut w.chain.embedded, &key);
 }
 
 /// The best two-pool gain over a 1-USDC grid up to `cap`, by the AMM's own math.
 fn grid_best(w: &SeedWorld, cap: u64) -> u64 {
-    let (cu, cs) = w.reserves(&w.cheap);
-    let (du, ds) = w.reserves(&w.dear);
+    let (cu, cs) = w.reserves(&w.seed.cheap);
+    let (du, ds) = w.reserves(&w.seed.dear);
     (1..=cap / USDC)
         .map(|n| {
             let sol = swap_output(n * USDC, cu, cs, AMM_FEE_BPS).unwrap();
@@ -46,7 +46,7 @@ fn the_keeper_proposes_the_planted_opportunity_at_its_best_size() {
     let best = grid_best(&w, 8_500 * USDC);
     let mut k = keeper(&w);
     tick(&mut w, &mut k);
-    let proposal: TradeProposal = w.chain.zero_copy(&w.pool.proposal(0));
+    let proposal: TradeProposal = w.chain.zero_copy(&w.seed.pool.proposal(0));
     assert_eq!(proposal.status(), ProposalStatus::Pending);
     assert!(
         proposal.amount_in <= 8_500 * USDC,
@@ -67,7 +67,7 @@ fn the_keeper_proposes_the_planted_opportunity_at_its_best_size() {
     // the quorum approves; the next tick executes and returns the rent
     let p = pool_bot_tests::seed_world::Proposed {
         id: 0,
-        address: w.pool.proposal(0),
+        address: w.seed.pool.proposal(0),
         route: pool_bot_tests::client::route::pack(&[]),
         terms: pool_bot_tests::client::instructions::TradeTerms {
             amount_in: 0,
@@ -77,18 +77,18 @@ fn the_keeper_proposes_the_planted_opportunity_at_its_best_size() {
     };
     w.vote(&p, Some(0), true).unwrap();
     w.vote(&p, Some(1), true).unwrap();
-    let vault_before = w.chain.balance(&w.pool.vault);
+    let vault_before = w.chain.balance(&w.seed.pool.vault);
     tick(&mut w, &mut k);
     let pool: Pool = w.pool_state();
     assert_eq!(pool.trades_executed, 1);
     assert!(pool.total_profit >= proposal.min_profit);
-    assert!(w.chain.balance(&w.pool.vault) > vault_before);
+    assert!(w.chain.balance(&w.seed.pool.vault) > vault_before);
     assert_eq!(
         Metrics::get(&k.metrics().realised_profit),
         pool.total_profit
     );
     assert!(
-        w.chain.data(&w.pool.proposal(0)).is_empty(),
+        w.chain.data(&w.seed.pool.proposal(0)).is_empty(),
         "rent reclaimed"
     );
     let executions = k.take_executions();
@@ -102,11 +102,11 @@ fn no_proposal_where_fees_eat_the_gap() {
     w.join_members();
     // a trader sells SOL where it is dear until the two prices are 0.4% apart: less than the
     // two 0.3% fees a round trip pays
-    let (du, ds) = w.reserves(&w.dear);
+    let (du, ds) = w.reserves(&w.seed.dear);
     let target_sol_reserve = ((du as f64 * ds as f64) / (100.4 * 1e-3)).sqrt();
     let sell = (target_sol_reserve - ds as f64 / 1.0) as u64;
     let trader = w.chain.wallet();
-    let (usdc, sol) = (w.usdc, w.sol);
+    let (usdc, sol) = (w.seed.usdc, w.seed.sol);
     let t_sol = w.chain.token_account(&sol, &trader.pubkey());
     let t_usdc = w.chain.token_account(&usdc, &trader.pubkey());
     w.chain.mint_to(&sol, &t_sol, sell);
@@ -114,8 +114,14 @@ fn no_proposal_where_fees_eat_the_gap() {
         amount_in: sell,
         min_amount_out: 1,
     };
-    let swap =
-        pool_bot_tests::client::amm::swap(&w.dear, &trader.pubkey(), t_sol, t_usdc, &sol, args);
+    let swap = pool_bot_tests::client::amm::swap(
+        &w.seed.dear,
+        &trader.pubkey(),
+        t_sol,
+        t_usdc,
+        &sol,
+        args,
+    );
     w.chain.send_ok(&[swap], &[&trader]);
     assert_eq!(grid_best(&w, 8_500 * USDC), 0, "no size gains anything");
 
@@ -174,7 +180,7 @@ fn the_keeper_retries_through_a_flaky_chain() {
     let mut w = SeedWorld::new();
     w.join_members();
     let mut k = keeper(&w);
-    let key = w.keeper.insecure_clone();
+    let key = w.seed.keeper.insecure_clone();
     let mut flaky = Flaky {
         inner: &mut w.chain.embedded,
         fail_next: true,

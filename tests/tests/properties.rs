@@ -66,7 +66,7 @@ impl Model {
     }
 
     fn shares(&self, i: usize) -> u64 {
-        let key = self.w.pool.member(&self.members[i].wallet.pubkey());
+        let key = self.w.seed.pool.member(&self.members[i].wallet.pubkey());
         if self.w.chain.data(&key).is_empty() {
             0
         } else {
@@ -112,7 +112,7 @@ impl Model {
             request,
             min_amount_out: 0,
         };
-        let instruction = ix::withdraw(&self.w.pool, &m.wallet.pubkey(), m.usdc, args);
+        let instruction = ix::withdraw(&self.w.seed.pool, &m.wallet.pubkey(), m.usdc, args);
         let wallet = m.wallet.insecure_clone();
         let _ = self.w.chain.send(&[instruction], &[&wallet]);
         let got = self.w.chain.balance(&self.members[i].usdc) - before;
@@ -126,12 +126,12 @@ impl Model {
     fn trade(&mut self, sol: u64) {
         // a trader sells SOL where it is cheap, opening a gap the keeper closes
         let trader = self.w.chain.wallet();
-        let (usdc, sol_mint) = (self.w.usdc, self.w.sol);
+        let (usdc, sol_mint) = (self.w.seed.usdc, self.w.seed.sol);
         let t_sol = self.w.chain.token_account(&sol_mint, &trader.pubkey());
         let t_usdc = self.w.chain.token_account(&usdc, &trader.pubkey());
         self.w.chain.mint_to(&sol_mint, &t_sol, sol * SOL);
         let sell = amm::swap(
-            &self.w.cheap,
+            &self.w.seed.cheap,
             &trader.pubkey(),
             t_sol,
             t_usdc,
@@ -166,13 +166,13 @@ impl Model {
         let account = self
             .w
             .chain
-            .token_account(&self.w.usdc.clone(), &donor.pubkey());
+            .token_account(&self.w.seed.usdc.clone(), &donor.pubkey());
         self.w
             .chain
-            .mint_to(&self.w.usdc.clone(), &account, usdc * USDC);
+            .mint_to(&self.w.seed.usdc.clone(), &account, usdc * USDC);
         let give = pool_bot_tests::client::token::transfer(
             &account,
-            &self.w.pool.vault,
+            &self.w.seed.pool.vault,
             &donor.pubkey(),
             usdc * USDC,
             &litesvm_token::spl_token::ID,
@@ -189,7 +189,7 @@ impl Model {
             "members' shares add up to the total"
         );
         prop_assert!(
-            self.w.chain.balance(&self.w.pool.vault) >= pool.total_assets,
+            self.w.chain.balance(&self.w.seed.pool.vault) >= pool.total_assets,
             "the vault covers the books"
         );
         for i in 0..4 {

@@ -44,7 +44,7 @@ fn product_args(programs: Vec<Pubkey>) -> RegisterProductArgs {
 fn initialize_pool_refuses_bad_config() {
     let mut w = SeedWorld::new();
     let creator = w.chain.wallet();
-    let p = PoolAddresses::new(&creator.pubkey(), &w.usdc, &spl_token::ID);
+    let p = PoolAddresses::new(&creator.pubkey(), &w.seed.usdc, &spl_token::ID);
     let cases: Vec<(InitializePoolArgs, PoolError)> = vec![
         (
             InitializePoolArgs {
@@ -133,8 +133,8 @@ fn initialize_pool_refuses_bad_config() {
 fn initialize_pool_refuses_a_pool_address_of_someone_else() {
     let mut w = SeedWorld::new();
     let creator = w.chain.wallet();
-    let mut p = PoolAddresses::new(&creator.pubkey(), &w.usdc, &spl_token::ID);
-    p.pool = PoolAddresses::new(&w.admin.pubkey(), &w.sol, &spl_token::ID).pool;
+    let mut p = PoolAddresses::new(&creator.pubkey(), &w.seed.usdc, &spl_token::ID);
+    p.pool = PoolAddresses::new(&w.seed.admin.pubkey(), &w.seed.sol, &spl_token::ID).pool;
     let watched = [p.pool];
     let args = pool_args();
     w.chain.assert_refused(
@@ -155,7 +155,7 @@ fn update_config_needs_an_admin() {
     };
     w.refuse(
         &[ix::update_config(
-            &w.pool,
+            &w.seed.pool,
             &outsider.pubkey(),
             paused.clone(),
         )],
@@ -164,7 +164,7 @@ fn update_config_needs_an_admin() {
     );
     let lead = w.voter(Some(0));
     w.refuse(
-        &[ix::update_config(&w.pool, &lead.pubkey(), paused)],
+        &[ix::update_config(&w.seed.pool, &lead.pubkey(), paused)],
         &lead,
         PoolError::InsufficientRole,
     );
@@ -174,7 +174,7 @@ fn update_config_needs_an_admin() {
 fn update_config_refuses_bad_values() {
     let mut w = SeedWorld::new();
     w.join_members();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let cases: Vec<(UpdateConfigArgs, PoolError)> = vec![
         // 4 validators are SENIOR or above: 5 approvals could never pay a claim
         (
@@ -216,7 +216,7 @@ fn update_config_refuses_bad_values() {
     ];
     for (args, error) in cases {
         w.refuse(
-            &[ix::update_config(&w.pool, &admin.pubkey(), args)],
+            &[ix::update_config(&w.seed.pool, &admin.pubkey(), args)],
             &admin,
             error,
         );
@@ -227,7 +227,7 @@ fn update_config_refuses_bad_values() {
 fn a_validator_set_of_another_pool_is_refused() {
     let mut w = SeedWorld::new();
     let other_admin = w.chain.wallet();
-    let other = PoolAddresses::new(&other_admin.pubkey(), &w.usdc, &spl_token::ID);
+    let other = PoolAddresses::new(&other_admin.pubkey(), &w.seed.usdc, &spl_token::ID);
     w.chain.send_ok(
         &[ix::initialize_pool(
             &other,
@@ -237,7 +237,7 @@ fn a_validator_set_of_another_pool_is_refused() {
         &[&other_admin],
     );
     // the other pool's ADMIN presents its own validator set to change this pool
-    let mut mixed = w.pool;
+    let mut mixed = w.seed.pool;
     mixed.validator_set = other.validator_set;
     let args = UpdateConfigArgs {
         paused: Some(true),
@@ -253,7 +253,7 @@ fn a_validator_set_of_another_pool_is_refused() {
 #[test]
 fn validator_management_refusals() {
     let mut w = SeedWorld::new();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let senior = w.voter(Some(1));
     let newcomer = Pubkey::new_unique();
     let add = |who: Pubkey, role| ValidatorRoleArgs {
@@ -263,17 +263,17 @@ fn validator_management_refusals() {
 
     w.refuse(
         &[ix::add_validator(
-            &w.pool,
+            &w.seed.pool,
             &senior.pubkey(),
             add(newcomer, Role::Junior),
         )],
         &senior,
         PoolError::InsufficientRole,
     );
-    let lead = w.validators[0].pubkey();
+    let lead = w.seed.validators[0].pubkey();
     w.refuse(
         &[ix::add_validator(
-            &w.pool,
+            &w.seed.pool,
             &admin.pubkey(),
             add(lead, Role::Junior),
         )],
@@ -281,13 +281,17 @@ fn validator_management_refusals() {
         PoolError::DuplicateValidator,
     );
     w.refuse(
-        &[ix::remove_validator(&w.pool, &admin.pubkey(), newcomer)],
+        &[ix::remove_validator(
+            &w.seed.pool,
+            &admin.pubkey(),
+            newcomer,
+        )],
         &admin,
         PoolError::NotValidator,
     );
     w.refuse(
         &[ix::set_validator_role(
-            &w.pool,
+            &w.seed.pool,
             &admin.pubkey(),
             add(newcomer, Role::Lead),
         )],
@@ -297,7 +301,7 @@ fn validator_management_refusals() {
     // the only ADMIN can neither leave nor step down
     w.refuse(
         &[ix::remove_validator(
-            &w.pool,
+            &w.seed.pool,
             &admin.pubkey(),
             admin.pubkey(),
         )],
@@ -306,7 +310,7 @@ fn validator_management_refusals() {
     );
     w.refuse(
         &[ix::set_validator_role(
-            &w.pool,
+            &w.seed.pool,
             &admin.pubkey(),
             add(admin.pubkey(), Role::Lead),
         )],
@@ -315,9 +319,12 @@ fn validator_management_refusals() {
     );
     // demoting all three to JUNIOR leaves one claim voter for a quorum of two
     let demote: Vec<_> = w
+        .seed
         .validators
         .iter()
-        .map(|v| ix::set_validator_role(&w.pool, &admin.pubkey(), add(v.pubkey(), Role::Junior)))
+        .map(|v| {
+            ix::set_validator_role(&w.seed.pool, &admin.pubkey(), add(v.pubkey(), Role::Junior))
+        })
         .collect();
     w.refuse(&demote, &admin, PoolError::InvalidQuorum);
 }
@@ -325,11 +332,11 @@ fn validator_management_refusals() {
 #[test]
 fn the_validator_set_holds_thirty_two() {
     let mut w = SeedWorld::new();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let extra: Vec<_> = (0..28)
         .map(|_| {
             ix::add_validator(
-                &w.pool,
+                &w.seed.pool,
                 &admin.pubkey(),
                 ValidatorRoleArgs {
                     validator: Pubkey::new_unique(),
@@ -341,14 +348,14 @@ fn the_validator_set_holds_thirty_two() {
     for chunk in extra.chunks(14) {
         w.chain.send_ok(chunk, &[&admin]);
     }
-    let set: ValidatorSet = w.chain.zero_copy(&w.pool.validator_set);
+    let set: ValidatorSet = w.chain.zero_copy(&w.seed.pool.validator_set);
     assert_eq!(set.validator_count, 32);
     let one_more = ValidatorRoleArgs {
         validator: Pubkey::new_unique(),
         role: Role::Junior,
     };
     w.refuse(
-        &[ix::add_validator(&w.pool, &admin.pubkey(), one_more)],
+        &[ix::add_validator(&w.seed.pool, &admin.pubkey(), one_more)],
         &admin,
         PoolError::ValidatorSetFull,
     );
@@ -357,12 +364,12 @@ fn the_validator_set_holds_thirty_two() {
 #[test]
 fn keeper_management_refusals() {
     let mut w = SeedWorld::new();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let lead = w.voter(Some(0));
-    let keeper = w.keeper.pubkey();
+    let keeper = w.seed.keeper.pubkey();
     w.refuse(
         &[ix::add_keeper(
-            &w.pool,
+            &w.seed.pool,
             &lead.pubkey(),
             Pubkey::new_unique(),
         )],
@@ -370,13 +377,13 @@ fn keeper_management_refusals() {
         PoolError::InsufficientRole,
     );
     w.refuse(
-        &[ix::add_keeper(&w.pool, &admin.pubkey(), keeper)],
+        &[ix::add_keeper(&w.seed.pool, &admin.pubkey(), keeper)],
         &admin,
         PoolError::DuplicateKeeper,
     );
     w.refuse(
         &[ix::remove_keeper(
-            &w.pool,
+            &w.seed.pool,
             &admin.pubkey(),
             Pubkey::new_unique(),
         )],
@@ -384,12 +391,12 @@ fn keeper_management_refusals() {
         PoolError::KeeperNotFound,
     );
     let fill: Vec<_> = (0..15)
-        .map(|_| ix::add_keeper(&w.pool, &admin.pubkey(), Pubkey::new_unique()))
+        .map(|_| ix::add_keeper(&w.seed.pool, &admin.pubkey(), Pubkey::new_unique()))
         .collect();
     w.chain.send_ok(&fill, &[&admin]);
     w.refuse(
         &[ix::add_keeper(
-            &w.pool,
+            &w.seed.pool,
             &admin.pubkey(),
             Pubkey::new_unique(),
         )],
@@ -397,17 +404,17 @@ fn keeper_management_refusals() {
         PoolError::KeeperListFull,
     );
     w.chain.send_ok(
-        &[ix::remove_keeper(&w.pool, &admin.pubkey(), keeper)],
+        &[ix::remove_keeper(&w.seed.pool, &admin.pubkey(), keeper)],
         &[&admin],
     );
-    let set: ValidatorSet = w.chain.zero_copy(&w.pool.validator_set);
+    let set: ValidatorSet = w.chain.zero_copy(&w.seed.pool.validator_set);
     assert!(!set.is_keeper(&keeper));
 }
 
 #[test]
 fn product_registration_refusals() {
     let mut w = SeedWorld::new();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let lead = w.voter(Some(0));
     let cases: Vec<(Keypair, RegisterProductArgs, u32)> = vec![
         (
@@ -453,7 +460,12 @@ fn product_registration_refusals() {
     ];
     for (signer, args, error) in cases {
         w.refuse(
-            &[ix::register_product(&w.pool, &signer.pubkey(), 1, args)],
+            &[ix::register_product(
+                &w.seed.pool,
+                &signer.pubkey(),
+                1,
+                args,
+            )],
             &signer,
             error,
         );
@@ -461,7 +473,7 @@ fn product_registration_refusals() {
     // a product must sit at the pool's next id
     w.refuse(
         &[ix::register_product(
-            &w.pool,
+            &w.seed.pool,
             &admin.pubkey(),
             7,
             product_args(vec![]),
@@ -474,12 +486,12 @@ fn product_registration_refusals() {
 #[test]
 fn product_toggle_refusals() {
     let mut w = SeedWorld::new();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let senior = w.voter(Some(1));
-    let product = w.product;
+    let product = w.seed.product;
     w.refuse(
         &[ix::set_product_enabled(
-            &w.pool,
+            &w.seed.pool,
             &senior.pubkey(),
             product,
             false,
@@ -489,7 +501,7 @@ fn product_toggle_refusals() {
     );
     w.refuse(
         &[ix::set_product_enabled(
-            &w.pool,
+            &w.seed.pool,
             &admin.pubkey(),
             product,
             true,
@@ -502,7 +514,7 @@ fn product_toggle_refusals() {
     assert!(!state.is_enabled());
     w.refuse(
         &[ix::set_product_enabled(
-            &w.pool,
+            &w.seed.pool,
             &admin.pubkey(),
             product,
             false,

@@ -19,7 +19,7 @@ fn insured() -> SeedWorld {
     let wallet = funder.wallet.insecure_clone();
     w.chain.send_ok(
         &[ix::fund_insurance(
-            &w.pool,
+            &w.seed.pool,
             &wallet.pubkey(),
             funder.usdc,
             100 * USDC,
@@ -39,17 +39,17 @@ fn claim_args(amount: u64) -> FileClaimArgs {
 
 /// Member `index` files claim `id` for `amount`.
 fn file(w: &mut SeedWorld, index: usize, id: u64, amount: u64) -> Pubkey {
-    let member = w.members[index].wallet.insecure_clone();
+    let member = w.seed.members[index].wallet.insecure_clone();
     w.chain.send_ok(
         &[ix::file_claim(
-            &w.pool,
+            &w.seed.pool,
             &member.pubkey(),
             id,
             claim_args(amount),
         )],
         &[&member],
     );
-    w.pool.claim(id)
+    w.seed.pool.claim(id)
 }
 
 fn approve(
@@ -58,14 +58,19 @@ fn approve(
     claim: Pubkey,
     index: usize,
 ) -> solana_instruction::Instruction {
-    ix::approve_claim(&w.pool, &voter.pubkey(), claim, w.members[index].usdc)
+    ix::approve_claim(
+        &w.seed.pool,
+        &voter.pubkey(),
+        claim,
+        w.seed.members[index].usdc,
+    )
 }
 
 #[test]
 fn file_claim_refusals() {
     let mut w = insured();
-    let member = w.members[0].wallet.insecure_clone();
-    let file_ix = |w: &SeedWorld, args| ix::file_claim(&w.pool, &member.pubkey(), 0, args);
+    let member = w.seed.members[0].wallet.insecure_clone();
+    let file_ix = |w: &SeedWorld, args| ix::file_claim(&w.seed.pool, &member.pubkey(), 0, args);
     w.refuse(
         &[file_ix(&w, claim_args(0))],
         &member,
@@ -84,14 +89,14 @@ fn file_claim_refusals() {
 
     // only members may claim: an outsider has no position, and may not borrow one
     let outsider = w.chain.wallet();
-    let no_position = ix::file_claim(&w.pool, &outsider.pubkey(), 0, claim_args(USDC));
+    let no_position = ix::file_claim(&w.seed.pool, &outsider.pubkey(), 0, claim_args(USDC));
     w.refuse(
         &[no_position],
         &outsider,
         AnchorError::AccountNotInitialized,
     );
-    let mut borrowed = ix::file_claim(&w.pool, &outsider.pubkey(), 0, claim_args(USDC));
-    borrowed.accounts[2].pubkey = w.pool.member(&member.pubkey());
+    let mut borrowed = ix::file_claim(&w.seed.pool, &outsider.pubkey(), 0, claim_args(USDC));
+    borrowed.accounts[2].pubkey = w.seed.pool.member(&member.pubkey());
     w.refuse(&[borrowed], &outsider, PoolError::NotMember);
     // a claim may only name a proposal the pool has issued (none yet)
     let unknown = FileClaimArgs {
@@ -100,21 +105,21 @@ fn file_claim_refusals() {
     };
     w.refuse(&[file_ix(&w, unknown)], &member, PoolError::UnknownProposal);
     // a claim must sit at the pool's next id
-    let skipped = ix::file_claim(&w.pool, &member.pubkey(), 5, claim_args(USDC));
+    let skipped = ix::file_claim(&w.seed.pool, &member.pubkey(), 5, claim_args(USDC));
     w.refuse(&[skipped], &member, AnchorError::ConstraintSeeds);
 }
 
 #[test]
 fn claim_vote_refusals() {
     let mut w = insured();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let junior = w.chain.wallet();
     let add = ValidatorRoleArgs {
         validator: junior.pubkey(),
         role: Role::Junior,
     };
     w.chain.send_ok(
-        &[ix::add_validator(&w.pool, &admin.pubkey(), add)],
+        &[ix::add_validator(&w.seed.pool, &admin.pubkey(), add)],
         &[&admin],
     );
     let claim = file(&mut w, 0, 0, 10 * USDC);
@@ -124,7 +129,7 @@ fn claim_vote_refusals() {
         &junior,
         PoolError::InsufficientRole,
     );
-    let deny_junior = ix::deny_claim(&w.pool, &junior.pubkey(), claim, "no");
+    let deny_junior = ix::deny_claim(&w.seed.pool, &junior.pubkey(), claim, "no");
     w.refuse(&[deny_junior], &junior, PoolError::InsufficientRole);
     let outsider = w.chain.wallet();
     w.refuse(
@@ -141,7 +146,7 @@ fn claim_vote_refusals() {
         PoolError::AlreadyVoted,
     );
     w.refuse(
-        &[ix::deny_claim(&w.pool, &lead.pubkey(), claim, "no")],
+        &[ix::deny_claim(&w.seed.pool, &lead.pubkey(), claim, "no")],
         &lead,
         PoolError::AlreadyVoted,
     );
@@ -152,19 +157,19 @@ fn claim_vote_refusals() {
     w.refuse(&[to_other], &senior, PoolError::WrongTokenOwner);
     let claimant_sol = w
         .chain
-        .token_account(&w.sol.clone(), &w.members[0].wallet.pubkey());
-    let wrong_mint = ix::approve_claim(&w.pool, &senior.pubkey(), claim, claimant_sol);
+        .token_account(&w.seed.sol.clone(), &w.seed.members[0].wallet.pubkey());
+    let wrong_mint = ix::approve_claim(&w.seed.pool, &senior.pubkey(), claim, claimant_sol);
     w.refuse(&[wrong_mint], &senior, PoolError::WrongMint);
     let long = "x".repeat(201);
     w.refuse(
-        &[ix::deny_claim(&w.pool, &senior.pubkey(), claim, &long)],
+        &[ix::deny_claim(&w.seed.pool, &senior.pubkey(), claim, &long)],
         &senior,
         PoolError::TextTooLong,
     );
 
     w.chain
         .send_ok(&[approve(&w, &senior, claim, 0)], &[&senior]);
-    assert_eq!(w.chain.balance(&w.members[0].usdc), 10 * USDC);
+    assert_eq!(w.chain.balance(&w.seed.members[0].usdc), 10 * USDC);
     let other = w.voter(Some(2));
     w.refuse(
         &[approve(&w, &other, claim, 0)],
@@ -178,9 +183,9 @@ fn pending_claims_never_promise_more_than_the_reserve() {
     let mut w = insured();
     let first = file(&mut w, 0, 0, 70 * USDC);
     // 30 of the reserve's 100 USDC are not yet promised: 31 is refused, 30 accepted
-    let second_member = w.members[1].wallet.insecure_clone();
+    let second_member = w.seed.members[1].wallet.insecure_clone();
     let too_much = ix::file_claim(
-        &w.pool,
+        &w.seed.pool,
         &second_member.pubkey(),
         1,
         claim_args(30 * USDC + 1),
@@ -197,7 +202,7 @@ fn pending_claims_never_promise_more_than_the_reserve() {
         let state: Claim = w.chain.account(&claim);
         assert_eq!(state.status, ClaimStatus::Paid);
     }
-    assert_eq!(w.chain.balance(&w.pool.insurance_vault), 0);
+    assert_eq!(w.chain.balance(&w.seed.pool.insurance_vault), 0);
     assert_eq!(w.reserve().pending_amount, 0);
 }
 
@@ -207,13 +212,13 @@ fn a_validator_change_restarts_claim_votes() {
     let claim = file(&mut w, 0, 0, 10 * USDC);
     let lead = w.voter(Some(0));
     w.chain.send_ok(&[approve(&w, &lead, claim, 0)], &[&lead]);
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let add = ValidatorRoleArgs {
         validator: Pubkey::new_unique(),
         role: Role::Senior,
     };
     w.chain.send_ok(
-        &[ix::add_validator(&w.pool, &admin.pubkey(), add)],
+        &[ix::add_validator(&w.seed.pool, &admin.pubkey(), add)],
         &[&admin],
     );
     // the earlier approval was cast under the old set: one new approval is not a quorum
@@ -234,10 +239,10 @@ fn a_validator_change_restarts_claim_votes() {
 fn close_claim_refusals() {
     let mut w = insured();
     let claim = file(&mut w, 0, 0, 10 * USDC);
-    let claimant = w.members[0].wallet.pubkey();
+    let claimant = w.seed.members[0].wallet.pubkey();
     let payer = w.chain.payer.insecure_clone();
     w.refuse(
-        &[ix::close_claim(&w.pool, claim, claimant)],
+        &[ix::close_claim(&w.seed.pool, claim, claimant)],
         &payer,
         PoolError::ClaimNotFinished,
     );
@@ -245,7 +250,7 @@ fn close_claim_refusals() {
         let voter = w.voter(who);
         w.chain.send_ok(
             &[ix::deny_claim(
-                &w.pool,
+                &w.seed.pool,
                 &voter.pubkey(),
                 claim,
                 "not a loss",
@@ -254,13 +259,13 @@ fn close_claim_refusals() {
         );
     }
     w.refuse(
-        &[ix::close_claim(&w.pool, claim, payer.pubkey())],
+        &[ix::close_claim(&w.seed.pool, claim, payer.pubkey())],
         &payer,
         PoolError::WrongRentReceiver,
     );
     let before = w.chain.svm().get_balance(&claimant).unwrap();
     w.chain
-        .send_ok(&[ix::close_claim(&w.pool, claim, claimant)], &[&payer]);
+        .send_ok(&[ix::close_claim(&w.seed.pool, claim, claimant)], &[&payer]);
     assert!(w.chain.svm().get_balance(&claimant).unwrap() > before);
     assert_eq!(w.reserve().claims_denied, 1);
 }

@@ -19,7 +19,7 @@ fn withdraw_ix(
     min_amount_out: u64,
 ) -> solana_instruction::Instruction {
     ix::withdraw(
-        &w.pool,
+        &w.seed.pool,
         &member.wallet.pubkey(),
         member.usdc,
         WithdrawArgs {
@@ -60,9 +60,9 @@ fn deposit_refuses_wrong_accounts() {
     let m = w.new_member(1_000);
     let wallet = m.wallet.insecure_clone();
     // a token account of the traded token instead of the pool's asset
-    let sol_account = w.chain.token_account(&w.sol, &wallet.pubkey());
+    let sol_account = w.chain.token_account(&w.seed.sol, &wallet.pubkey());
     let wrong_mint = ix::deposit(
-        &w.pool,
+        &w.seed.pool,
         &wallet.pubkey(),
         sol_account,
         DepositArgs {
@@ -72,8 +72,8 @@ fn deposit_refuses_wrong_accounts() {
     );
     w.refuse(&[wrong_mint], &wallet, PoolError::WrongMint);
     // paying into an account that is not the pool's vault
-    let mut elsewhere = w.pool;
-    elsewhere.vault = w.chain.token_account(&w.usdc, &wallet.pubkey());
+    let mut elsewhere = w.seed.pool;
+    elsewhere.vault = w.chain.token_account(&w.seed.usdc, &wallet.pubkey());
     let stolen = ix::deposit(
         &elsewhere,
         &wallet.pubkey(),
@@ -85,8 +85,8 @@ fn deposit_refuses_wrong_accounts() {
     );
     w.refuse(&[stolen], &wallet, PoolError::WrongVault);
     // the mint account must be the pool's asset mint
-    let mut other_mint = w.pool;
-    other_mint.mint = w.sol;
+    let mut other_mint = w.seed.pool;
+    other_mint.mint = w.seed.sol;
     let mismatched = ix::deposit(
         &other_mint,
         &wallet.pubkey(),
@@ -103,7 +103,7 @@ fn deposit_refuses_wrong_accounts() {
 fn deposit_refuses_when_paused_or_full() {
     let mut w = SeedWorld::new();
     w.join_members();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let m = w.new_member(1_000);
     let wallet = m.wallet.insecure_clone();
     let full = UpdateConfigArgs {
@@ -111,7 +111,7 @@ fn deposit_refuses_when_paused_or_full() {
         ..Default::default()
     };
     w.chain.send_ok(
-        &[ix::update_config(&w.pool, &admin.pubkey(), full)],
+        &[ix::update_config(&w.seed.pool, &admin.pubkey(), full)],
         &[&admin],
     );
     w.refuse(
@@ -120,11 +120,16 @@ fn deposit_refuses_when_paused_or_full() {
         PoolError::PoolFull,
     );
     // an existing member may still add to a full pool
-    let first = w.members[0].wallet.insecure_clone();
-    w.chain
-        .mint_to(&w.usdc.clone(), &w.members[0].usdc.clone(), 100 * USDC);
-    w.chain
-        .send_ok(&[w.deposit_ix(&w.members[0], 100 * USDC, 0)], &[&first]);
+    let first = w.seed.members[0].wallet.insecure_clone();
+    w.chain.mint_to(
+        &w.seed.usdc.clone(),
+        &w.seed.members[0].usdc.clone(),
+        100 * USDC,
+    );
+    w.chain.send_ok(
+        &[w.deposit_ix(&w.seed.members[0], 100 * USDC, 0)],
+        &[&first],
+    );
 
     let paused = UpdateConfigArgs {
         paused: Some(true),
@@ -132,7 +137,7 @@ fn deposit_refuses_when_paused_or_full() {
         ..Default::default()
     };
     w.chain.send_ok(
-        &[ix::update_config(&w.pool, &admin.pubkey(), paused)],
+        &[ix::update_config(&w.seed.pool, &admin.pubkey(), paused)],
         &[&admin],
     );
     w.refuse(
@@ -141,30 +146,30 @@ fn deposit_refuses_when_paused_or_full() {
         PoolError::PoolPaused,
     );
     // pause never blocks withdrawals
-    let all = w.position(&w.members[0]).shares;
+    let all = w.position(&w.seed.members[0]).shares;
     w.chain.send_ok(
         &[withdraw_ix(
             &w,
-            &w.members[0],
+            &w.seed.members[0],
             WithdrawRequest::Shares(all),
             0,
         )],
         &[&first],
     );
-    assert_eq!(w.chain.balance(&w.members[0].usdc), 1_100 * USDC);
+    assert_eq!(w.chain.balance(&w.seed.members[0].usdc), 1_100 * USDC);
 }
 
 #[test]
 fn a_deposit_worth_less_than_a_share_is_refused() {
     let mut w = SeedWorld::new();
     w.join_members();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let tiny = UpdateConfigArgs {
         min_contribution: Some(1),
         ..Default::default()
     };
     w.chain.send_ok(
-        &[ix::update_config(&w.pool, &admin.pubkey(), tiny)],
+        &[ix::update_config(&w.seed.pool, &admin.pubkey(), tiny)],
         &[&admin],
     );
     let (proposal, _) = w.propose_arbitrage(5_000 * USDC);
@@ -181,7 +186,7 @@ fn a_deposit_worth_less_than_a_share_is_refused() {
 fn withdraw_refuses_bad_amounts() {
     let mut w = SeedWorld::new();
     w.join_members();
-    let m = &w.members[0];
+    let m = &w.seed.members[0];
     let wallet = m.wallet.insecure_clone();
     let shares = w.position(m).shares;
     let too_many = withdraw_ix(&w, m, WithdrawRequest::Shares(shares + 1), 0);
@@ -199,7 +204,7 @@ fn withdraw_refuses_someone_elses_position_or_the_wrong_mint() {
     let mut w = SeedWorld::new();
     w.join_members();
     let thief = w.new_member(0);
-    let victim = w.pool.member(&w.members[1].wallet.pubkey());
+    let victim = w.seed.pool.member(&w.seed.members[1].wallet.pubkey());
     let mut steal = withdraw_ix(&w, &thief, WithdrawRequest::Amount(USDC), 0);
     steal.accounts[2].pubkey = victim;
     let wallet = thief.wallet.insecure_clone();
@@ -211,14 +216,14 @@ fn withdraw_refuses_someone_elses_position_or_the_wrong_mint() {
         AnchorError::AccountNotInitialized,
     );
 
-    let m = &w.members[0];
+    let m = &w.seed.members[0];
     let owner = m.wallet.insecure_clone();
-    let sol_account = w.chain.token_account(&w.sol, &owner.pubkey());
+    let sol_account = w.chain.token_account(&w.seed.sol, &owner.pubkey());
     let request = WithdrawArgs {
         request: WithdrawRequest::Amount(USDC),
         min_amount_out: 0,
     };
-    let wrong_mint = ix::withdraw(&w.pool, &owner.pubkey(), sol_account, request);
+    let wrong_mint = ix::withdraw(&w.seed.pool, &owner.pubkey(), sol_account, request);
     w.refuse(&[wrong_mint], &owner, PoolError::WrongMint);
 }
 
@@ -226,7 +231,7 @@ fn withdraw_refuses_someone_elses_position_or_the_wrong_mint() {
 fn leaving_and_rejoining_moves_the_member_counts() {
     let mut w = SeedWorld::new();
     w.join_members();
-    let m = &w.members[2];
+    let m = &w.seed.members[2];
     let wallet = m.wallet.insecure_clone();
     let shares = w.position(m).shares;
     w.chain.send_ok(
@@ -254,14 +259,19 @@ fn fund_insurance_refusals() {
     let m = w.new_member(100);
     let wallet = m.wallet.insecure_clone();
     w.refuse(
-        &[ix::fund_insurance(&w.pool, &wallet.pubkey(), m.usdc, 0)],
+        &[ix::fund_insurance(
+            &w.seed.pool,
+            &wallet.pubkey(),
+            m.usdc,
+            0,
+        )],
         &wallet,
         PoolError::ZeroAmount,
     );
-    let sol_account = w.chain.token_account(&w.sol, &wallet.pubkey());
+    let sol_account = w.chain.token_account(&w.seed.sol, &wallet.pubkey());
     w.refuse(
         &[ix::fund_insurance(
-            &w.pool,
+            &w.seed.pool,
             &wallet.pubkey(),
             sol_account,
             USDC,
@@ -269,8 +279,8 @@ fn fund_insurance_refusals() {
         &wallet,
         PoolError::WrongMint,
     );
-    let mut elsewhere = w.pool;
-    elsewhere.insurance_vault = w.pool.vault;
+    let mut elsewhere = w.seed.pool;
+    elsewhere.insurance_vault = w.seed.pool.vault;
     w.refuse(
         &[ix::fund_insurance(
             &elsewhere,
@@ -283,13 +293,13 @@ fn fund_insurance_refusals() {
     );
     w.chain.send_ok(
         &[ix::fund_insurance(
-            &w.pool,
+            &w.seed.pool,
             &wallet.pubkey(),
             m.usdc,
             100 * USDC,
         )],
         &[&wallet],
     );
-    assert_eq!(w.chain.balance(&w.pool.insurance_vault), 100 * USDC);
+    assert_eq!(w.chain.balance(&w.seed.pool.insurance_vault), 100 * USDC);
     assert_eq!(w.reserve().total_funded, 100 * USDC);
 }

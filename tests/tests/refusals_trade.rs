@@ -37,7 +37,7 @@ fn refuse_proposal(
     error: impl Into<u32> + std::fmt::Debug + Copy,
 ) {
     let (instruction, _) = w.propose_ix(legs, terms, w.next_proposal_id());
-    let keeper = w.keeper.insecure_clone();
+    let keeper = w.seed.keeper.insecure_clone();
     w.refuse(&[instruction], &keeper, error);
 }
 
@@ -46,27 +46,27 @@ fn refuse_proposal(
 fn loose_route(w: &SeedWorld, amount_in: u64) -> Vec<RouteLeg> {
     let (mut legs, _) = w.arbitrage_route(amount_in);
     let (cheap_in, dear_in) = (amount_in, {
-        let (cu, cs) = w.reserves(&w.cheap);
+        let (cu, cs) = w.reserves(&w.seed.cheap);
         local_amm::math::swap_output(amount_in, cu, cs, 30).unwrap()
     });
-    let signer = w.pool.pool;
+    let signer = w.seed.pool.pool;
     legs[0] = amm::swap_leg(
-        &w.cheap,
+        &w.seed.cheap,
         &signer,
-        w.pool.vault,
-        w.pool_sol,
-        &w.usdc,
+        w.seed.pool.vault,
+        w.seed.pool_sol,
+        &w.seed.usdc,
         SwapArgs {
             amount_in: cheap_in,
             min_amount_out: 1,
         },
     );
     legs[1] = amm::swap_leg(
-        &w.dear,
+        &w.seed.dear,
         &signer,
-        w.pool_sol,
-        w.pool.vault,
-        &w.sol,
+        w.seed.pool_sol,
+        w.seed.pool.vault,
+        &w.seed.sol,
         SwapArgs {
             amount_in: dear_in,
             min_amount_out: 1,
@@ -78,15 +78,9 @@ fn loose_route(w: &SeedWorld, amount_in: u64) -> Vec<RouteLeg> {
 /// Proposes `legs` with `terms` and has the LEAD and a SENIOR approve it.
 fn approved(w: &mut SeedWorld, legs: &[RouteLeg], terms: TradeTerms) -> Proposed {
     let id = w.next_proposal_id();
-    let (instruction, route) = w.propose_ix(legs, terms, id);
-    let keeper = w.keeper.insecure_clone();
+    let (instruction, proposal) = w.propose_ix(legs, terms, id);
+    let keeper = w.seed.keeper.insecure_clone();
     w.chain.send_ok(&[instruction], &[&keeper]);
-    let proposal = Proposed {
-        id,
-        address: w.pool.proposal(id),
-        route,
-        terms,
-    };
     w.vote(&proposal, Some(0), true).unwrap();
     w.vote(&proposal, Some(1), true).unwrap();
     proposal
@@ -101,9 +95,9 @@ fn propose_refuses_wrong_signers_and_states() {
     let id = w.next_proposal_id();
     let route = pack(&legs);
     let by_lead = ix::propose_trade(
-        &w.pool,
+        &w.seed.pool,
         &lead.pubkey(),
-        w.product,
+        w.seed.product,
         id,
         terms(1_000 * USDC),
         &route,
@@ -111,14 +105,14 @@ fn propose_refuses_wrong_signers_and_states() {
     w.refuse(&[by_lead], &lead, PoolError::NotKeeper);
     // the proposal must sit at the pool's next id
     let skipped = ix::propose_trade(
-        &w.pool,
-        &w.keeper.pubkey(),
-        w.product,
+        &w.seed.pool,
+        &w.seed.keeper.pubkey(),
+        w.seed.product,
         id + 1,
         terms(1_000 * USDC),
         &route,
     );
-    let keeper = w.keeper.insecure_clone();
+    let keeper = w.seed.keeper.insecure_clone();
     w.refuse(&[skipped], &keeper, AnchorError::ConstraintSeeds);
 
     w.set_product_enabled(false);
@@ -179,14 +173,14 @@ fn propose_refuses_routes_outside_the_policy() {
 
     let mut keeper_signs = legs.clone();
     keeper_signs[0].accounts.push(LegAccount {
-        pubkey: w.keeper.pubkey(),
+        pubkey: w.seed.keeper.pubkey(),
         is_signer: true,
         is_writable: false,
     });
     refuse_proposal(&mut w, &keeper_signs, t, PoolError::RouteSignerNotAllowed);
 
     let mut with_proposal = legs.clone();
-    let next = w.pool.proposal(w.next_proposal_id());
+    let next = w.seed.pool.proposal(w.next_proposal_id());
     with_proposal[1].accounts.push(LegAccount {
         pubkey: next,
         is_signer: false,
@@ -206,7 +200,7 @@ fn propose_refuses_routes_outside_the_policy() {
     let id = w.next_proposal_id();
     let (mut instruction, _) = w.propose_ix(&legs, t, id);
     instruction.accounts.pop();
-    let keeper = w.keeper.insecure_clone();
+    let keeper = w.seed.keeper.insecure_clone();
     w.refuse(&[instruction], &keeper, PoolError::RouteAccountMissing);
 }
 
@@ -230,18 +224,22 @@ fn vote_refusals() {
     let mut w = world();
     let (proposal, _) = w.propose_arbitrage(1_000 * USDC);
     let outsider = w.chain.wallet();
-    let by_outsider = ix::approve(&w.pool, &outsider.pubkey(), proposal.address);
+    let by_outsider = ix::approve(&w.seed.pool, &outsider.pubkey(), proposal.address);
     w.refuse(&[by_outsider], &outsider, PoolError::NotValidator);
     w.vote(&proposal, Some(1), true).unwrap();
     let senior = w.voter(Some(1));
     w.refuse(
-        &[ix::approve(&w.pool, &senior.pubkey(), proposal.address)],
+        &[ix::approve(
+            &w.seed.pool,
+            &senior.pubkey(),
+            proposal.address,
+        )],
         &senior,
         PoolError::AlreadyVoted,
     );
     w.refuse(
         &[ix::reject(
-            &w.pool,
+            &w.seed.pool,
             &senior.pubkey(),
             proposal.address,
             "changed my mind",
@@ -253,7 +251,7 @@ fn vote_refusals() {
     let rambling = "x".repeat(201);
     w.refuse(
         &[ix::reject(
-            &w.pool,
+            &w.seed.pool,
             &lead.pubkey(),
             proposal.address,
             &rambling,
@@ -264,7 +262,7 @@ fn vote_refusals() {
     w.vote(&proposal, Some(0), true).unwrap();
     let other = w.voter(Some(2));
     w.refuse(
-        &[ix::approve(&w.pool, &other.pubkey(), proposal.address)],
+        &[ix::approve(&w.seed.pool, &other.pubkey(), proposal.address)],
         &other,
         PoolError::ProposalNotPending,
     );
@@ -282,7 +280,7 @@ fn rejection_counts_once_quorum_is_unreachable() {
     let state: TradeProposal = w.chain.zero_copy(&proposal.address);
     assert_eq!(state.status(), ProposalStatus::Rejected);
     assert_eq!(w.pool_state().trades_rejected, 1);
-    let keeper = w.keeper.insecure_clone();
+    let keeper = w.seed.keeper.insecure_clone();
     w.refuse(
         &[w.execute_ix(&proposal)],
         &keeper,
@@ -290,7 +288,7 @@ fn rejection_counts_once_quorum_is_unreachable() {
     );
     let payer = w.chain.payer.insecure_clone();
     w.refuse(
-        &[ix::expire_proposal(&w.pool, proposal.address)],
+        &[ix::expire_proposal(&w.seed.pool, proposal.address)],
         &payer,
         PoolError::ProposalFinished,
     );
@@ -312,18 +310,18 @@ fn expired_proposals_can_be_neither_approved_nor_executed() {
     );
     let payer = w.chain.payer.insecure_clone();
     w.refuse(
-        &[ix::expire_proposal(&w.pool, pending.address)],
+        &[ix::expire_proposal(&w.seed.pool, pending.address)],
         &payer,
         PoolError::ProposalStillLive,
     );
     w.chain.advance(3_600);
     let lead = w.voter(Some(0));
     w.refuse(
-        &[ix::approve(&w.pool, &lead.pubkey(), pending.address)],
+        &[ix::approve(&w.seed.pool, &lead.pubkey(), pending.address)],
         &lead,
         PoolError::ProposalExpired,
     );
-    let keeper = w.keeper.insecure_clone();
+    let keeper = w.seed.keeper.insecure_clone();
     w.refuse(
         &[w.execute_ix(&approved_one)],
         &keeper,
@@ -331,8 +329,8 @@ fn expired_proposals_can_be_neither_approved_nor_executed() {
     );
     w.chain.send_ok(
         &[
-            ix::expire_proposal(&w.pool, pending.address),
-            ix::expire_proposal(&w.pool, approved_one.address),
+            ix::expire_proposal(&w.seed.pool, pending.address),
+            ix::expire_proposal(&w.seed.pool, approved_one.address),
         ],
         &[&payer],
     );
@@ -355,27 +353,29 @@ fn a_validator_change_makes_pending_proposals_stale() {
             min_profit: 2 * USDC,
         },
     );
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let add = ValidatorRoleArgs {
         validator: Pubkey::new_unique(),
         role: Role::Junior,
     };
     w.chain.send_ok(
-        &[ix::add_validator(&w.pool, &admin.pubkey(), add)],
+        &[ix::add_validator(&w.seed.pool, &admin.pubkey(), add)],
         &[&admin],
     );
     let lead = w.voter(Some(0));
     w.refuse(
-        &[ix::approve(&w.pool, &lead.pubkey(), pending.address)],
+        &[ix::approve(&w.seed.pool, &lead.pubkey(), pending.address)],
         &lead,
         PoolError::ProposalStale,
     );
-    let keeper = w.keeper.insecure_clone();
+    let keeper = w.seed.keeper.insecure_clone();
     w.refuse(&[w.execute_ix(&ready)], &keeper, PoolError::ProposalStale);
     // stale proposals can be expired at once
     let payer = w.chain.payer.insecure_clone();
-    w.chain
-        .send_ok(&[ix::expire_proposal(&w.pool, ready.address)], &[&payer]);
+    w.chain.send_ok(
+        &[ix::expire_proposal(&w.seed.pool, ready.address)],
+        &[&payer],
+    );
     let state: TradeProposal = w.chain.zero_copy(&ready.address);
     assert_eq!(state.status(), ProposalStatus::Expired);
 }
@@ -389,17 +389,11 @@ fn execute_refuses_wrong_signers_states_and_accounts() {
         expected_profit: gain as u64,
         min_profit: gain as u64 / 2,
     };
-    let keeper = w.keeper.insecure_clone();
+    let keeper = w.seed.keeper.insecure_clone();
     // not yet approved
     let id = w.next_proposal_id();
-    let (instruction, route) = w.propose_ix(&legs, t, id);
+    let (instruction, proposal) = w.propose_ix(&legs, t, id);
     w.chain.send_ok(&[instruction], &[&keeper]);
-    let proposal = Proposed {
-        id,
-        address: w.pool.proposal(id),
-        route,
-        terms: t,
-    };
     w.refuse(
         &[w.execute_ix(&proposal)],
         &keeper,
@@ -410,32 +404,34 @@ fn execute_refuses_wrong_signers_states_and_accounts() {
 
     let stranger = w.chain.wallet();
     let by_stranger = ix::execute_and_distribute(
-        &w.pool,
+        &w.seed.pool,
         &stranger.pubkey(),
         proposal.address,
-        w.product,
+        w.seed.product,
         &proposal.route,
     );
     w.refuse(&[by_stranger], &stranger, PoolError::NotKeeper);
 
-    let mut wrong_vault = w.pool;
-    wrong_vault.vault = w.chain.token_account(&w.usdc.clone(), &keeper.pubkey());
+    let mut wrong_vault = w.seed.pool;
+    wrong_vault.vault = w
+        .chain
+        .token_account(&w.seed.usdc.clone(), &keeper.pubkey());
     let instruction = ix::execute_and_distribute(
         &wrong_vault,
         &keeper.pubkey(),
         proposal.address,
-        w.product,
+        w.seed.product,
         &proposal.route,
     );
     w.refuse(&[instruction], &keeper, PoolError::WrongVault);
     // the reserve passed as the vault too is caught before any constraint
-    let mut reserve_as_vault = w.pool;
-    reserve_as_vault.vault = w.pool.insurance_vault;
+    let mut reserve_as_vault = w.seed.pool;
+    reserve_as_vault.vault = w.seed.pool.insurance_vault;
     let instruction = ix::execute_and_distribute(
         &reserve_as_vault,
         &keeper.pubkey(),
         proposal.address,
-        w.product,
+        w.seed.product,
         &proposal.route,
     );
     w.refuse(
@@ -444,13 +440,15 @@ fn execute_refuses_wrong_signers_states_and_accounts() {
         AnchorError::ConstraintDuplicateMutableAccount,
     );
 
-    let mut wrong_reserve = w.pool;
-    wrong_reserve.insurance_vault = w.chain.token_account(&w.usdc.clone(), &keeper.pubkey());
+    let mut wrong_reserve = w.seed.pool;
+    wrong_reserve.insurance_vault = w
+        .chain
+        .token_account(&w.seed.usdc.clone(), &keeper.pubkey());
     let instruction = ix::execute_and_distribute(
         &wrong_reserve,
         &keeper.pubkey(),
         proposal.address,
-        w.product,
+        w.seed.product,
         &proposal.route,
     );
     w.refuse(&[instruction], &keeper, PoolError::WrongVault);
@@ -492,7 +490,7 @@ fn execute_refuses_wrong_signers_states_and_accounts() {
 #[test]
 fn execute_refuses_another_products_account() {
     let mut w = world();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let other = RegisterProductArgs {
         name: "Other".into(),
         category: ProductCategory::Other,
@@ -505,7 +503,12 @@ fn execute_refuses_another_products_account() {
         enabled: true,
     };
     w.chain.send_ok(
-        &[ix::register_product(&w.pool, &admin.pubkey(), 1, other)],
+        &[ix::register_product(
+            &w.seed.pool,
+            &admin.pubkey(),
+            1,
+            other,
+        )],
         &[&admin],
     );
     let (legs, gain) = w.arbitrage_route(1_000 * USDC);
@@ -515,12 +518,12 @@ fn execute_refuses_another_products_account() {
         min_profit: gain as u64 / 2,
     };
     let proposal = approved(&mut w, &legs, terms);
-    let keeper = w.keeper.insecure_clone();
+    let keeper = w.seed.keeper.insecure_clone();
     let instruction = ix::execute_and_distribute(
-        &w.pool,
+        &w.seed.pool,
         &keeper.pubkey(),
         proposal.address,
-        w.pool.product(1),
+        w.seed.pool.product(1),
         &proposal.route,
     );
     w.refuse(&[instruction], &keeper, PoolError::WrongProduct);
@@ -544,13 +547,13 @@ fn a_trade_that_lost_its_edge_fails_and_moves_nothing() {
 
     // someone else sells SOL where it was dear first: the same route now gains less
     let trader = w.chain.wallet();
-    let (usdc, sol) = (w.usdc, w.sol);
+    let (usdc, sol) = (w.seed.usdc, w.seed.sol);
     let trader_usdc = w.chain.token_account(&usdc, &trader.pubkey());
     let trader_sol = w.chain.token_account(&sol, &trader.pubkey());
     w.chain.mint_to(&sol, &trader_sol, 300 * SOL);
     let sell = |amount| {
         amm::swap(
-            &w.dear,
+            &w.seed.dear,
             &trader.pubkey(),
             trader_sol,
             trader_usdc,
@@ -568,7 +571,7 @@ fn a_trade_that_lost_its_edge_fails_and_moves_nothing() {
         now > 0 && (now as u64) < gain * 9 / 10,
         "gain fell to {now}"
     );
-    let keeper = w.keeper.insecure_clone();
+    let keeper = w.seed.keeper.insecure_clone();
     w.refuse(
         &[w.execute_ix(&proposal)],
         &keeper,
@@ -583,13 +586,13 @@ fn a_trade_that_lost_its_edge_fails_and_moves_nothing() {
         &keeper,
         PoolError::ProfitBelowMinimum,
     );
-    assert_eq!(w.chain.balance(&w.pool.vault), 8_500 * USDC);
+    assert_eq!(w.chain.balance(&w.seed.pool.vault), 8_500 * USDC);
 }
 
 #[test]
 fn a_route_that_delegates_the_vault_is_refused() {
     let mut w = world();
-    let admin = w.admin.insecure_clone();
+    let admin = w.seed.admin.insecure_clone();
     let risky = RegisterProductArgs {
         name: "Raw token calls".into(),
         category: ProductCategory::Other,
@@ -602,15 +605,20 @@ fn a_route_that_delegates_the_vault_is_refused() {
         enabled: true,
     };
     w.chain.send_ok(
-        &[ix::register_product(&w.pool, &admin.pubkey(), 1, risky)],
+        &[ix::register_product(
+            &w.seed.pool,
+            &admin.pubkey(),
+            1,
+            risky,
+        )],
         &[&admin],
     );
-    let keeper = w.keeper.insecure_clone();
+    let keeper = w.seed.keeper.insecure_clone();
     let delegate = spl_token::instruction::approve(
         &spl_token::ID,
-        &w.pool.vault,
+        &w.seed.pool.vault,
         &keeper.pubkey(),
-        &w.pool.pool,
+        &w.seed.pool.pool,
         &[],
         1,
     )
@@ -623,10 +631,10 @@ fn a_route_that_delegates_the_vault_is_refused() {
     };
     let id = w.next_proposal_id();
     let route = pack(&legs);
-    let product = w.pool.product(1);
+    let product = w.seed.pool.product(1);
     w.chain.send_ok(
         &[ix::propose_trade(
-            &w.pool,
+            &w.seed.pool,
             &keeper.pubkey(),
             product,
             id,
@@ -635,13 +643,16 @@ fn a_route_that_delegates_the_vault_is_refused() {
         )],
         &[&keeper],
     );
-    let address = w.pool.proposal(id);
+    let address = w.seed.pool.proposal(id);
     for who in [Some(0), Some(1)] {
         let voter = w.voter(who);
-        w.chain
-            .send_ok(&[ix::approve(&w.pool, &voter.pubkey(), address)], &[&voter]);
+        w.chain.send_ok(
+            &[ix::approve(&w.seed.pool, &voter.pubkey(), address)],
+            &[&voter],
+        );
     }
-    let execute = ix::execute_and_distribute(&w.pool, &keeper.pubkey(), address, product, &route);
+    let execute =
+        ix::execute_and_distribute(&w.seed.pool, &keeper.pubkey(), address, product, &route);
     w.refuse(&[execute], &keeper, PoolError::VaultAuthorityChanged);
 }
 
@@ -650,18 +661,20 @@ fn close_proposal_refusals() {
     let mut w = world();
     let (proposal, _) = w.propose_arbitrage(1_000 * USDC);
     let payer = w.chain.payer.insecure_clone();
-    let keeper = w.keeper.pubkey();
+    let keeper = w.seed.keeper.pubkey();
     w.refuse(
-        &[ix::close_proposal(&w.pool, proposal.address, keeper)],
+        &[ix::close_proposal(&w.seed.pool, proposal.address, keeper)],
         &payer,
         PoolError::ProposalNotFinished,
     );
     w.chain.advance(3_600);
-    w.chain
-        .send_ok(&[ix::expire_proposal(&w.pool, proposal.address)], &[&payer]);
+    w.chain.send_ok(
+        &[ix::expire_proposal(&w.seed.pool, proposal.address)],
+        &[&payer],
+    );
     w.refuse(
         &[ix::close_proposal(
-            &w.pool,
+            &w.seed.pool,
             proposal.address,
             payer.pubkey(),
         )],
@@ -669,7 +682,7 @@ fn close_proposal_refusals() {
         PoolError::WrongRentReceiver,
     );
     w.chain.send_ok(
-        &[ix::close_proposal(&w.pool, proposal.address, keeper)],
+        &[ix::close_proposal(&w.seed.pool, proposal.address, keeper)],
         &[&payer],
     );
     assert!(w.chain.data(&proposal.address).is_empty());

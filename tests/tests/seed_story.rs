@@ -23,11 +23,11 @@ fn seed_story() {
         8_500 * USDC,
         "1 share = 1 unit at the start"
     );
-    for (member, usdc) in w.members.iter().zip(DEPOSITS) {
+    for (member, usdc) in w.seed.members.iter().zip(DEPOSITS) {
         assert_eq!(w.position(member).shares, usdc * USDC);
         assert_eq!(w.chain.balance(&member.usdc), 0);
     }
-    assert_eq!(w.chain.balance(&w.pool.vault), 8_500 * USDC);
+    assert_eq!(w.chain.balance(&w.seed.pool.vault), 8_500 * USDC);
 
     // The keeper proposes an arbitrage: buy SOL where it is cheap, sell it where it is dear.
     let (proposal, _) = w.propose_arbitrage(5_000 * USDC);
@@ -47,7 +47,7 @@ fn seed_story() {
     assert_eq!(state.status(), ProposalStatus::Approved);
     assert_eq!(state.approvals.count_ones(), 3);
 
-    let vault_before = w.chain.balance(&w.pool.vault);
+    let vault_before = w.chain.balance(&w.seed.pool.vault);
     let meta = w.execute(&proposal).expect("execute_and_distribute");
     assert!(meta
         .logs
@@ -58,8 +58,11 @@ fn seed_story() {
     let gain = expected;
     let insurance = gain * 500 / 10_000;
     let member_profit = gain - insurance;
-    assert_eq!(w.chain.balance(&w.pool.vault), vault_before + member_profit);
-    assert_eq!(w.chain.balance(&w.pool.insurance_vault), insurance);
+    assert_eq!(
+        w.chain.balance(&w.seed.pool.vault),
+        vault_before + member_profit
+    );
+    assert_eq!(w.chain.balance(&w.seed.pool.insurance_vault), insurance);
     let reserve = w.reserve();
     assert_eq!(reserve.total_allocated, insurance);
     let state: TradeProposal = w.chain.zero_copy(&proposal.address);
@@ -77,7 +80,7 @@ fn seed_story() {
         ),
         (1, 1, 1)
     );
-    let product: Product = w.chain.zero_copy(&w.product);
+    let product: Product = w.chain.zero_copy(&w.seed.product);
     assert_eq!(
         (product.proposals, product.executed, product.total_profit),
         (1, 1, gain)
@@ -87,7 +90,7 @@ fn seed_story() {
     // less at most the virtual shares' sliver and one unit of rounding.
     let (shares, assets) = (pool.total_shares, pool.total_assets);
     let mut paid_out = 0;
-    for (member, usdc) in w.members.iter().zip(DEPOSITS) {
+    for (member, usdc) in w.seed.members.iter().zip(DEPOSITS) {
         let position = w.position(member);
         let value = pool_bot::math::assets_for_shares(position.shares, shares, assets).unwrap();
         let pro_rata = usdc * USDC + member_profit * usdc / 8_500;
@@ -101,11 +104,11 @@ fn seed_story() {
     assert!(paid_out <= 8_500 * USDC + member_profit);
 
     // Member 1 withdraws everything and receives its value.
-    let first = &w.members[0];
+    let first = &w.seed.members[0];
     let all = w.position(first).shares;
     let value = pool_bot::math::assets_for_shares(all, shares, assets).unwrap();
     let withdraw = ix::withdraw(
-        &w.pool,
+        &w.seed.pool,
         &first.wallet.pubkey(),
         first.usdc,
         WithdrawArgs {
@@ -115,9 +118,9 @@ fn seed_story() {
     );
     let wallet = first.wallet.insecure_clone();
     w.chain.send_ok(&[withdraw], &[&wallet]);
-    assert_eq!(w.chain.balance(&w.members[0].usdc), value);
+    assert_eq!(w.chain.balance(&w.seed.members[0].usdc), value);
     assert!(value > 1_000 * USDC);
-    let position = w.position(&w.members[0]);
+    let position = w.position(&w.seed.members[0]);
     assert_eq!(
         (position.shares, position.status),
         (0, MemberStatus::Withdrawn)
@@ -126,11 +129,11 @@ fn seed_story() {
     assert_eq!((pool.active_members, pool.withdrawn_members), (2, 1));
 
     // Insurance: a claim approved by two SENIOR+ validators is paid from the reserve.
-    let claimant = w.members[1].wallet.insecure_clone();
+    let claimant = w.seed.members[1].wallet.insecure_clone();
     let claim_amount = insurance / 2;
     w.chain.send_ok(
         &[ix::file_claim(
-            &w.pool,
+            &w.seed.pool,
             &claimant.pubkey(),
             0,
             FileClaimArgs {
@@ -141,13 +144,13 @@ fn seed_story() {
         )],
         &[&claimant],
     );
-    let claim_key = w.pool.claim(0);
+    let claim_key = w.seed.pool.claim(0);
     let lead = w.voter(Some(0));
     let senior = w.voter(Some(1));
-    let usdc_1 = w.members[1].usdc;
+    let usdc_1 = w.seed.members[1].usdc;
     w.chain.send_ok(
         &[ix::approve_claim(
-            &w.pool,
+            &w.seed.pool,
             &lead.pubkey(),
             claim_key,
             usdc_1,
@@ -157,7 +160,7 @@ fn seed_story() {
     assert_eq!(w.chain.balance(&usdc_1), 0, "one approval does not pay");
     w.chain.send_ok(
         &[ix::approve_claim(
-            &w.pool,
+            &w.seed.pool,
             &senior.pubkey(),
             claim_key,
             usdc_1,
@@ -166,17 +169,17 @@ fn seed_story() {
     );
     assert_eq!(w.chain.balance(&usdc_1), claim_amount);
     assert_eq!(
-        w.chain.balance(&w.pool.insurance_vault),
+        w.chain.balance(&w.seed.pool.insurance_vault),
         insurance - claim_amount
     );
     let claim: Claim = w.chain.account(&claim_key);
     assert_eq!(claim.status, ClaimStatus::Paid);
 
     // Another claim is denied once approval can no longer reach the quorum (3 of 4 reject).
-    let claimant = w.members[2].wallet.insecure_clone();
+    let claimant = w.seed.members[2].wallet.insecure_clone();
     w.chain.send_ok(
         &[ix::file_claim(
-            &w.pool,
+            &w.seed.pool,
             &claimant.pubkey(),
             1,
             FileClaimArgs {
@@ -187,12 +190,12 @@ fn seed_story() {
         )],
         &[&claimant],
     );
-    let denied_key = w.pool.claim(1);
+    let denied_key = w.seed.pool.claim(1);
     for who in [None, Some(0), Some(2)] {
         let voter = w.voter(who);
         w.chain.send_ok(
             &[ix::deny_claim(
-                &w.pool,
+                &w.seed.pool,
                 &voter.pubkey(),
                 denied_key,
                 "no loss shown",
@@ -215,34 +218,34 @@ fn seed_story() {
     );
     assert_eq!(reserve.total_paid, claim_amount);
     assert_eq!(
-        w.chain.balance(&w.pool.insurance_vault),
+        w.chain.balance(&w.seed.pool.insurance_vault),
         insurance - claim_amount
     );
 
     // Finished accounts give their rent back.
-    let keeper_before = w.chain.svm().get_balance(&w.keeper.pubkey()).unwrap();
+    let keeper_before = w.chain.svm().get_balance(&w.seed.keeper.pubkey()).unwrap();
     let payer = w.chain.payer.insecure_clone();
     w.chain.send_ok(
         &[ix::close_proposal(
-            &w.pool,
+            &w.seed.pool,
             proposal.address,
-            w.keeper.pubkey(),
+            w.seed.keeper.pubkey(),
         )],
         &[&payer],
     );
-    assert!(w.chain.svm().get_balance(&w.keeper.pubkey()).unwrap() > keeper_before);
+    assert!(w.chain.svm().get_balance(&w.seed.keeper.pubkey()).unwrap() > keeper_before);
     assert!(w
         .chain
         .svm()
         .get_account(&proposal.address)
         .is_none_or(|a| a.lamports == 0));
     w.chain.send_ok(
-        &[ix::close_claim(&w.pool, denied_key, claimant.pubkey())],
+        &[ix::close_claim(&w.seed.pool, denied_key, claimant.pubkey())],
         &[&payer],
     );
 
     // Validators' activity was recorded.
-    let set: ValidatorSet = w.chain.zero_copy(&w.pool.validator_set);
+    let set: ValidatorSet = w.chain.zero_copy(&w.seed.pool.validator_set);
     let lead_entry = set.validators()[set.slot_of(&lead.pubkey()).unwrap()];
     assert_eq!((lead_entry.approvals, lead_entry.claim_votes), (1, 2));
 }

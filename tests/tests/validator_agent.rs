@@ -17,7 +17,7 @@ fn agent(w: &SeedWorld) -> ValidatorAgent {
     };
     ValidatorAgent::new(
         &w.chain.embedded,
-        &w.pool.pool,
+        &w.seed.pool.pool,
         policy,
         vec![Box::new(LocalAmm)],
     )
@@ -50,12 +50,12 @@ fn the_agent_rejects_a_route_that_lost_its_profit() {
     let (proposal, _) = w.propose_arbitrage(5_000 * USDC);
     // a trader sells SOL where it was dear: the stored route can no longer pay its minimums
     let trader = w.chain.wallet();
-    let (usdc, sol) = (w.usdc, w.sol);
+    let (usdc, sol) = (w.seed.usdc, w.seed.sol);
     let t_sol = w.chain.token_account(&sol, &trader.pubkey());
     let t_usdc = w.chain.token_account(&usdc, &trader.pubkey());
     w.chain.mint_to(&sol, &t_sol, 300 * SOL);
     let sell = amm::swap(
-        &w.dear,
+        &w.seed.dear,
         &trader.pubkey(),
         t_sol,
         t_usdc,
@@ -77,7 +77,7 @@ fn the_agent_rejects_a_route_that_lost_its_profit() {
         decisions[0].reason
     );
     let state: TradeProposal = w.chain.zero_copy(&proposal.address);
-    let set: ValidatorSet = w.chain.zero_copy(&w.pool.validator_set);
+    let set: ValidatorSet = w.chain.zero_copy(&w.seed.pool.validator_set);
     let slot = set.slot_of(&lead.pubkey()).unwrap();
     assert_eq!(state.rejections, 1 << slot);
     assert_eq!(state.status(), ProposalStatus::Pending);

@@ -221,14 +221,14 @@ fn insurance_is_funded_claimed_paid_and_denied() {
     );
     assert_eq!(
         err,
-        "The insurance reserve holds 200 USDC; you claimed 500 USDC. Claim at most 200 USDC."
+        "The insurance reserve holds 200 USDC, of which 50 USDC are promised to pending claims; you claimed 500 USDC. Claim at most 150 USDC."
     );
     let err = w.err(
         &funder,
         &["insurance", "claim", "--amount", "5", "--reason", "x"],
     );
     assert!(err.contains("is not a member of pool"), "{err}");
-    w.ok(
+    let err = w.err(
         &bob,
         &[
             "insurance",
@@ -239,6 +239,21 @@ fn insurance_is_funded_claimed_paid_and_denied() {
             "slow exit",
             "--proposal",
             "0",
+        ],
+    );
+    assert_eq!(
+        err,
+        "The claim names a trade proposal this pool never issued. Check the id with `poolbot proposals list`, or file the claim without --proposal."
+    );
+    w.ok(
+        &bob,
+        &[
+            "insurance",
+            "claim",
+            "--amount",
+            "30",
+            "--reason",
+            "slow exit",
         ],
     );
 
@@ -302,7 +317,7 @@ fn insurance_is_funded_claimed_paid_and_denied() {
     let claims = status["claims"].as_array().unwrap();
     assert_eq!(claims[0]["status"], "paid");
     assert_eq!(claims[1]["status"], "denied");
-    assert_eq!(claims[1]["proposal_id"], 0);
+    assert!(claims[1]["proposal_id"].is_null());
     assert_eq!(claims[1]["decision_note"], "no loss");
     let text = w.ok(&admin, &["insurance", "status"]);
     assert!(text.contains("balance          150 USDC"), "{text}");

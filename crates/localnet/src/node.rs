@@ -170,7 +170,7 @@ fn drain_events(
                 let _ = started.try_send(Err(why.clone()));
                 eprintln!("aborted: {why}");
             }
-            SimnetEvent::ErrorLog(_, message) => eprintln!("error: {message}"),
+            SimnetEvent::ErrorLog(_, message) => eprintln!("runtime: {message}"),
             SimnetEvent::TransactionProcessed(_, meta, error) if log_transactions => {
                 let outcome = error.map_or("ok".to_string(), |e| e.to_string());
                 println!(

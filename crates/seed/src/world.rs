@@ -92,6 +92,15 @@ impl SeedPool {
     pub fn build(chain: &mut dyn Chain, mut keys: Keys) -> Result<SeedPool, SeedError> {
         let payer = keys.next_keypair();
         chain.airdrop(&payer.pubkey(), 1_000 * WALLET_LAMPORTS)?;
+        SeedPool::build_paid_by(chain, keys, payer)
+    }
+
+    /// `build` with fixtures paid for, and the mints controlled, by `payer` (already funded).
+    pub fn build_paid_by(
+        chain: &mut dyn Chain,
+        mut keys: Keys,
+        payer: Keypair,
+    ) -> Result<SeedPool, SeedError> {
         let usdc = mint(chain, &mut keys, &payer, 6)?;
         let sol = mint(chain, &mut keys, &payer, 9)?;
         let admin = wallet(chain, &mut keys)?;
@@ -247,19 +256,20 @@ impl SeedPool {
         })
     }
 
+    /// `member`'s deposit of `amount` base units, accepting no fewer than `min_shares_out`.
+    pub fn deposit_ix(&self, member: &Member, amount: u64, min_shares_out: u64) -> Instruction {
+        let args = DepositArgs {
+            amount,
+            min_shares_out,
+        };
+        ix::deposit(&self.pool, &member.wallet.pubkey(), member.usdc, args)
+    }
+
     /// The three seed members deposit 1000 / 5000 / 2500 USDC.
     pub fn join_members(&mut self, chain: &mut dyn Chain) -> Result<(), SeedError> {
         for usdc in DEPOSITS {
             let member = self.new_member(chain, usdc)?;
-            let deposit = ix::deposit(
-                &self.pool,
-                &member.wallet.pubkey(),
-                member.usdc,
-                DepositArgs {
-                    amount: usdc * USDC,
-                    min_shares_out: 0,
-                },
-            );
+            let deposit = self.deposit_ix(&member, usdc * USDC, 0);
             chain.send(&[deposit], &[&member.wallet])?;
             self.members.push(member);
         }
@@ -332,24 +342,35 @@ impl SeedPool {
             min_profit: expected_profit * 9 / 10,
         };
         let id = self.pool_state(chain)?.next_proposal_id;
-        let route = pack(&legs);
-        chain.send(
-            &[ix::propose_trade(
-                &self.pool,
-                &self.keeper.pubkey(),
-                self.product,
-                id,
-                terms,
-                &route,
-            )],
-            &[&self.keeper],
-        )?;
-        Ok(Proposed {
+        let (instruction, proposed) = self.propose_ix(&legs, terms, id);
+        chain.send(&[instruction], &[&self.keeper])?;
+        Ok(proposed)
+    }
+
+    /// The keeper's `propose_trade` of `legs` with `terms` as proposal `id`, and the proposal
+    /// it makes.
+    pub fn propose_ix(
+        &self,
+        legs: &[RouteLeg],
+        terms: TradeTerms,
+        id: u64,
+    ) -> (Instruction, Proposed) {
+        let route = pack(legs);
+        let instruction = ix::propose_trade(
+            &self.pool,
+            &self.keeper.pubkey(),
+            self.product,
+            id,
+            terms,
+            &route,
+        );
+        let proposed = Proposed {
             id,
             address: self.pool.proposal(id),
             route,
             terms,
-        })
+        };
+        (instruction, proposed)
     }
 
     /// Validator `who` (0 = LEAD, 1 and 2 = SENIOR; `None` = the admin) approves or rejects.
@@ -360,18 +381,17 @@ impl SeedPool {
         who: Option<usize>,
         approve: bool,
     ) -> Result<Receipt, ChainError> {
-        let voter = self.voter(who);
-        let instruction = if approve {
-            ix::approve(&self.pool, &voter.pubkey(), proposal.address)
+        chain.send(&[self.vote_ix(proposal, who, approve)], &[self.voter(who)])
+    }
+
+    /// Validator `who`'s approval or rejection of `proposal`.
+    pub fn vote_ix(&self, proposal: &Proposed, who: Option<usize>, approve: bool) -> Instruction {
+        let voter = self.voter(who).pubkey();
+        if approve {
+            ix::approve(&self.pool, &voter, proposal.address)
         } else {
-            ix::reject(
-                &self.pool,
-                &voter.pubkey(),
-                proposal.address,
-                "route lost its edge",
-            )
-        };
-        chain.send(&[instruction], &[voter])
+            ix::reject(&self.pool, &voter, proposal.address, "route lost its edge")
+        }
     }
 
     /// The keeper runs the approved route and distributes the gain.
@@ -380,14 +400,18 @@ impl SeedPool {
         chain: &mut dyn Chain,
         proposal: &Proposed,
     ) -> Result<Receipt, ChainError> {
-        let instruction = ix::execute_and_distribute(
+        chain.send(&[self.execute_ix(proposal)], &[&self.keeper])
+    }
+
+    /// The keeper's `execute_and_distribute` of `proposal`.
+    pub fn execute_ix(&self, proposal: &Proposed) -> Instruction {
+        ix::execute_and_distribute(
             &self.pool,
             &self.keeper.pubkey(),
             proposal.address,
             self.product,
             &proposal.route,
-        );
-        chain.send(&[instruction], &[&self.keeper])
+        )
     }
 
     /// The keypair of validator `who` (`None` = the admin).

@@ -74,11 +74,11 @@ fn main() {
         w: SeedWorld::new(),
         rows: Vec::new(),
     };
-    let admin = r.w.admin.insecure_clone();
-    let p = r.w.pool;
+    let admin = r.w.seed.admin.insecure_clone();
+    let p = r.w.seed.pool;
 
     // pool creation, measured on a second pool of the same admin
-    let sol = r.w.sol;
+    let sol = r.w.seed.sol;
     let second =
         pool_bot_tests::client::pda::PoolAddresses::new(&admin.pubkey(), &sol, &p.token_program);
     let args = InitializePoolArgs {
@@ -222,7 +222,7 @@ fn main() {
         exec.compute_units_consumed - swaps,
     );
     let payer = r.w.chain.payer.insecure_clone();
-    let keeper = r.w.keeper.pubkey();
+    let keeper = r.w.seed.keeper.pubkey();
     r.send(
         "close_proposal",
         "",
@@ -243,7 +243,7 @@ fn main() {
     );
 
     // insurance
-    let claimant = r.w.members[0].wallet.insecure_clone();
+    let claimant = r.w.seed.members[0].wallet.insecure_clone();
     let claim = FileClaimArgs {
         amount: 5 * USDC,
         reason: "slippage".into(),
@@ -256,7 +256,7 @@ fn main() {
         &claimant,
     );
     let (lead, senior) = (r.w.voter(Some(0)), r.w.voter(Some(1)));
-    let claimant_usdc = r.w.members[0].usdc;
+    let claimant_usdc = r.w.seed.members[0].usdc;
     r.send(
         "approve_claim",
         "stays pending",
@@ -269,7 +269,7 @@ fn main() {
         ix::approve_claim(&p, &senior.pubkey(), p.claim(0), claimant_usdc),
         &senior,
     );
-    let other = r.w.members[1].wallet.insecure_clone();
+    let other = r.w.seed.members[1].wallet.insecure_clone();
     let claim = FileClaimArgs {
         amount: USDC,
         reason: "late fill".into(),
@@ -292,12 +292,12 @@ fn main() {
 
     // the local AMM, for scale
     let trader = r.w.chain.wallet();
-    let (usdc_mint, sol_mint) = (r.w.usdc, r.w.sol);
+    let (usdc_mint, sol_mint) = (r.w.seed.usdc, r.w.seed.sol);
     let t_usdc = r.w.chain.token_account(&usdc_mint, &trader.pubkey());
     let t_sol = r.w.chain.token_account(&sol_mint, &trader.pubkey());
     r.w.chain.mint_to(&usdc_mint, &t_usdc, 100 * USDC);
     let swap = amm::swap(
-        &r.w.cheap,
+        &r.w.seed.cheap,
         &trader.pubkey(),
         t_usdc,
         t_sol,

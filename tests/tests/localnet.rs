@@ -1,4 +1,6 @@
-//! The local validator as its users meet it: started as a process, reached over JSON-RPC.
+//! The local validator (`poolbot-localnet`, built in release by `cargo build --release -p
+//! pool-bot-localnet`, as scripts/localnet.sh and the test command do) as its users meet it:
+//! started as a process, reached over JSON-RPC.
 //! The seed story runs over JSON-RPC and in-process with the same keys, and must give the
 //! same figures (compute units included); bad starts are refused with a sentence.
 use clap::Parser;
@@ -10,12 +12,28 @@ use pool_bot_seed::{run_story, Keys, SeedPool};
 use solana_keypair::Keypair;
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// The validator binary built beside this test.
-const BIN: &str = env!("CARGO_BIN_EXE_poolbot-localnet");
+/// The release build of the validator: `$POOLBOT_LOCALNET_BIN`, else
+/// `$CARGO_TARGET_DIR/release/poolbot-localnet` (the workspace's `target/` by default).
+fn validator_bin() -> PathBuf {
+    if let Some(bin) = std::env::var_os("POOLBOT_LOCALNET_BIN") {
+        return PathBuf::from(bin);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let bin = target.join("release/poolbot-localnet");
+    assert!(
+        bin.exists(),
+        "{} is missing: build it with `cargo build --release -p pool-bot-localnet`",
+        bin.display()
+    );
+    bin
+}
 
 /// A port nobody holds right now.
 fn free_port() -> u16 {
@@ -35,7 +53,7 @@ impl Localnet {
     /// Starts the validator on free ports and waits for its ready line.
     fn start() -> Localnet {
         let (rpc, ws) = (free_port(), free_port());
-        let mut child = Command::new(BIN)
+        let mut child = Command::new(validator_bin())
             .args(["--rpc-port", &rpc.to_string(), "--ws-port", &ws.to_string()])
             .args(["--slot-time-ms", "100"])
             .arg("--programs-dir")
@@ -81,7 +99,7 @@ impl Drop for Localnet {
 
 /// Runs the validator with `args` and returns its exit code and error output.
 fn refused_start(args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(BIN)
+    let mut child = Command::new(validator_bin())
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -1,0 +1,633 @@
+/**
+ * Admin: products (register, enable, disable), validators and roles, keepers, configuration,
+ * pause / resume. Everyone sees the settings; only a connected ADMIN gets the controls.
+ */
+import { useWallet } from "@solana/wallet-adapter-react";
+import { PublicKey } from "@solana/web3.js";
+import { ReactNode, useState } from "react";
+import {
+  allowedProgramsOf,
+  ConfigChanges,
+  decodeName,
+  keepersOf,
+  LOCAL_AMM_PROGRAM_ID,
+  PoolBotClient,
+  PRODUCT_CATEGORIES,
+  ProductCategoryName,
+  ROLES,
+  RoleName,
+  SendResult,
+  validatorsOf,
+} from "../../../sdk/src";
+import { PageHead, PoolGate } from "../components/Layout";
+import { Address, Badge, Card, FormError, RoleBadge, Row, Skeleton } from "../components/ui";
+import { big, describeSeconds, formatAmount, formatBps, formatExact, parseAmount } from "../lib/format";
+import { programName } from "../lib/route";
+import { PoolInfo, useMyRole, usePool, useProducts, useValidatorSet } from "../state/data";
+import { useTx } from "../state/tx";
+
+export function AdminPage() {
+  return (
+    <PoolGate>
+      <Admin />
+    </PoolGate>
+  );
+}
+
+function useAdminAction() {
+  const { run, busy } = useTx();
+  const [error, setError] = useState<string | null>(null);
+  const act = async (label: string, send: (c: PoolBotClient) => Promise<SendResult>) => {
+    setError(null);
+    const outcome = await run(label, "manage", send);
+    if (!outcome.ok) setError(outcome.error.sentence);
+    return outcome.ok;
+  };
+  return { act, busy, error };
+}
+
+function Admin() {
+  const pool = usePool().data!;
+  const { publicKey } = useWallet();
+  const { role, loaded } = useMyRole();
+  const isAdmin = role === "admin";
+  return (
+    <>
+      <PageHead title="Administration">{isAdmin && <RoleBadge role="admin" />}</PageHead>
+      {!isAdmin && (
+        <Card testId="admin-readonly">
+          <div className="notice">
+            <strong>Read-only.</strong>{" "}
+            <span className="muted">
+              {!publicKey
+                ? "Connect an ADMIN wallet of this pool to change products, validators, keepers and the configuration."
+                : loaded
+                  ? `This wallet ${role ? `is a ${role.toUpperCase()} validator, not an ADMIN` : "is not an ADMIN of this pool"}: the controls are for ADMINs only.`
+                  : "Checking this wallet's role…"}
+            </span>
+          </div>
+        </Card>
+      )}
+      <div className="grid two">
+        <StatusCard pool={pool} isAdmin={isAdmin} />
+        <ConfigCard pool={pool} isAdmin={isAdmin} />
+      </div>
+      <div className="grid two">
+        <ValidatorsCard pool={pool} isAdmin={isAdmin} />
+        <KeepersCard pool={pool} isAdmin={isAdmin} />
+      </div>
+      <ProductsCard pool={pool} isAdmin={isAdmin} />
+    </>
+  );
+}
+
+function StatusCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
+  const { act, busy, error } = useAdminAction();
+  const paused = pool.account.paused === 1;
+  return (
+    <Card title="Pool status" testId="admin-status">
+      <div className="status-line">
+        <Badge tone={paused ? "warn" : "good"}>{paused ? "Paused" : "Active"}</Badge>
+        <span className="muted small">
+          {paused
+            ? "Deposits, proposals and executions are blocked; withdrawals still work."
+            : "Deposits, proposals and executions are open."}
+        </span>
+      </div>
+      {isAdmin && (
+        <div className="button-row status-actions">
+          <button
+            type="button"
+            className={paused ? "btn primary" : "btn danger"}
+            disabled={busy}
+            data-admin-control
+            data-testid="admin-pause"
+            onClick={() =>
+              void act(paused ? "Resume the pool" : "Pause the pool", (c) =>
+                c.updateConfig(pool.addresses, { paused: !paused }),
+              )
+            }
+          >
+            {paused ? "Resume pool" : "Pause pool"}
+          </button>
+        </div>
+      )}
+      <FormError>{error}</FormError>
+      <div className="rows">
+        <Row label="Creator">
+          <Address value={pool.account.creator} />
+        </Row>
+        <Row label="Asset mint">
+          <Address value={pool.account.assetMint} />{" "}
+          <span className="muted">
+            ({pool.symbol}, {pool.decimals} decimals)
+          </span>
+        </Row>
+        <Row label="Config version">{pool.account.configVersion.toString()}</Row>
+      </div>
+    </Card>
+  );
+}
+
+function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {children}
+      {hint && <small className="muted">{hint}</small>}
+    </label>
+  );
+}
+
+function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
+  const a = pool.account;
+  const { decimals, symbol } = pool;
+  const { act, busy, error } = useAdminAction();
+  const initial = {
+    name: pool.name,
+    maxMembers: String(a.maxMembers),
+    minContribution: formatExact(big(a.minContribution), decimals),
+    insurance: String(a.insuranceBps / 100),
+    requiredApprovals: String(a.requiredApprovals),
+    requireLead: a.requireLeadApproval === 1,
+    ttlMinutes: String(a.proposalTtl.toNumber() / 60),
+    unlockHours: String(a.profitUnlockPeriod.toNumber() / 3600),
+  };
+  const [form, setForm] = useState(initial);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!isAdmin) {
+    return (
+      <Card title="Configuration" testId="admin-config">
+        <div className="rows">
+          <Row label="Name">{pool.name}</Row>
+          <Row label="Max members">{a.maxMembers}</Row>
+          <Row label="Minimum deposit">{formatExact(big(a.minContribution), decimals, symbol)}</Row>
+          <Row label="Insurance share">{formatBps(a.insuranceBps)} of each trade's gain</Row>
+          <Row label="Quorum">
+            {a.requiredApprovals} approval{a.requiredApprovals === 1 ? "" : "s"}
+            {a.requireLeadApproval ? ", one from a LEAD or ADMIN" : ""}
+          </Row>
+          <Row label="Proposal lifetime">{describeSeconds(a.proposalTtl.toNumber())}</Row>
+          <Row label="Profit unlock">{describeSeconds(a.profitUnlockPeriod.toNumber())}</Row>
+        </div>
+      </Card>
+    );
+  }
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setForm({ ...form, [k]: e.target.type === "checkbox" ? e.target.checked : e.target.value });
+  const save = async () => {
+    setProblem(null);
+    const changes: ConfigChanges = {};
+    if (form.name !== initial.name) changes.name = form.name;
+    if (form.maxMembers !== initial.maxMembers) changes.maxMembers = Number(form.maxMembers);
+    if (form.minContribution !== initial.minContribution) {
+      const parsed = parseAmount(form.minContribution, decimals);
+      if ("error" in parsed) return setProblem(`Minimum deposit: ${parsed.error}`);
+      changes.minContribution = parsed.value;
+    }
+    if (form.insurance !== initial.insurance) changes.insuranceBps = Math.round(Number(form.insurance) * 100);
+    if (form.requiredApprovals !== initial.requiredApprovals)
+      changes.requiredApprovals = Number(form.requiredApprovals);
+    if (form.requireLead !== initial.requireLead) changes.requireLeadApproval = form.requireLead;
+    if (form.ttlMinutes !== initial.ttlMinutes)
+      changes.proposalTtl = Math.round(Number(form.ttlMinutes) * 60);
+    if (form.unlockHours !== initial.unlockHours)
+      changes.profitUnlockPeriod = Math.round(Number(form.unlockHours) * 3600);
+    const numbers = [
+      changes.maxMembers,
+      changes.insuranceBps,
+      changes.requiredApprovals,
+      changes.proposalTtl,
+      changes.profitUnlockPeriod,
+    ];
+    if (numbers.some((n) => n !== undefined && (!Number.isFinite(n as number) || (n as number) < 0))) {
+      return setProblem("Enter whole, non-negative numbers.");
+    }
+    if (Object.keys(changes).length === 0) return setProblem("Nothing changed.");
+    await act(`Update ${Object.keys(changes).join(", ")}`, (c) => c.updateConfig(pool.addresses, changes));
+  };
+  return (
+    <Card
+      title="Configuration"
+      subtitle="Changing the quorum makes open proposals stale"
+      testId="admin-config"
+    >
+      <form
+        className="form grid-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Field label="Name">
+          <input value={form.name} onChange={set("name")} maxLength={32} />
+        </Field>
+        <Field label="Max members">
+          <input inputMode="numeric" value={form.maxMembers} onChange={set("maxMembers")} />
+        </Field>
+        <Field label={`Minimum deposit (${symbol})`}>
+          <input inputMode="decimal" value={form.minContribution} onChange={set("minContribution")} />
+        </Field>
+        <Field label="Insurance share (%)">
+          <input inputMode="decimal" value={form.insurance} onChange={set("insurance")} />
+        </Field>
+        <Field label="Approvals required">
+          <input inputMode="numeric" value={form.requiredApprovals} onChange={set("requiredApprovals")} />
+        </Field>
+        <Field label="Proposal lifetime (minutes)">
+          <input inputMode="decimal" value={form.ttlMinutes} onChange={set("ttlMinutes")} />
+        </Field>
+        <Field label="Profit unlock (hours)">
+          <input inputMode="decimal" value={form.unlockHours} onChange={set("unlockHours")} />
+        </Field>
+        <label className="check">
+          <input type="checkbox" checked={form.requireLead} onChange={set("requireLead")} /> Require a LEAD or
+          ADMIN approval
+        </label>
+        <FormError>{problem ?? error}</FormError>
+        <div className="button-row">
+          <button
+            type="submit"
+            className="btn primary"
+            disabled={busy}
+            data-admin-control
+            data-testid="admin-save-config"
+          >
+            Save changes
+          </button>
+          <button type="button" className="btn ghost" onClick={() => setForm(initial)}>
+            Reset
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function parseKey(text: string): PublicKey | null {
+  try {
+    return new PublicKey(text.trim());
+  } catch {
+    return null;
+  }
+}
+
+function ValidatorsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
+  const set = useValidatorSet();
+  const { publicKey } = useWallet();
+  const { act, busy, error } = useAdminAction();
+  const [key, setKey] = useState("");
+  const [newRole, setNewRole] = useState<RoleName>("senior");
+  if (!set.data) return <Skeleton height={160} />;
+  const validators = validatorsOf(set.data);
+  const candidate = parseKey(key);
+  return (
+    <Card
+      title="Validators & roles"
+      subtitle="Any change here makes open proposals stale"
+      testId="admin-validators"
+    >
+      <ul className="list">
+        {validators.map((v) => (
+          <li key={v.slot} className="list-row">
+            <Address value={v.key} you={publicKey?.equals(v.key)} />
+            {isAdmin ? (
+              <span className="list-actions">
+                <select
+                  value={v.roleName}
+                  disabled={busy}
+                  data-admin-control
+                  aria-label={`Role of ${v.key.toBase58()}`}
+                  onChange={(e) =>
+                    void act(`Make ${v.key.toBase58().slice(0, 4)}… ${e.target.value.toUpperCase()}`, (c) =>
+                      c.setValidatorRole(pool.addresses, v.key, e.target.value as RoleName),
+                    )
+                  }
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r.toUpperCase()}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  className="btn small danger"
+                  disabled={busy}
+                  data-admin-control
+                  onClick={() =>
+                    void act(`Remove validator ${v.key.toBase58().slice(0, 4)}…`, (c) =>
+                      c.removeValidator(pool.addresses, v.key),
+                    )
+                  }
+                >
+                  Remove
+                </button>
+              </span>
+            ) : (
+              <RoleBadge role={v.roleName} />
+            )}
+          </li>
+        ))}
+      </ul>
+      {isAdmin && (
+        <form
+          className="inline-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (
+              candidate &&
+              (await act(`Add validator ${key.slice(0, 4)}…`, (c) =>
+                c.addValidator(pool.addresses, candidate, newRole),
+              ))
+            )
+              setKey("");
+          }}
+        >
+          <input
+            placeholder="Validator public key"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            data-admin-control
+          />
+          <select value={newRole} onChange={(e) => setNewRole(e.target.value as RoleName)} aria-label="Role">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r.toUpperCase()}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="btn" disabled={busy || !candidate} data-admin-control>
+            Add
+          </button>
+        </form>
+      )}
+      {key && !candidate && <FormError>That is not a base58 public key.</FormError>}
+      <FormError>{error}</FormError>
+    </Card>
+  );
+}
+
+function KeepersCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
+  const set = useValidatorSet();
+  const { act, busy, error } = useAdminAction();
+  const [key, setKey] = useState("");
+  if (!set.data) return <Skeleton height={160} />;
+  const keepers = keepersOf(set.data);
+  const candidate = parseKey(key);
+  return (
+    <Card title="Keepers" subtitle="Bots allowed to propose trades" testId="admin-keepers">
+      {keepers.length === 0 ? (
+        <p className="muted">No keeper is authorised.</p>
+      ) : (
+        <ul className="list">
+          {keepers.map((k) => (
+            <li key={k.toBase58()} className="list-row">
+              <Address value={k} />
+              {isAdmin && (
+                <button
+                  type="button"
+                  className="btn small danger"
+                  disabled={busy}
+                  data-admin-control
+                  onClick={() =>
+                    void act(`Remove keeper ${k.toBase58().slice(0, 4)}…`, (c) =>
+                      c.removeKeeper(pool.addresses, k),
+                    )
+                  }
+                >
+                  Remove
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {isAdmin && (
+        <form
+          className="inline-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (
+              candidate &&
+              (await act(`Add keeper ${key.slice(0, 4)}…`, (c) => c.addKeeper(pool.addresses, candidate)))
+            )
+              setKey("");
+          }}
+        >
+          <input
+            placeholder="Keeper public key"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+            data-admin-control
+          />
+          <button type="submit" className="btn" disabled={busy || !candidate} data-admin-control>
+            Add keeper
+          </button>
+        </form>
+      )}
+      {key && !candidate && <FormError>That is not a base58 public key.</FormError>}
+      <FormError>{error}</FormError>
+    </Card>
+  );
+}
+
+function ProductsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
+  const products = useProducts();
+  const { act, busy, error } = useAdminAction();
+  const { decimals, symbol } = pool;
+  const amt = (v: { toString(): string }) => formatAmount(big(v), decimals, { symbol });
+  return (
+    <Card
+      title="Products"
+      subtitle="Strategies the pool runs; proposals must fit their limits and call only their programs"
+      testId="admin-products"
+    >
+      {!products.data ? (
+        <Skeleton height={100} />
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Product</th>
+                <th className="num">Max trade</th>
+                <th className="num hide-sm">Min profit</th>
+                <th className="num hide-sm">Max liquidity</th>
+                <th className="hide-sm">Programs</th>
+                <th className="num hide-sm">Executed</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {products.data.map(({ publicKey, account: p }) => (
+                <tr key={publicKey.toBase58()}>
+                  <td>
+                    <div className="cell-stack">
+                      <strong>{decodeName(p.name)}</strong>
+                      <span className="muted small">
+                        #{p.id.toString()} · {PRODUCT_CATEGORIES[p.category]}
+                      </span>
+                    </div>
+                  </td>
+                  <td className="num">{amt(p.maxTradeAmount)}</td>
+                  <td className="num hide-sm">{amt(p.minProfit)}</td>
+                  <td className="num hide-sm">{formatBps(p.maxLiquidityBps)}</td>
+                  <td className="hide-sm">
+                    {allowedProgramsOf(p)
+                      .map((k) => programName(k.toBase58()))
+                      .join(", ")}
+                  </td>
+                  <td className="num hide-sm">
+                    {p.executed.toString()} · {amt(p.totalProfit)}
+                  </td>
+                  <td>
+                    <div className="cell-stack">
+                      <Badge tone={p.enabled ? "good" : "neutral"}>
+                        {p.enabled ? "Enabled" : "Disabled"}
+                      </Badge>
+                      {isAdmin && (
+                        <button
+                          type="button"
+                          className="btn small"
+                          disabled={busy}
+                          data-admin-control
+                          onClick={() =>
+                            void act(`${p.enabled ? "Disable" : "Enable"} ${decodeName(p.name)}`, (c) =>
+                              p.enabled
+                                ? c.disableProduct(pool.addresses, publicKey)
+                                : c.enableProduct(pool.addresses, publicKey),
+                            )
+                          }
+                        >
+                          {p.enabled ? "Disable" : "Enable"}
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <FormError>{error}</FormError>
+      {isAdmin && <RegisterProduct pool={pool} />}
+    </Card>
+  );
+}
+
+function RegisterProduct({ pool }: { pool: PoolInfo }) {
+  const { act, busy, error } = useAdminAction();
+  const [form, setForm] = useState({
+    name: "",
+    category: "arbitrage" as ProductCategoryName,
+    maxTrade: "10000",
+    minProfit: "1",
+    liquidity: "10",
+    programs: LOCAL_AMM_PROGRAM_ID.toBase58(),
+    enabled: true,
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async () => {
+    setProblem(null);
+    const maxTrade = parseAmount(form.maxTrade, pool.decimals);
+    const minProfit = parseAmount(form.minProfit, pool.decimals);
+    if ("error" in maxTrade) return setProblem(`Max trade: ${maxTrade.error}`);
+    if ("error" in minProfit) return setProblem(`Min profit: ${minProfit.error}`);
+    const programs = form.programs
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(parseKey);
+    if (programs.some((p) => !p))
+      return setProblem("Programs: enter base58 program ids separated by commas.");
+    const ok = await act(`Register ${form.name}`, (c) =>
+      c.registerProduct(pool.addresses, {
+        name: form.name.trim(),
+        category: form.category,
+        maxTradeAmount: maxTrade.value,
+        minProfit: minProfit.value,
+        maxLiquidityBps: Math.round(Number(form.liquidity) * 100),
+        allowedPrograms: programs as PublicKey[],
+        enabled: form.enabled,
+      }),
+    );
+    if (ok) setForm({ ...form, name: "" });
+  };
+  return (
+    <details className="register">
+      <summary data-admin-control>Register a product</summary>
+      <form
+        className="form grid-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Field label="Name">
+          <input
+            value={form.name}
+            maxLength={32}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            placeholder="e.g. Cross-DEX arbitrage"
+          />
+        </Field>
+        <Field label="Category">
+          <select
+            value={form.category}
+            onChange={(e) => setForm({ ...form, category: e.target.value as ProductCategoryName })}
+          >
+            {PRODUCT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={`Max trade (${pool.symbol})`}>
+          <input
+            inputMode="decimal"
+            value={form.maxTrade}
+            onChange={(e) => setForm({ ...form, maxTrade: e.target.value })}
+          />
+        </Field>
+        <Field label={`Min profit (${pool.symbol})`}>
+          <input
+            inputMode="decimal"
+            value={form.minProfit}
+            onChange={(e) => setForm({ ...form, minProfit: e.target.value })}
+          />
+        </Field>
+        <Field label="Max share of a DEX pool (%)">
+          <input
+            inputMode="decimal"
+            value={form.liquidity}
+            onChange={(e) => setForm({ ...form, liquidity: e.target.value })}
+          />
+        </Field>
+        <Field label="Allowed programs" hint="Up to 8 program ids, comma separated">
+          <input value={form.programs} onChange={(e) => setForm({ ...form, programs: e.target.value })} />
+        </Field>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={form.enabled}
+            onChange={(e) => setForm({ ...form, enabled: e.target.checked })}
+          />{" "}
+          Enabled from the start
+        </label>
+        <FormError>{problem ?? error}</FormError>
+        <div className="button-row">
+          <button
+            type="submit"
+            className="btn primary"
+            disabled={busy || !form.name.trim()}
+            data-admin-control
+          >
+            Register product
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,533 @@
+/** Member: deposit with a share preview and slippage bound, withdraw part or all, the position and its history. */
+import { useWallet } from "@solana/wallet-adapter-react";
+import { useMemo, useState } from "react";
+import {
+  assetsForShares,
+  eventsNamed,
+  memberValue,
+  pricedAssets,
+  sharesForDeposit,
+  sharesToBurnForAssets,
+} from "../../../sdk/src";
+import { PageHead, PoolGate } from "../components/Layout";
+import {
+  Badge,
+  Card,
+  Empty,
+  ExplorerLink,
+  FormError,
+  Row,
+  Segmented,
+  Skeleton,
+  Stat,
+} from "../components/ui";
+import { describeEvent, idMaps, participantsOf } from "../lib/activity";
+import {
+  big,
+  formatAmount,
+  formatDateTime,
+  formatExact,
+  formatPercent,
+  parseAmount,
+  percentOf,
+} from "../lib/format";
+import { PoolInfo, useActivityItems, useNow, usePool, useWalletState } from "../state/data";
+import { useTx } from "../state/tx";
+import { ConnectPrompt } from "../wallet/WalletUi";
+
+const SLIPPAGES = [10, 50, 100] as const;
+
+/** `value` less `bps` basis points, rounded down: the slippage bound. */
+export function withSlippage(value: bigint, bps: number): bigint {
+  return (value * BigInt(10_000 - bps)) / 10_000n;
+}
+
+export function MemberPage() {
+  return (
+    <PoolGate>
+      <Member />
+    </PoolGate>
+  );
+}
+
+function Member() {
+  const pool = usePool().data!;
+  const { publicKey } = useWallet();
+  const wallet = useWalletState();
+  const now = useNow();
+  const position = wallet.data?.position ?? null;
+  return (
+    <>
+      <PageHead title="Your position">
+        <Badge tone="neutral">
+          Minimum deposit {formatExact(big(pool.account.minContribution), pool.decimals, pool.symbol)}
+        </Badge>
+      </PageHead>
+      {!publicKey ? (
+        <Card>
+          <ConnectPrompt>
+            <h2>Connect to deposit</h2>
+            <p className="muted">
+              Deposit {pool.symbol} for shares of the pool. Profit from approved trades raises the share
+              value, so it reaches every member pro rata; withdraw at the share value at any time.
+            </p>
+          </ConnectPrompt>
+        </Card>
+      ) : (
+        <div className="grid member">
+          <PositionCard pool={pool} now={now} />
+          <ActionsCard pool={pool} now={now} hasPosition={!!position && big(position.shares) > 0n} />
+        </div>
+      )}
+      {publicKey && <HistoryCard pool={pool} />}
+    </>
+  );
+}
+
+function PositionCard({ pool, now }: { pool: PoolInfo; now: number }) {
+  const wallet = useWalletState();
+  const { decimals, symbol } = pool;
+  if (!wallet.data) {
+    return (
+      <Card title="Position">
+        <Skeleton height={160} />
+      </Card>
+    );
+  }
+  const position = wallet.data.position;
+  if (!position) {
+    return (
+      <Card title="Position" testId="position">
+        <Empty title="No position yet" icon="+">
+          Your first deposit creates your position. Wallet balance:{" "}
+          <strong data-testid="wallet-balance">
+            {formatAmount(wallet.data.assetBalance, decimals, { symbol })}
+          </strong>
+        </Empty>
+      </Card>
+    );
+  }
+  const shares = big(position.shares);
+  const value = memberValue(pool.account, position, now);
+  const capital = big(position.capitalContributed);
+  const withdrawn = big(position.totalWithdrawn);
+  // Share rounding leaves fractions of a cent either way right after a deposit; show those as zero.
+  const rawProfit = value + withdrawn - capital;
+  const cent = 10n ** BigInt(Math.max(0, decimals - 2));
+  const profit = rawProfit > -cent && rawProfit < cent ? 0n : rawProfit;
+  const active = "active" in position.status;
+  return (
+    <Card
+      title="Position"
+      action={active ? <Badge tone="good">Active</Badge> : <Badge>Withdrawn</Badge>}
+      testId="position"
+    >
+      <div className="grid stats tight">
+        <Stat label="Value" value={formatAmount(value, decimals, { symbol })} testId="position-value" />
+        <Stat
+          label="Profit"
+          value={formatAmount(profit, decimals, { symbol, signed: true })}
+          tone={profit > 0n ? "good" : profit < 0n ? "bad" : undefined}
+          sub={`ROI ${formatPercent(percentOf(profit, capital))}`}
+          testId="position-profit"
+        />
+      </div>
+      <div className="rows">
+        <Row label="Shares" testId="position-shares">
+          <span data-raw={shares.toString()} data-testid="position-shares-value">
+            {formatAmount(shares, decimals, { maxFraction: 4, minFraction: 0 })}
+          </span>
+          <span className="muted">
+            {" "}
+            · {formatPercent(percentOf(shares, big(pool.account.totalShares)))} of the pool
+          </span>
+        </Row>
+        <Row label="Capital contributed">{formatAmount(capital, decimals, { symbol })}</Row>
+        <Row label="Withdrawn so far">{formatAmount(withdrawn, decimals, { symbol })}</Row>
+        <Row label="Status">{active ? "Active member" : "Withdrawn (no shares left)"}</Row>
+        <Row label="Joined">{formatDateTime(position.joinedAt.toNumber())}</Row>
+        <Row label="Wallet balance">
+          <span data-testid="wallet-balance">
+            {formatAmount(wallet.data.assetBalance, decimals, { symbol })}
+          </span>
+        </Row>
+      </div>
+    </Card>
+  );
+}
+
+function SlippagePicker({ bps, onChange }: { bps: number; onChange: (bps: number) => void }) {
+  return (
+    <div className="slippage">
+      <span className="muted small">Slippage bound</span>
+      <Segmented
+        options={SLIPPAGES.map((s) => ({ value: String(s), label: `${s / 100}%` }))}
+        value={String(bps)}
+        onChange={(v) => onChange(Number(v))}
+        testId="slippage"
+      />
+    </div>
+  );
+}
+
+function ActionsCard({ pool, now, hasPosition }: { pool: PoolInfo; now: number; hasPosition: boolean }) {
+  const [tab, setTab] = useState<"deposit" | "withdraw">("deposit");
+  return (
+    <Card
+      title={tab === "deposit" ? "Deposit" : "Withdraw"}
+      action={
+        <Segmented
+          options={[
+            { value: "deposit", label: "Deposit" },
+            { value: "withdraw", label: "Withdraw" },
+          ]}
+          value={tab}
+          onChange={setTab}
+          testId="member-tabs"
+        />
+      }
+      testId="member-actions"
+    >
+      {tab === "deposit" ? (
+        <DepositForm pool={pool} now={now} />
+      ) : (
+        <WithdrawForm pool={pool} now={now} hasPosition={hasPosition} />
+      )}
+    </Card>
+  );
+}
+
+function DepositForm({ pool, now }: { pool: PoolInfo; now: number }) {
+  const { run, busy } = useTx();
+  const wallet = useWalletState();
+  const [text, setText] = useState("");
+  const [bps, setBps] = useState(50);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const { decimals, symbol } = pool;
+  const parsed = text ? parseAmount(text, decimals) : null;
+  const amount = parsed && "value" in parsed ? parsed.value : 0n;
+  const balance = wallet.data?.assetBalance ?? 0n;
+  const preview = sharesForDeposit(
+    amount,
+    big(pool.account.totalShares),
+    pricedAssets(pool.account, now, false),
+  );
+  const minShares = withSlippage(preview, bps);
+  const tooMuch = amount > balance;
+  const paused = pool.account.paused === 1;
+  const amountText = formatExact(amount, decimals, symbol);
+
+  const submit = async () => {
+    setError(null);
+    setDone(null);
+    const outcome = await run(`Deposit ${amountText}`, "deposit", (client) =>
+      client.deposit(pool.addresses, amount, { minSharesOut: minShares }),
+    );
+    if (outcome.ok) {
+      const [event] = eventsNamed(outcome.result.events, "deposited");
+      setDone(
+        event
+          ? `Deposited ${formatExact(big(event.amount), decimals, symbol)} for ${formatAmount(big(event.shares), decimals, { maxFraction: 4, minFraction: 0 })} shares.`
+          : "Deposit confirmed.",
+      );
+      setText("");
+    } else {
+      setError(outcome.error.sentence);
+    }
+  };
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label className="field">
+        <span className="field-label">
+          Amount
+          <button
+            type="button"
+            className="link-btn small"
+            onClick={() => setText(formatExact(balance, decimals))}
+          >
+            Balance {formatAmount(balance, decimals, { symbol })} · Max
+          </button>
+        </span>
+        <div className="amount-input">
+          <input
+            inputMode="decimal"
+            placeholder="0.00"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setError(null);
+            }}
+            data-testid="deposit-amount"
+            aria-label={`Deposit amount in ${symbol}`}
+          />
+          <span className="unit">{symbol}</span>
+        </div>
+        <small className="muted">
+          Pool minimum {formatExact(big(pool.account.minContribution), decimals, symbol)} per deposit.
+        </small>
+      </label>
+      <SlippagePicker bps={bps} onChange={setBps} />
+      <div className="preview" data-testid="deposit-preview">
+        <Row label="You receive">
+          <strong data-testid="deposit-preview-shares" data-raw={preview.toString()}>
+            ≈ {formatAmount(preview, decimals, { maxFraction: 4, minFraction: 0 })} shares
+          </strong>
+        </Row>
+        <Row label={`At least (${bps / 100}% slippage)`}>
+          <span data-testid="deposit-min-shares" data-raw={minShares.toString()}>
+            {formatAmount(minShares, decimals, { maxFraction: 4, minFraction: 0 })} shares
+          </span>
+        </Row>
+        <Row label="Share value">
+          {formatAmount(
+            assetsForShares(
+              10n ** BigInt(decimals),
+              big(pool.account.totalShares),
+              pricedAssets(pool.account, now, false),
+            ),
+            decimals,
+            {
+              maxFraction: 6,
+              minFraction: 4,
+              symbol,
+            },
+          )}
+        </Row>
+      </div>
+      {parsed && "error" in parsed && <FormError>{parsed.error}</FormError>}
+      {tooMuch && !error && (
+        <FormError>
+          Your wallet holds {formatAmount(balance, decimals, { symbol })}; enter at most that.
+        </FormError>
+      )}
+      {paused && (
+        <div className="notice small" data-testid="deposit-paused">
+          The pool is paused by its ADMIN: deposits are blocked until it resumes. Withdrawals still work.
+        </div>
+      )}
+      <FormError testId="deposit-error">{error}</FormError>
+      {done && (
+        <div className="form-ok" data-testid="deposit-done">
+          {done}
+        </div>
+      )}
+      <button
+        type="submit"
+        className="btn primary block"
+        disabled={busy || amount === 0n || tooMuch || paused}
+        data-testid="deposit-submit"
+      >
+        {amount > 0n ? `Deposit ${amountText}` : "Enter an amount"}
+      </button>
+    </form>
+  );
+}
+
+function WithdrawForm({ pool, now, hasPosition }: { pool: PoolInfo; now: number; hasPosition: boolean }) {
+  const { run, busy } = useTx();
+  const wallet = useWalletState();
+  const [mode, setMode] = useState<"amount" | "all">("amount");
+  const [text, setText] = useState("");
+  const [bps, setBps] = useState(50);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const { decimals, symbol } = pool;
+  const position = wallet.data?.position;
+  if (!hasPosition || !position) {
+    return (
+      <>
+        {done && (
+          <div className="form-ok" data-testid="withdraw-done">
+            {done}
+          </div>
+        )}
+        <Empty title="Nothing to withdraw">
+          Deposit first; your shares can be withdrawn at the share value at any time.
+        </Empty>
+      </>
+    );
+  }
+  const shares = big(position.shares);
+  const totalShares = big(pool.account.totalShares);
+  const priced = pricedAssets(pool.account, now, true);
+  const available = memberValue(pool.account, position, now);
+  const parsed = mode === "amount" && text ? parseAmount(text, decimals) : null;
+  const amount = parsed && "value" in parsed ? parsed.value : 0n;
+  const receive = mode === "all" ? assetsForShares(shares, totalShares, priced) : amount;
+  const burn =
+    mode === "all" ? shares : amount > 0n ? sharesToBurnForAssets(amount, totalShares, priced) : 0n;
+  const minOut = mode === "all" ? withSlippage(receive, bps) : amount;
+  const tooMuch = mode === "amount" && amount > available;
+
+  const submit = async () => {
+    setError(null);
+    setDone(null);
+    const label =
+      mode === "all" ? "Withdraw everything" : `Withdraw ${formatExact(amount, decimals, symbol)}`;
+    const outcome = await run(label, "withdraw", (client) =>
+      client.withdraw(pool.addresses, mode === "all" ? { shares } : { amount }, { minAmountOut: minOut }),
+    );
+    if (outcome.ok) {
+      const [event] = eventsNamed(outcome.result.events, "withdrew");
+      setDone(
+        event
+          ? `Received ${formatExact(big(event.amount), decimals, symbol)}${event.exited ? "; you have left the pool" : ""}.`
+          : "Withdrawal confirmed.",
+      );
+      setText("");
+    } else {
+      setError(outcome.error.sentence);
+    }
+  };
+
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Segmented
+        options={[
+          { value: "amount", label: "Part" },
+          { value: "all", label: "All" },
+        ]}
+        value={mode}
+        onChange={(m) => {
+          setMode(m);
+          setError(null);
+        }}
+        testId="withdraw-mode"
+      />
+      {mode === "amount" ? (
+        <label className="field">
+          <span className="field-label">
+            Amount
+            <button type="button" className="link-btn small" onClick={() => setMode("all")}>
+              Available {formatAmount(available, decimals, { symbol })}
+            </button>
+          </span>
+          <div className="amount-input">
+            <input
+              inputMode="decimal"
+              placeholder="0.00"
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setError(null);
+              }}
+              data-testid="withdraw-amount"
+              aria-label={`Withdrawal amount in ${symbol}`}
+            />
+            <span className="unit">{symbol}</span>
+          </div>
+        </label>
+      ) : (
+        <p className="muted">
+          Burn all {formatAmount(shares, decimals, { maxFraction: 4, minFraction: 0 })} shares and leave the
+          pool.
+        </p>
+      )}
+      {mode === "all" && <SlippagePicker bps={bps} onChange={setBps} />}
+      <div className="preview" data-testid="withdraw-preview">
+        <Row label="You receive">
+          <strong data-testid="withdraw-receive">
+            {mode === "all"
+              ? `≈ ${formatAmount(receive, decimals, { symbol })}`
+              : formatExact(receive, decimals, symbol)}
+          </strong>
+        </Row>
+        {mode === "all" && (
+          <Row label={`At least (${bps / 100}% slippage)`}>
+            {formatAmount(minOut, decimals, { symbol, maxFraction: decimals, minFraction: 2 })}
+          </Row>
+        )}
+        <Row label="Shares burned">≈ {formatAmount(burn, decimals, { maxFraction: 4, minFraction: 0 })}</Row>
+      </div>
+      {parsed && "error" in parsed && <FormError>{parsed.error}</FormError>}
+      {tooMuch && (
+        <FormError>
+          Your position is worth {formatAmount(available, decimals, { symbol })}; withdraw at most that, or
+          choose “All”.
+        </FormError>
+      )}
+      <FormError testId="withdraw-error">{error}</FormError>
+      {done && (
+        <div className="form-ok" data-testid="withdraw-done">
+          {done}
+        </div>
+      )}
+      <button
+        type="submit"
+        className="btn primary block"
+        disabled={busy || tooMuch || (mode === "amount" && amount === 0n)}
+        data-testid="withdraw-submit"
+      >
+        {mode === "all"
+          ? "Withdraw everything"
+          : amount > 0n
+            ? `Withdraw ${formatExact(amount, decimals, symbol)}`
+            : "Enter an amount"}
+      </button>
+    </form>
+  );
+}
+
+function HistoryCard({ pool }: { pool: PoolInfo }) {
+  const { publicKey } = useWallet();
+  const { items, loading } = useActivityItems();
+  const mine = useMemo(() => {
+    if (!publicKey) return [];
+    const me = publicKey.toBase58();
+    return items.filter(
+      (i) =>
+        ["deposited", "withdrew", "claimFiled"].includes(i.event.name) &&
+        participantsOf(i.event).includes(me),
+    );
+  }, [items, publicKey]);
+  const maps = useMemo(() => idMaps(items), [items]);
+  const ctx = { decimals: pool.decimals, symbol: pool.symbol, roles: new Map<string, string>(), ...maps };
+  return (
+    <Card
+      title="Your history"
+      subtitle="Deposits, withdrawals and claims of this wallet"
+      testId="member-history"
+    >
+      {loading ? (
+        <Skeleton height={60} />
+      ) : mine.length === 0 ? (
+        <Empty title="Nothing yet">Your deposits and withdrawals appear here.</Empty>
+      ) : (
+        <ul className="feed">
+          {mine.map((i) => {
+            const d = describeEvent(i.event, ctx);
+            return (
+              <li key={i.key} className="feed-item">
+                <span className={`feed-dot ${d.tone}`} aria-hidden />
+                <div className="feed-body">
+                  <div className="feed-title">{d.title}</div>
+                  <div className="muted small">{d.detail}</div>
+                </div>
+                <div className="feed-side small">
+                  <div className="muted">{i.blockTime ? formatDateTime(i.blockTime) : "—"}</div>
+                  <ExplorerLink kind="tx" id={i.signature}>
+                    tx
+                  </ExplorerLink>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The seed's statistics (pool, insurance, validators, trades) from chain state, as
+ * `crates/client/src/overview.rs` computes them for `poolbot overview`.
+ */
+import {
+  assetsForShares,
+  InsuranceReserveAccount,
+  PoolAccount,
+  pricedAssets,
+  proposalStatus,
+  TradeProposalAccount,
+  ValidatorSetAccount,
+  validatorsOf,
+} from "../../../sdk/src";
+import { big, percentOf } from "../lib/format";
+
+/** Whether `proposal` can still be voted on or executed at unix time `now`. */
+export function isLive(proposal: TradeProposalAccount, pool: PoolAccount, now: number): boolean {
+  return now < proposal.expiresAt.toNumber() && proposal.configVersion.eq(pool.configVersion);
+}
+
+/** What a proposal is, as shown: its stored status, or stale / expired when no longer live. */
+export type ProposalState = "pending" | "approved" | "rejected" | "executed" | "expired" | "stale";
+
+export function proposalState(proposal: TradeProposalAccount, pool: PoolAccount, now: number): ProposalState {
+  const status = proposalStatus(proposal);
+  if (status !== "pending" && status !== "approved") return status;
+  if (!proposal.configVersion.eq(pool.configVersion)) return "stale";
+  if (now >= proposal.expiresAt.toNumber()) return "expired";
+  return status;
+}
+
+/** Number of set bits of a vote bitmap. */
+export function popcount(bitmap: number): number {
+  let n = 0;
+  for (let b = bitmap >>> 0; b; b >>>= 1) n += b & 1;
+  return n;
+}
+
+export function poolStats(pool: PoolAccount, now: number) {
+  const one = 10n ** BigInt(pool.decimals);
+  const totalAssets = big(pool.totalAssets);
+  const priced = pricedAssets(pool, now, false);
+  return {
+    capitalContributed: big(pool.totalContributed),
+    totalWithdrawn: big(pool.totalWithdrawn),
+    activeMembers: pool.activeMembers,
+    withdrawnMembers: pool.withdrawnMembers,
+    maxMembers: pool.maxMembers,
+    totalAssets,
+    lockedProfit: totalAssets - priced,
+    totalShares: big(pool.totalShares),
+    totalProfit: big(pool.totalProfit),
+    memberProfit: big(pool.totalMemberProfit),
+    roiPercent: percentOf(big(pool.totalMemberProfit), big(pool.totalContributed)),
+    shareValue: assetsForShares(one, big(pool.totalShares), priced),
+    one,
+  };
+}
+
+export function insuranceStats(reserve: InsuranceReserveAccount, reserveBalance: bigint, pool: PoolAccount) {
+  const pendingAmount = big(reserve.pendingAmount);
+  const coverage = percentOf(reserveBalance, big(pool.totalAssets));
+  let health: "healthy" | "watch" | "underfunded" | "empty";
+  if (reserveBalance === 0n) health = "empty";
+  else if (pendingAmount > reserveBalance) health = "underfunded";
+  else if ((coverage ?? 100) < 1) health = "watch";
+  else health = "healthy";
+  return {
+    reserveBalance,
+    totalAllocated: big(reserve.totalAllocated),
+    totalFunded: big(reserve.totalFunded),
+    totalPaid: big(reserve.totalPaid),
+    claimsFiled: big(reserve.claimsFiled),
+    claimsPaid: big(reserve.claimsPaid),
+    claimsDenied: big(reserve.claimsDenied),
+    pendingClaims: big(reserve.pendingClaims),
+    pendingAmount,
+    coveragePercent: coverage,
+    health,
+  };
+}
+
+export function validatorRows(
+  set: ValidatorSetAccount,
+  proposals: TradeProposalAccount[],
+  pool: PoolAccount,
+  now: number,
+) {
+  const open = proposals.filter((t) => proposalStatus(t) === "pending" && isLive(t, pool, now));
+  return validatorsOf(set).map((v) => {
+    const bit = 1 << v.slot;
+    return {
+      key: v.key,
+      role: v.roleName,
+      slot: v.slot,
+      approvals: v.approvals,
+      rejections: v.rejections,
+      claimVotes: v.claimVotes,
+      approvalRatePercent: percentOf(BigInt(v.approvals), BigInt(v.approvals + v.rejections)),
+      pendingVotes: open.filter((t) => ((t.approvals | t.rejections) & bit) === 0).length,
+      lastActiveSlot: big(v.lastActiveSlot),
+      addedAt: v.addedAt.toNumber(),
+    };
+  });
+}
+
+export function tradeStats(pool: PoolAccount, proposals: TradeProposalAccount[], now: number) {
+  const count = (status: string, live: boolean) =>
+    proposals.filter((t) => proposalStatus(t) === status && isLive(t, pool, now) === live).length;
+  return {
+    proposed: big(pool.tradesProposed),
+    approved: big(pool.tradesApproved),
+    rejected: big(pool.tradesRejected),
+    executed: big(pool.tradesExecuted),
+    expired: big(pool.tradesExpired) + BigInt(count("pending", false) + count("approved", false)),
+    pending: count("pending", true),
+    awaitingExecution: count("approved", true),
+  };
+}

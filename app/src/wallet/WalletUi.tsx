@@ -1,0 +1,293 @@
+/**
+ * Connecting: the wallet-standard wallets the browser has (Phantom, Solflare, Backpack, ...)
+ * and, on localnet only, the burner wallet with the fixture keypairs, a pasted secret key or a
+ * fresh keypair. The header's wallet button with the connected wallet's role and a menu.
+ */
+import { useConnection, useWallet } from "@solana/wallet-adapter-react";
+import { WalletReadyState } from "@solana/wallet-adapter-base";
+import { Keypair, LAMPORTS_PER_SOL } from "@solana/web3.js";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { Badge, Modal, RoleBadge } from "../components/ui";
+import { shortAddress } from "../lib/format";
+import { useMyRole } from "../state/data";
+import { useSettings } from "../state/settings";
+import {
+  BurnerIdentity,
+  BurnerWalletAdapter,
+  BurnerWalletName,
+  listFixtures,
+  loadFixture,
+  parseSecretKey,
+} from "./burner";
+
+export function ConnectDialog({ onClose }: { onClose: () => void }) {
+  const { wallets, select, wallet, connected, connect } = useWallet();
+  const { local } = useSettings();
+  const [secret, setSecret] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const fixtures = useQuery({
+    queryKey: ["fixtures"],
+    queryFn: listFixtures,
+    enabled: local,
+    staleTime: Infinity,
+  });
+  const browserWallets = wallets.filter((w) => w.adapter.name !== BurnerWalletName);
+  const burner = wallets.find((w) => w.adapter.name === BurnerWalletName)?.adapter as
+    BurnerWalletAdapter | undefined;
+
+  const chooseBurner = async (identity: BurnerIdentity) => {
+    if (!burner) return;
+    burner.use(identity);
+    if (wallet?.adapter.name !== BurnerWalletName) select(BurnerWalletName);
+    else if (!connected) await connect();
+    onClose();
+  };
+
+  const loadNamed = async (name: string) => {
+    setProblem(null);
+    try {
+      await chooseBurner({ label: name, keypair: await loadFixture(name) });
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  };
+
+  return (
+    <Modal title="Connect a wallet" onClose={onClose} testId="connect-dialog">
+      <div className="wallet-list">
+        {browserWallets.map((w) => (
+          <button
+            key={w.adapter.name}
+            type="button"
+            className="wallet-option"
+            onClick={() => {
+              select(w.adapter.name);
+              onClose();
+            }}
+          >
+            <img src={w.adapter.icon} alt="" width={28} height={28} />
+            <span>{w.adapter.name}</span>
+            {w.readyState === WalletReadyState.Installed && <Badge tone="good">Detected</Badge>}
+          </button>
+        ))}
+        {browserWallets.length === 0 && (
+          <p className="muted small">
+            No browser wallet detected. Install{" "}
+            <a className="link" href="https://phantom.com" target="_blank" rel="noreferrer">
+              Phantom
+            </a>
+            ,{" "}
+            <a className="link" href="https://solflare.com" target="_blank" rel="noreferrer">
+              Solflare
+            </a>{" "}
+            or{" "}
+            <a className="link" href="https://backpack.app" target="_blank" rel="noreferrer">
+              Backpack
+            </a>
+            , then reload this page.
+          </p>
+        )}
+      </div>
+
+      {local && burner && (
+        <div className="burner" data-testid="burner-panel">
+          <div className="burner-head">
+            <h3>Localnet burner</h3>
+            <Badge tone="warn">test keys only</Badge>
+          </div>
+          <p className="muted small">
+            A keypair kept by this page, offered only on a local validator. Load one of the localnet fixtures
+            to act as the pool's admin, a member or a validator.
+          </p>
+          {fixtures.data ? (
+            <div className="fixture-grid">
+              {fixtures.data.map((f) => (
+                <button
+                  key={f.name}
+                  type="button"
+                  className="fixture"
+                  data-testid={`fixture-${f.name}`}
+                  onClick={() => void loadNamed(f.name)}
+                >
+                  <strong>{f.label}</strong>
+                  <span className="mono muted small">{shortAddress(f.publicKey)}</span>
+                </button>
+              ))}
+            </div>
+          ) : fixtures.isFetched ? (
+            <p className="muted small">
+              This server does not serve the fixture keypairs (they come with `npm run dev` and `npm run
+              preview`).
+            </p>
+          ) : null}
+          <details className="paste">
+            <summary>Paste a secret key or start a new burner</summary>
+            <textarea
+              rows={3}
+              placeholder="[12,34,…] (a Solana CLI keypair file) or a base58 secret key"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              data-testid="burner-secret"
+            />
+            <div className="button-row">
+              <button
+                type="button"
+                className="btn"
+                disabled={!secret.trim()}
+                onClick={() => {
+                  try {
+                    void chooseBurner({ label: "pasted", keypair: parseSecretKey(secret) });
+                  } catch (e) {
+                    setProblem(`That is not a secret key: ${(e as Error).message}`);
+                  }
+                }}
+              >
+                Use this key
+              </button>
+              <button
+                type="button"
+                className="btn ghost"
+                onClick={() => void chooseBurner({ label: "new", keypair: Keypair.generate() })}
+              >
+                New burner
+              </button>
+            </div>
+          </details>
+          {problem && <div className="form-error">{problem}</div>}
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+export function WalletButton() {
+  const { publicKey, wallet, disconnect, connecting } = useWallet();
+  const { connection } = useConnection();
+  const { local } = useSettings();
+  const { role, keeper } = useMyRole();
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState(false);
+  const [menu, setMenu] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!menu) return;
+    const close = (e: MouseEvent) => !ref.current?.contains(e.target as Node) && setMenu(false);
+    window.addEventListener("mousedown", close);
+    return () => window.removeEventListener("mousedown", close);
+  }, [menu]);
+
+  if (!publicKey) {
+    return (
+      <>
+        <button
+          type="button"
+          className="btn primary"
+          onClick={() => setDialog(true)}
+          data-testid="connect-button"
+        >
+          {connecting ? "Connecting…" : "Connect wallet"}
+        </button>
+        {dialog && <ConnectDialog onClose={() => setDialog(false)} />}
+      </>
+    );
+  }
+  const burnerLabel =
+    wallet?.adapter.name === BurnerWalletName ? (wallet.adapter as BurnerWalletAdapter).label : null;
+  return (
+    <div className="wallet-menu" ref={ref}>
+      <button
+        type="button"
+        className="btn wallet-btn"
+        onClick={() => setMenu(!menu)}
+        data-testid="wallet-button"
+      >
+        {wallet && <img src={wallet.adapter.icon} alt="" width={18} height={18} />}
+        <span className="mono" data-testid="wallet-address">
+          {shortAddress(publicKey)}
+        </span>
+        {role ? <RoleBadge role={role} /> : keeper ? <Badge tone="info">KEEPER</Badge> : null}
+      </button>
+      {menu && (
+        <div className="menu" role="menu">
+          <div className="menu-head">
+            <div className="mono small">{publicKey.toBase58()}</div>
+            <div className="muted small">
+              {wallet?.adapter.name}
+              {burnerLabel ? ` · ${burnerLabel}` : ""}
+            </div>
+          </div>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => void navigator.clipboard?.writeText(publicKey.toBase58())}
+          >
+            Copy address
+          </button>
+          {local && (
+            <button
+              type="button"
+              role="menuitem"
+              onClick={async () => {
+                setNote("Requesting 10 SOL…");
+                try {
+                  const signature = await connection.requestAirdrop(publicKey, 10 * LAMPORTS_PER_SOL);
+                  const latest = await connection.getLatestBlockhash();
+                  await connection.confirmTransaction({ signature, ...latest }, "confirmed");
+                  setNote("10 SOL received.");
+                  void queryClient.invalidateQueries();
+                } catch {
+                  setNote("The faucet refused the airdrop.");
+                }
+              }}
+            >
+              Airdrop 10 SOL (localnet)
+            </button>
+          )}
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setMenu(false);
+              setDialog(true);
+            }}
+          >
+            Switch wallet
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="bad"
+            onClick={() => void disconnect()}
+            data-testid="disconnect"
+          >
+            Disconnect
+          </button>
+          {note && <div className="menu-note small muted">{note}</div>}
+        </div>
+      )}
+      {dialog && <ConnectDialog onClose={() => setDialog(false)} />}
+    </div>
+  );
+}
+
+/** A call to action for pages that need a wallet. */
+export function ConnectPrompt({ children }: { children: React.ReactNode }) {
+  const [dialog, setDialog] = useState(false);
+  return (
+    <div className="connect-prompt">
+      <div>{children}</div>
+      <button
+        type="button"
+        className="btn primary"
+        onClick={() => setDialog(true)}
+        data-testid="connect-prompt"
+      >
+        Connect wallet
+      </button>
+      {dialog && <ConnectDialog onClose={() => setDialog(false)} />}
+    </div>
+  );
+}

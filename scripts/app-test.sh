@@ -29,7 +29,7 @@ preview_pid=""
 started_validator=""
 cleanup() {
   [[ -n $preview_pid ]] && kill "$preview_pid" 2>/dev/null || true
-  [[ -n $started_validator ]] && (cd "$root" && scripts/localnet.sh stop) || true
+  [[ -n $started_validator ]] && (cd "$root" && scripts/localnet.sh stop --rpc-port "$port") || true
   rm -rf "$work"
 }
 trap cleanup EXIT

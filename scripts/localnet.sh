@@ -4,7 +4,7 @@
 #
 #   scripts/localnet.sh [FLAGS]        build if needed and run in the foreground (Ctrl-C stops)
 #   scripts/localnet.sh start [FLAGS]  run in the background; returns once getHealth answers ok
-#   scripts/localnet.sh stop           stop the background validator
+#   scripts/localnet.sh stop [--rpc-port P]  stop the background validator on that port (8899)
 #
 # FLAGS go to poolbot-localnet (--rpc-port, --ws-port, --programs-dir, --program ID=PATH,
 # --upgrade-authority, --slot-time-ms, --log-transactions; see --help).
@@ -36,44 +36,48 @@ healthy() {
 case "${1:-run}" in
   start)
     shift
-    if [[ -f $state/pid ]] && kill -0 "$(cat "$state/pid")" 2>/dev/null; then
-      echo "a local validator is already running (pid $(cat "$state/pid")); scripts/localnet.sh stop first" >&2
+    port=$(rpc_port "$@")
+    pidfile=$state/$port.pid log=$state/validator-$port.log
+    if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      echo "a local validator is already running on port $port (pid $(cat "$pidfile")); scripts/localnet.sh stop --rpc-port $port first" >&2
       exit 1
     fi
     build
-    port=$(rpc_port "$@")
-    "$bin" "$@" >"$state/validator.log" 2>&1 &
-    echo $! >"$state/pid"
+    "$bin" "$@" >"$log" 2>&1 &
+    echo $! >"$pidfile"
     for _ in $(seq 1 600); do
-      if ! kill -0 "$(cat "$state/pid")" 2>/dev/null; then
-        cat "$state/validator.log" >&2
-        rm -f "$state/pid"
+      if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+        cat "$log" >&2
+        rm -f "$pidfile"
         exit 1
       fi
-      if grep -q "poolbot-localnet ready" "$state/validator.log" && healthy "$port"; then
-        sed -n '/ready/,/Stop with/p' "$state/validator.log" | sed '$d'
-        echo "  (pid $(cat "$state/pid"), log $state/validator.log; stop with scripts/localnet.sh stop)"
+      if grep -q "poolbot-localnet ready" "$log" && healthy "$port"; then
+        sed -n '/ready/,/Stop with/p' "$log" | sed '$d'
+        echo "  (pid $(cat "$pidfile"), log $log; stop with scripts/localnet.sh stop --rpc-port $port)"
         exit 0
       fi
       sleep 0.2
     done
-    echo "the local validator did not become healthy in 120 s; see $state/validator.log" >&2
+    echo "the local validator did not become healthy in 120 s; see $log" >&2
     exit 1
     ;;
   stop)
-    if [[ ! -f $state/pid ]]; then
-      echo "no local validator started by this script"
+    shift
+    port=$(rpc_port "$@")
+    pidfile=$state/$port.pid
+    if [[ ! -f $pidfile ]]; then
+      echo "no local validator on port $port started by this script"
       exit 0
     fi
-    pid=$(cat "$state/pid")
+    pid=$(cat "$pidfile")
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 100); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
     kill -KILL "$pid" 2>/dev/null || true
-    rm -f "$state/pid"
-    echo "local validator stopped"
+    rm -f "$pidfile"
+    echo "local validator on port $port stopped"
     ;;
   run)
     build

@@ -33,11 +33,11 @@ npm run --silent lint
 step "TypeScript SDK tests against the local validator"
 # web3.js derives the websocket port as the RPC port + 1.
 scripts/localnet.sh start --rpc-port 8999 --ws-port 9000
-trap 'scripts/localnet.sh stop' EXIT
+trap 'scripts/localnet.sh stop --rpc-port 8999' EXIT
 ANCHOR_PROVIDER_URL=http://127.0.0.1:8999 npm test
 step "web app: types, unit tests, build, browser tests (headless Chromium)"
 POOLBOT_RPC_URL=http://127.0.0.1:8999 POOLBOT_SCREENSHOTS=$PWD/target/app-screenshots scripts/app-test.sh
-scripts/localnet.sh stop
+scripts/localnet.sh stop --rpc-port 8999
 trap - EXIT
 step "compute units in README"
 scripts/cu-report.sh --check

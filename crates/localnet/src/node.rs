@@ -142,7 +142,12 @@ impl Node {
         }
         match authority {
             Some(key) => println!("  upgrade authority {key}"),
-            None => println!("  upgrade authority none (no Solana CLI wallet found)"),
+            // surfpool records the system program when no authority is given: nobody can sign
+            // for it, so the programs are effectively immutable.
+            None => println!(
+                "  upgrade authority 11111111111111111111111111111111 (no Solana CLI wallet \
+                 found: pass --upgrade-authority to be able to upgrade)"
+            ),
         }
         println!("Stop with Ctrl-C.");
         Ok(node)

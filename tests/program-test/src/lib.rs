@@ -1,15 +1,19 @@
 //! Pool Bot's built `.so` files on solana-program-test's Bank (the agave runtime behind a
-//! `BanksClient`), with the token and account helpers the seed story needs there.
-use anchor_lang::solana_program::program_pack::Pack;
-use anchor_lang::solana_program::system_instruction::{create_account, transfer};
-use anchor_lang::{AccountDeserialize, Discriminator};
-use anchor_spl::token::spl_token;
-use pool_bot_client::{accounts, Instruction, Pubkey};
+//! `BanksClient`), behind the off-chain tools' `Chain` trait, so the seed story of
+//! `crates/seed` runs on it unchanged.
+use anchor_lang::prelude::Clock;
+use anchor_lang::solana_program::system_instruction::transfer;
+use pool_bot_client::chain::{
+    self, AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt,
+};
+use pool_bot_client::{errors, Instruction, Pubkey};
 use solana_keypair::Keypair;
-use solana_program_test::{BanksClient, ProgramTest};
+use solana_program_test::{BanksClient, BanksClientError, ProgramTest};
 use solana_rent::Rent;
 use solana_signer::Signer;
 use solana_transaction::Transaction;
+use std::future::Future;
+use tokio::runtime::Runtime;
 
 /// Path of a built program, by Anchor's convention `target/deploy/<name>.so`.
 pub fn program_path(name: &str) -> String {
@@ -22,15 +26,15 @@ pub fn program_path(name: &str) -> String {
 /// A Bank with Pool Bot and the local AMM deployed from their SBF builds under the upgradeable
 /// BPF loader (program account + program data account, as `anchor deploy` leaves them).
 pub struct BankChain {
-    /// The client of the Bank.
-    pub client: BanksClient,
-    /// The genesis mint keypair: pays fees and rent for fixtures, and mints every token.
-    pub payer: Keypair,
+    runtime: Runtime,
+    client: BanksClient,
+    /// The genesis mint keypair: the faucet behind `airdrop`.
+    faucet: Keypair,
 }
 
 impl BankChain {
     /// Starts the Bank; panics with the fix when the programs were not built.
-    pub async fn start() -> BankChain {
+    pub fn start() -> BankChain {
         let mut test = ProgramTest::default();
         for (id, name) in [(pool_bot::ID, "pool_bot"), (local_amm::ID, "local_amm")] {
             let path = program_path(name);
@@ -47,136 +51,119 @@ impl BankChain {
                 test.add_account(address, account);
             }
         }
-        let (client, payer, _) = test.start().await;
-        BankChain { client, payer }
-    }
-
-    /// Sends `instructions` in one transaction (the first signer pays) and returns its logs;
-    /// panics with the logs when it fails.
-    pub async fn send_ok(&self, instructions: &[Instruction], signers: &[&Keypair]) -> Vec<String> {
-        let payer = signers.first().expect("a signer").pubkey();
-        let blockhash = self.client.get_latest_blockhash().await.expect("blockhash");
-        let tx = Transaction::new_signed_with_payer(instructions, Some(&payer), signers, blockhash);
-        let outcome = self
-            .client
-            .process_transaction_with_metadata(tx)
-            .await
-            .expect("banks client");
-        let logs = outcome.metadata.map(|m| m.log_messages).unwrap_or_default();
-        if let Err(err) = outcome.result {
-            panic!("transaction failed: {err:?}\n{}", logs.join("\n"));
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a tokio runtime");
+        let (client, faucet, _) = runtime.block_on(test.start());
+        BankChain {
+            runtime,
+            client,
+            faucet,
         }
-        logs
     }
 
-    /// A new wallet holding 100 SOL.
-    pub async fn wallet(&self) -> Keypair {
-        let wallet = Keypair::new();
-        let payer = self.payer.insecure_clone();
-        self.send_ok(
-            &[transfer(&payer.pubkey(), &wallet.pubkey(), 100_000_000_000)],
-            &[&payer],
-        )
-        .await;
-        wallet
-    }
-
-    /// Creates a rent-exempt account of `space` bytes owned by the token program, then runs
-    /// `init` on it.
-    async fn token_program_account(
+    fn run<T>(
         &self,
-        space: usize,
-        init: impl FnOnce(&Pubkey) -> Instruction,
-    ) -> Pubkey {
-        let account = Keypair::new();
-        let payer = self.payer.insecure_clone();
-        let rent = self
-            .client
-            .get_rent()
-            .await
-            .expect("rent")
-            .minimum_balance(space);
-        let create = create_account(
-            &payer.pubkey(),
-            &account.pubkey(),
-            rent,
-            space as u64,
-            &spl_token::ID,
-        );
-        self.send_ok(&[create, init(&account.pubkey())], &[&payer, &account])
-            .await;
-        account.pubkey()
+        call: impl Future<Output = Result<T, BanksClientError>>,
+    ) -> Result<T, ChainError> {
+        self.runtime
+            .block_on(call)
+            .map_err(|e| ChainError::Transport(e.to_string()))
     }
 
-    /// A new SPL Token mint with `decimals`, the payer its mint authority.
-    pub async fn mint(&self, decimals: u8) -> Pubkey {
-        let authority = self.payer.pubkey();
-        self.token_program_account(spl_token::state::Mint::LEN, |mint| {
-            spl_token::instruction::initialize_mint2(
-                &spl_token::ID,
-                mint,
-                &authority,
-                None,
-                decimals,
-            )
-            .expect("initialize_mint2")
+    fn transaction(
+        &self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Transaction, ChainError> {
+        let blockhash = self.run(self.client.get_latest_blockhash())?;
+        chain::transaction(instructions, signers, blockhash)
+    }
+}
+
+/// A failed transaction as the program's named error when its logs carry one.
+fn refused(error: String, logs: Vec<String>) -> ChainError {
+    match errors::from_logs(&logs) {
+        Some(program) => ChainError::Program(program),
+        None => ChainError::Transaction { error, logs },
+    }
+}
+
+impl Chain for BankChain {
+    fn account(&self, key: &Pubkey) -> Result<Option<AccountData>, ChainError> {
+        let account = self.run(self.client.get_account(*key))?;
+        Ok(account.filter(|a| a.lamports > 0).map(|a| AccountData {
+            lamports: a.lamports,
+            owner: a.owner,
+            data: a.data,
+        }))
+    }
+
+    fn program_accounts(
+        &self,
+        _: &Pubkey,
+        _: &AccountFilter,
+    ) -> Result<Vec<(Pubkey, AccountData)>, ChainError> {
+        Err(ChainError::Transport(
+            "a BanksClient cannot list program accounts".into(),
+        ))
+    }
+
+    fn send(
+        &mut self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, ChainError> {
+        let tx = self.transaction(instructions, signers)?;
+        let signature = tx.signatures[0].to_string();
+        let outcome = self.run(self.client.process_transaction_with_metadata(tx))?;
+        let (logs, compute_units) = outcome
+            .metadata
+            .map(|m| (m.log_messages, m.compute_units_consumed))
+            .unwrap_or_default();
+        match outcome.result {
+            Ok(()) => Ok(Receipt {
+                signature,
+                compute_units,
+                logs,
+            }),
+            Err(e) => Err(refused(format!("{e:?}"), logs)),
+        }
+    }
+
+    fn simulate(
+        &self,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, ChainError> {
+        let tx = self.transaction(instructions, signers)?;
+        let outcome = self.run(self.client.simulate_transaction(tx))?;
+        let (logs, compute_units) = outcome
+            .simulation_details
+            .map(|d| (d.logs, d.units_consumed))
+            .unwrap_or_default();
+        match outcome.result {
+            Some(Err(e)) => Err(refused(format!("{e:?}"), logs)),
+            _ => Ok(Receipt {
+                signature: String::new(),
+                compute_units,
+                logs,
+            }),
+        }
+    }
+
+    fn clock(&self) -> Result<ChainClock, ChainError> {
+        let clock: Clock = self.run(self.client.get_sysvar())?;
+        Ok(ChainClock {
+            slot: clock.slot,
+            unix_timestamp: clock.unix_timestamp,
         })
-        .await
     }
 
-    /// A new SPL Token account of `mint` owned by `owner`.
-    pub async fn token_account(&self, mint: &Pubkey, owner: &Pubkey) -> Pubkey {
-        self.token_program_account(spl_token::state::Account::LEN, |account| {
-            spl_token::instruction::initialize_account3(&spl_token::ID, account, mint, owner)
-                .expect("initialize_account3")
-        })
-        .await
-    }
-
-    /// Mints `amount` of `mint` into `account`.
-    pub async fn mint_to(&self, mint: &Pubkey, account: &Pubkey, amount: u64) {
-        let payer = self.payer.insecure_clone();
-        let mint_to = spl_token::instruction::mint_to(
-            &spl_token::ID,
-            mint,
-            account,
-            &payer.pubkey(),
-            &[],
-            amount,
-        )
-        .expect("mint_to");
-        self.send_ok(&[mint_to], &[&payer]).await;
-    }
-
-    /// Lamports of `key` (0 when it does not exist).
-    pub async fn lamports(&self, key: &Pubkey) -> u64 {
-        self.client.get_balance(*key).await.expect("balance")
-    }
-
-    /// Raw data of an account (empty when it does not exist).
-    pub async fn data(&self, key: &Pubkey) -> Vec<u8> {
-        self.client
-            .get_account(*key)
-            .await
-            .expect("get_account")
-            .map(|a| a.data)
-            .unwrap_or_default()
-    }
-
-    /// Token balance of `account`.
-    pub async fn balance(&self, account: &Pubkey) -> u64 {
-        spl_token::state::Account::unpack(&self.data(account).await)
-            .expect("token account")
-            .amount
-    }
-
-    /// A Borsh account of the program.
-    pub async fn account<T: AccountDeserialize + Discriminator>(&self, key: &Pubkey) -> T {
-        accounts::decode(&self.data(key).await).expect("decode account")
-    }
-
-    /// A zero-copy account of the program.
-    pub async fn zero_copy<T: bytemuck::Pod + Discriminator>(&self, key: &Pubkey) -> T {
-        accounts::decode_zero_copy(&self.data(key).await).expect("decode zero-copy account")
+    fn airdrop(&mut self, to: &Pubkey, lamports: u64) -> Result<(), ChainError> {
+        let faucet = self.faucet.insecure_clone();
+        self.send(&[transfer(&faucet.pubkey(), to, lamports)], &[&faucet])
+            .map(|_| ())
     }
 }

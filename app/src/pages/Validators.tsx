@@ -108,18 +108,7 @@ function Validators() {
             New proposals from the keepers appear here.
           </Empty>
         ) : (
-          <div className="proposal-list">
-            {groups.open.map((p) => (
-              <ProposalCard
-                key={p.publicKey.toBase58()}
-                item={p}
-                state={p.state}
-                pool={pool}
-                set={set.data!}
-                now={now}
-              />
-            ))}
-          </div>
+          <ProposalList items={groups.open} pool={pool} set={set.data!} now={now} />
         )}
       </Card>
       {set.data && groups.dead.length > 0 && (
@@ -128,18 +117,7 @@ function Validators() {
           subtitle="No longer votable or executable; anyone can mark them expired to return the keeper's rent"
           testId="dead-proposals"
         >
-          <div className="proposal-list">
-            {groups.dead.map((p) => (
-              <ProposalCard
-                key={p.publicKey.toBase58()}
-                item={p}
-                state={p.state}
-                pool={pool}
-                set={set.data!}
-                now={now}
-              />
-            ))}
-          </div>
+          <ProposalList items={groups.dead} pool={pool} set={set.data!} now={now} />
         </Card>
       )}
       {set.data && groups.done.length > 0 && (
@@ -148,19 +126,7 @@ function Validators() {
           subtitle="Finished proposals whose accounts are still open"
           testId="done-proposals"
         >
-          <div className="proposal-list">
-            {groups.done.map((p) => (
-              <ProposalCard
-                key={p.publicKey.toBase58()}
-                item={p}
-                state={p.state}
-                pool={pool}
-                set={set.data!}
-                now={now}
-                compact
-              />
-            ))}
-          </div>
+          <ProposalList items={groups.done} pool={pool} set={set.data!} now={now} compact />
         </Card>
       )}
       <ValidatorTable pool={pool} now={now} />
@@ -266,6 +232,37 @@ function LegLine({
         Call {programName(leg.program)} with {leg.accounts} accounts, {leg.dataBytes} bytes of data
       </span>
     </li>
+  );
+}
+
+/** One card per proposal of `items`, newest first. */
+function ProposalList({
+  items,
+  pool,
+  set,
+  now,
+  compact,
+}: {
+  items: (Listed<TradeProposalAccount> & { state: ProposalState })[];
+  pool: PoolInfo;
+  set: ValidatorSetAccount;
+  now: number;
+  compact?: boolean;
+}) {
+  return (
+    <div className="proposal-list">
+      {items.map((p) => (
+        <ProposalCard
+          key={p.publicKey.toBase58()}
+          item={p}
+          state={p.state}
+          pool={pool}
+          set={set}
+          now={now}
+          compact={compact}
+        />
+      ))}
+    </div>
   );
 }
 

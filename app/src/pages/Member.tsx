@@ -256,20 +256,16 @@ function DepositForm({ pool, now }: { pool: PoolInfo; now: number }) {
             Balance {formatAmount(balance, decimals, { symbol })} · Max
           </button>
         </span>
-        <div className="amount-input">
-          <input
-            inputMode="decimal"
-            placeholder="0.00"
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setError(null);
-            }}
-            data-testid="deposit-amount"
-            aria-label={`Deposit amount in ${symbol}`}
-          />
-          <span className="unit">{symbol}</span>
-        </div>
+        <AmountInput
+          value={text}
+          onChange={(v) => {
+            setText(v);
+            setError(null);
+          }}
+          symbol={symbol}
+          testId="deposit-amount"
+          label="Deposit amount"
+        />
         <small className="muted">
           Pool minimum {formatExact(big(pool.account.minContribution), decimals, symbol)} per deposit.
         </small>
@@ -416,20 +412,16 @@ function WithdrawForm({ pool, now, hasPosition }: { pool: PoolInfo; now: number;
               Available {formatAmount(available, decimals, { symbol })}
             </button>
           </span>
-          <div className="amount-input">
-            <input
-              inputMode="decimal"
-              placeholder="0.00"
-              value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                setError(null);
-              }}
-              data-testid="withdraw-amount"
-              aria-label={`Withdrawal amount in ${symbol}`}
-            />
-            <span className="unit">{symbol}</span>
-          </div>
+          <AmountInput
+            value={text}
+            onChange={(v) => {
+              setText(v);
+              setError(null);
+            }}
+            symbol={symbol}
+            testId="withdraw-amount"
+            label="Withdrawal amount"
+          />
         </label>
       ) : (
         <p className="muted">
@@ -529,5 +521,34 @@ function HistoryCard({ pool }: { pool: PoolInfo }) {
         </ul>
       )}
     </Card>
+  );
+}
+
+/** A decimal amount field with the token's symbol beside it. */
+function AmountInput({
+  value,
+  onChange,
+  symbol,
+  testId,
+  label,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  symbol: string;
+  testId: string;
+  label: string;
+}) {
+  return (
+    <div className="amount-input">
+      <input
+        inputMode="decimal"
+        placeholder="0.00"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={testId}
+        aria-label={`${label} in ${symbol}`}
+      />
+      <span className="unit">{symbol}</span>
+    </div>
   );
 }

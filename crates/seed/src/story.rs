@@ -101,7 +101,7 @@ pub fn run_story(chain: &mut dyn Chain, keys: Keys) -> Result<StoryFigures, Seed
     for (slot, member) in member_values.iter_mut().zip(&w.members) {
         let position = w.position(chain, member)?;
         *slot = assets_for_shares(position.shares, total_shares, total_assets)
-            .map_err(|_| SeedError::NoArbitrage)?;
+            .map_err(|_| SeedError::ShareMath)?;
     }
 
     // The first member withdraws everything.

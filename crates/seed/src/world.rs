@@ -35,6 +35,9 @@ pub enum SeedError {
     /// The markets offer no arbitrage to propose.
     #[error("no arbitrage at these reserves")]
     NoArbitrage,
+    /// The pool's share math overflowed (a member's value cannot be computed).
+    #[error("share math overflowed")]
+    ShareMath,
 }
 
 /// A pool member with a funded USDC account.

@@ -1,12 +1,23 @@
-//! The validator agent re-simulates stored routes: it approves one that still pays and rejects,
-//! with the reason, one whose profit the market took away.
+//! The validator agent re-simulates stored routes: it approves an honest route that still pays,
+//! and rejects, naming the failed check, one the market moved, one with a leg that is not a
+//! swap, one that skims the arbitrage to the keeper, one that spends more of the vault than it
+//! declares and one whose declared minimum profit gives most of the gain away.
+use litesvm_token::spl_token;
 use local_amm::instructions::SwapArgs;
-use pool_bot::state::{ProposalStatus, TradeProposal, ValidatorSet};
-use pool_bot_client::amm;
+use local_amm::math::swap_output;
+use pool_bot::instructions::RegisterProductArgs;
+use pool_bot::route::RouteLeg;
+use pool_bot::state::{
+    ProductCategory, ProductConfig, ProposalStatus, TradeProposal, ValidatorSet,
+};
+use pool_bot_client::amm::{self, AmmAddresses};
+use pool_bot_client::instructions::{self as ix, TradeTerms};
+use pool_bot_client::route::{leg, pack};
+use pool_bot_client::Pubkey;
 use pool_bot_keeper::dex::LocalAmm;
-use pool_bot_tests::seed_world::{SOL, USDC};
+use pool_bot_tests::seed_world::{AMM_FEE_BPS, SOL, USDC};
 use pool_bot_tests::SeedWorld;
-use pool_bot_validator::{Policy, ValidatorAgent};
+use pool_bot_validator::{Decision, Policy, ValidatorAgent};
 use solana_signer::Signer;
 
 fn agent(w: &SeedWorld) -> ValidatorAgent {
@@ -14,6 +25,7 @@ fn agent(w: &SeedWorld) -> ValidatorAgent {
         min_profit: USDC,
         max_amount_in: 50_000 * USDC,
         max_profit_drop_bps: 5_000,
+        max_profit_shortfall_bps: 300,
     };
     ValidatorAgent::new(
         &w.chain.embedded,
@@ -24,19 +36,91 @@ fn agent(w: &SeedWorld) -> ValidatorAgent {
     .unwrap()
 }
 
+/// The LEAD's agent votes on the one open proposal; its decision.
+fn lead_decides(w: &mut SeedWorld) -> Decision {
+    let lead = w.voter(Some(0));
+    let mut decisions = agent(w).tick(&mut w.chain.embedded, &lead).unwrap();
+    assert_eq!(decisions.len(), 1, "{decisions:?}");
+    decisions.remove(0)
+}
+
+/// Asserts the LEAD's agent rejected `proposal` on chain, for a reason containing `why`.
+fn assert_rejected(w: &SeedWorld, proposal: Pubkey, decision: &Decision, why: &str) {
+    assert!(
+        !decision.approve && decision.reason.contains(why),
+        "expected a rejection for '{why}', got {decision:?}"
+    );
+    let state: TradeProposal = w.chain.zero_copy(&proposal);
+    let set: ValidatorSet = w.chain.zero_copy(&w.seed.pool.validator_set);
+    let slot = set.slot_of(&w.voter(Some(0)).pubkey()).unwrap();
+    assert_eq!(state.rejections, 1 << slot);
+    assert_eq!(state.approvals, 0);
+}
+
+/// The keeper proposes `legs` with `terms` under product `product_id`; the proposal's address.
+fn propose(w: &mut SeedWorld, product_id: u64, legs: &[RouteLeg], terms: TradeTerms) -> Pubkey {
+    let keeper = w.seed.keeper.insecure_clone();
+    let id = w.next_proposal_id();
+    let propose = ix::propose_trade(
+        &w.seed.pool,
+        &keeper.pubkey(),
+        w.seed.pool.product(product_id),
+        id,
+        terms,
+        &pack(legs),
+    );
+    w.chain.send_ok(&[propose], &[&keeper]);
+    w.seed.pool.proposal(id)
+}
+
+/// Terms an honest keeper declares: what the route spends, its gain, and a minimum 1% below it
+/// (the keeper's default slippage).
+fn honest_terms(amount_in: u64, gain: i128) -> TradeTerms {
+    let gain = u64::try_from(gain).expect("a gain");
+    TradeTerms {
+        amount_in,
+        expected_profit: gain,
+        min_profit: gain * 99 / 100,
+    }
+}
+
+/// The pool PDA's swap of `amount_in` of `mint_in` in `market`, demanding its exact output.
+fn swap(
+    w: &SeedWorld,
+    market: &AmmAddresses,
+    source: Pubkey,
+    destination: Pubkey,
+    mint_in: &Pubkey,
+    amount_in: u64,
+    out: u64,
+) -> RouteLeg {
+    let args = SwapArgs {
+        amount_in,
+        min_amount_out: out,
+    };
+    amm::swap_leg(
+        market,
+        &w.seed.pool.pool,
+        source,
+        destination,
+        mint_in,
+        args,
+    )
+}
+
 #[test]
-fn the_agent_approves_a_route_that_still_pays() {
+fn the_agent_approves_an_honest_route_that_still_pays() {
     let mut w = SeedWorld::new();
     w.join_members();
-    let (proposal, _) = w.propose_arbitrage(5_000 * USDC);
-    let lead = w.voter(Some(0));
-    let decisions = agent(&w).tick(&mut w.chain.embedded, &lead).unwrap();
-    assert_eq!(decisions.len(), 1);
-    assert!(decisions[0].approve, "{}", decisions[0].reason);
-    assert!(decisions[0].reason.starts_with("re-simulated profit"));
-    let state: TradeProposal = w.chain.zero_copy(&proposal.address);
+    let (legs, gain) = w.arbitrage_route(5_000 * USDC);
+    let proposal = propose(&mut w, 0, &legs, honest_terms(5_000 * USDC, gain));
+    let decision = lead_decides(&mut w);
+    assert!(decision.approve, "{}", decision.reason);
+    assert_eq!(decision.reason, format!("re-simulated profit {gain}"));
+    let state: TradeProposal = w.chain.zero_copy(&proposal);
     assert_eq!(state.approvals.count_ones(), 1);
     // it does not vote twice
+    let lead = w.voter(Some(0));
     assert!(agent(&w)
         .tick(&mut w.chain.embedded, &lead)
         .unwrap()
@@ -47,7 +131,8 @@ fn the_agent_approves_a_route_that_still_pays() {
 fn the_agent_rejects_a_route_that_lost_its_profit() {
     let mut w = SeedWorld::new();
     w.join_members();
-    let (proposal, _) = w.propose_arbitrage(5_000 * USDC);
+    let (legs, gain) = w.arbitrage_route(5_000 * USDC);
+    let proposal = propose(&mut w, 0, &legs, honest_terms(5_000 * USDC, gain));
     // a trader sells SOL where it was dear: the stored route can no longer pay its minimums
     let trader = w.chain.wallet();
     let (usdc, sol) = (w.seed.usdc, w.seed.sol);
@@ -67,18 +152,145 @@ fn the_agent_rejects_a_route_that_lost_its_profit() {
     );
     w.chain.send_ok(&[sell], &[&trader]);
 
-    let lead = w.voter(Some(0));
-    let decisions = agent(&w).tick(&mut w.chain.embedded, &lead).unwrap();
-    assert_eq!(decisions.len(), 1);
-    assert!(!decisions[0].approve);
-    assert!(
-        decisions[0].reason.contains("below its minimum"),
-        "{}",
-        decisions[0].reason
-    );
-    let state: TradeProposal = w.chain.zero_copy(&proposal.address);
-    let set: ValidatorSet = w.chain.zero_copy(&w.seed.pool.validator_set);
-    let slot = set.slot_of(&lead.pubkey()).unwrap();
-    assert_eq!(state.rejections, 1 << slot);
+    let decision = lead_decides(&mut w);
+    assert_rejected(&w, proposal, &decision, "below its minimum");
+    let state: TradeProposal = w.chain.zero_copy(&proposal);
     assert_eq!(state.status(), ProposalStatus::Pending);
+}
+
+#[test]
+fn the_agent_rejects_a_leg_that_is_not_a_swap() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    // a product whose routes may also call the token program directly
+    let admin = w.seed.admin.insecure_clone();
+    let raw = RegisterProductArgs {
+        name: "Arbitrage with token calls".into(),
+        category: ProductCategory::Arbitrage,
+        config: ProductConfig {
+            max_trade_amount: 50_000 * USDC,
+            min_profit: USDC,
+            max_liquidity_bps: 1_000,
+        },
+        allowed_programs: vec![local_amm::ID, spl_token::ID],
+        enabled: true,
+    };
+    let register = ix::register_product(&w.seed.pool, &admin.pubkey(), 1, raw);
+    w.chain.send_ok(&[register], &[&admin]);
+
+    // the honest arbitrage, plus a standing approval of the pool's SOL account to the keeper
+    let (mut legs, gain) = w.arbitrage_route(5_000 * USDC);
+    let keeper = w.seed.keeper.pubkey();
+    let approve = spl_token::instruction::approve(
+        &spl_token::ID,
+        &w.seed.pool_sol,
+        &keeper,
+        &w.seed.pool.pool,
+        &[],
+        u64::MAX,
+    )
+    .unwrap();
+    legs.push(leg(approve));
+    let proposal = propose(&mut w, 1, &legs, honest_terms(5_000 * USDC, gain));
+
+    let decision = lead_decides(&mut w);
+    assert_rejected(&w, proposal, &decision, "leg 2 is not a swap");
+}
+
+#[test]
+fn the_agent_rejects_a_route_that_skims_the_arbitrage_to_the_keeper() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    let (usdc, sol, pool_sol, vault) =
+        (w.seed.usdc, w.seed.sol, w.seed.pool_sol, w.seed.pool.vault);
+    let keeper = w.seed.keeper.insecure_clone();
+    let keeper_usdc = w.chain.token_account(&usdc, &keeper.pubkey());
+
+    // buy SOL where it is cheap with 5,000 USDC of the vault
+    let spent = 5_000 * USDC;
+    let (cheap_usdc, cheap_sol) = w.reserves(&w.seed.cheap);
+    let bought = swap_output(spent, cheap_usdc, cheap_sol, AMM_FEE_BPS).unwrap();
+    // sell just enough of it where it is dear to return the 5,000 USDC and 1 USDC more ...
+    let (dear_usdc, dear_sol) = w.reserves(&w.seed.dear);
+    let returned = |sold| swap_output(sold, dear_sol, dear_usdc, AMM_FEE_BPS).unwrap();
+    let target = spent + USDC;
+    let (mut lo, mut hi) = (1, bought);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if returned(mid) >= target {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    let (sold, back) = (lo, returned(lo));
+    // ... and the rest into the keeper's own USDC account
+    let rest = bought - sold;
+    let skimmed = swap_output(rest, dear_sol + sold, dear_usdc - back, AMM_FEE_BPS).unwrap();
+    let (_, honest_gain) = w.arbitrage_route(spent);
+    assert!(
+        i128::from(skimmed) > honest_gain * 9 / 10,
+        "the keeper takes {skimmed} of the {honest_gain} the arbitrage makes"
+    );
+    let legs = vec![
+        swap(&w, &w.seed.cheap, vault, pool_sol, &usdc, spent, bought),
+        swap(&w, &w.seed.dear, pool_sol, vault, &sol, sold, back),
+        swap(&w, &w.seed.dear, pool_sol, keeper_usdc, &sol, rest, skimmed),
+    ];
+    let terms = TradeTerms {
+        amount_in: 1,
+        expected_profit: USDC,
+        min_profit: USDC,
+    };
+    let proposal = propose(&mut w, 0, &legs, terms);
+
+    let decision = lead_decides(&mut w);
+    assert_rejected(
+        &w,
+        proposal,
+        &decision,
+        &format!("leg 2 writes token account {keeper_usdc}, which the pool does not own"),
+    );
+}
+
+#[test]
+fn the_agent_rejects_a_route_that_spends_more_than_it_declares() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    let (legs, gain) = w.arbitrage_route(5_000 * USDC);
+    let understated = TradeTerms {
+        amount_in: 500 * USDC,
+        ..honest_terms(5_000 * USDC, gain)
+    };
+    let proposal = propose(&mut w, 0, &legs, understated);
+
+    let decision = lead_decides(&mut w);
+    assert_rejected(
+        &w,
+        proposal,
+        &decision,
+        "the route spends 5000000000 of the vault, not the declared amount_in 500000000",
+    );
+}
+
+#[test]
+fn the_agent_rejects_a_minimum_profit_far_below_the_resimulated_gain() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    let (legs, gain) = w.arbitrage_route(5_000 * USDC);
+    let lowballed = TradeTerms {
+        min_profit: USDC,
+        ..honest_terms(5_000 * USDC, gain)
+    };
+    let proposal = propose(&mut w, 0, &legs, lowballed);
+
+    let decision = lead_decides(&mut w);
+    assert_rejected(
+        &w,
+        proposal,
+        &decision,
+        &format!(
+            "declared min_profit 1000000 is more than 300 bps below the re-simulated profit {gain}"
+        ),
+    );
 }

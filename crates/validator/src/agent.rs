@@ -1,13 +1,22 @@
 //! Reviewing and voting on proposals.
+//!
+//! The agent approves only a route it can replay itself: every leg a swap of a DEX it knows,
+//! every token account a leg writes either that DEX pool's own reserve or a clean token account
+//! of the pool, the vault spending exactly the declared `amount_in`, and a declared minimum
+//! profit close to the re-simulated one. Each check that fails names itself in the reason sent
+//! with the rejection.
 use crate::policy::Policy;
+use anchor_lang::{AccountDeserialize, Owners};
+use anchor_spl::token_interface::TokenAccount;
+use pool_bot::route::RouteLeg;
 use pool_bot::state::{Pool, Product, ProposalStatus, TradeProposal, ValidatorSet};
-use pool_bot_arb::PoolQuote;
-use pool_bot_client::accounts;
-use pool_bot_client::chain::{AccountFilter, Chain, ChainError};
+use pool_bot_arb::{ConstantProduct, Direction, PoolQuote};
+use pool_bot_client::accounts::{self, LoadError};
+use pool_bot_client::chain::{AccountData, AccountFilter, Chain, ChainError};
 use pool_bot_client::instructions as ix;
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::Pubkey;
-use pool_bot_keeper::dex::{DexDecoder, DexPool};
+use pool_bot_keeper::dex::{DexDecoder, DexPool, SwapLeg};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 use std::collections::HashMap;
@@ -22,6 +31,46 @@ pub struct Decision {
     pub approve: bool,
     /// The reason (sent with rejections, logged for approvals).
     pub reason: String,
+}
+
+/// Why a review ends without approving.
+enum Stop {
+    /// A check failed: reject with this reason.
+    Reject(String),
+    /// The chain could not be read: no vote this round.
+    Chain(ChainError),
+}
+
+impl From<ChainError> for Stop {
+    fn from(e: ChainError) -> Stop {
+        Stop::Chain(e)
+    }
+}
+
+impl From<LoadError> for Stop {
+    fn from(e: LoadError) -> Stop {
+        Stop::Chain(e.into())
+    }
+}
+
+fn reject<T>(reason: String) -> Result<T, Stop> {
+    Err(Stop::Reject(reason))
+}
+
+/// One leg read as a swap from one of the pool's token accounts into another.
+struct PoolSwap {
+    swap: SwapLeg,
+    direction: Direction,
+    source: Pubkey,
+    destination: Pubkey,
+}
+
+/// What replaying the route shows.
+struct Replay {
+    /// Total the legs take out of the vault.
+    vault_spent: u64,
+    /// The vault's balance after the route minus before.
+    vault_gain: i128,
 }
 
 /// The agent of one validator of one pool.
@@ -107,102 +156,244 @@ impl ValidatorAgent {
         Ok(decisions)
     }
 
-    /// Decides on one proposal: product enabled, size within policy, and the stored route
-    /// re-simulated against current DEX state still paying at least every minimum.
+    /// Decides on one proposal: approve with the re-simulated profit, or reject naming the
+    /// check that failed.
     pub fn review(
         &self,
         chain: &dyn Chain,
         key: &Pubkey,
         proposal: &TradeProposal,
     ) -> Result<Decision, ChainError> {
-        let decide = |approve: bool, reason: String| Decision {
+        let (approve, reason) = match self.check(chain, proposal) {
+            Ok(profit) => (true, format!("re-simulated profit {profit}")),
+            Err(Stop::Reject(reason)) => (false, reason),
+            Err(Stop::Chain(e)) => return Err(e),
+        };
+        Ok(Decision {
             proposal: *key,
             approve,
             reason,
-        };
-        match accounts::find_zero_copy::<Product>(chain, &proposal.product)? {
-            Some(product) if product.is_enabled() => {}
-            _ => return Ok(decide(false, "product is disabled".into())),
-        }
-        if proposal.amount_in > self.policy.max_amount_in {
-            return Ok(decide(
-                false,
-                format!(
-                    "amount {} is above the policy's {}",
-                    proposal.amount_in, self.policy.max_amount_in
-                ),
-            ));
-        }
-        let profit = match self.resimulate(chain, proposal)? {
-            Ok(profit) => profit,
-            Err(reason) => return Ok(decide(false, reason)),
-        };
-        let floor = proposal.min_profit.max(self.policy.min_profit);
-        let allowed_drop =
-            proposal.expected_profit * u64::from(self.policy.max_profit_drop_bps) / 10_000;
-        if profit < floor || profit + allowed_drop < proposal.expected_profit {
-            return Ok(decide(
-                false,
-                format!(
-                    "route lost its profit: now {profit}, needs {floor} (expected {})",
-                    proposal.expected_profit
-                ),
-            ));
-        }
-        Ok(decide(true, format!("re-simulated profit {profit}")))
+        })
     }
 
-    /// The stored route's profit at current reserves, or why it cannot run.
-    fn resimulate(
+    /// Every check, in order; the re-simulated profit when all pass.
+    fn check(&self, chain: &dyn Chain, proposal: &TradeProposal) -> Result<u64, Stop> {
+        match accounts::find_zero_copy::<Product>(chain, &proposal.product)? {
+            Some(product) if product.is_enabled() => {}
+            _ => return reject("product is disabled".into()),
+        }
+        let Ok(legs) = accounts::proposal_route(proposal) else {
+            return reject("the stored route is unreadable".into());
+        };
+        let mut markets: HashMap<Pubkey, DexPool> = HashMap::new();
+        for decoder in &self.decoders {
+            markets.extend(decoder.pools(chain)?.into_iter().map(|p| (p.address, p)));
+        }
+        // the pool's token accounts the route writes, with their balances before it
+        let mut balances: HashMap<Pubkey, u64> = HashMap::new();
+        let swaps = legs
+            .iter()
+            .enumerate()
+            .map(|(i, leg)| self.read_swap(chain, &markets, &mut balances, i, leg))
+            .collect::<Result<Vec<_>, _>>()?;
+        let replay = self.replay(&markets, balances, &swaps)?;
+
+        if replay.vault_spent != proposal.amount_in {
+            return reject(format!(
+                "the route spends {} of the vault, not the declared amount_in {}",
+                replay.vault_spent, proposal.amount_in
+            ));
+        }
+        if replay.vault_spent > self.policy.max_amount_in {
+            return reject(format!(
+                "amount {} is above the policy's max_amount_in {}",
+                replay.vault_spent, self.policy.max_amount_in
+            ));
+        }
+        let profit = u64::try_from(replay.vault_gain).unwrap_or(0);
+        let floor = proposal.min_profit.max(self.policy.min_profit);
+        // u128: the keeper chooses expected_profit, and a panic would stop the agent
+        let expected = u128::from(proposal.expected_profit);
+        let allowed_drop = expected * u128::from(self.policy.max_profit_drop_bps) / 10_000;
+        if profit < floor || u128::from(profit) + allowed_drop < expected {
+            return reject(format!(
+                "route lost its profit: now {profit}, needs {floor} (expected {})",
+                proposal.expected_profit
+            ));
+        }
+        let shortfall_bps = self.policy.max_profit_shortfall_bps;
+        if u128::from(proposal.min_profit) * 10_000
+            < u128::from(profit) * u128::from(10_000u16.saturating_sub(shortfall_bps))
+        {
+            return reject(format!(
+                "declared min_profit {} is more than {shortfall_bps} bps below the re-simulated profit {profit}",
+                proposal.min_profit
+            ));
+        }
+        Ok(profit)
+    }
+
+    /// Reads leg `i` as a swap of a known DEX pool whose every written token account is that
+    /// pool's reserve or a token account of the pool (recorded in `balances` with its balance).
+    fn read_swap(
         &self,
         chain: &dyn Chain,
-        proposal: &TradeProposal,
-    ) -> Result<Result<u64, String>, ChainError> {
-        let Ok(legs) = accounts::proposal_route(proposal) else {
-            return Ok(Err("the stored route is unreadable".into()));
+        markets: &HashMap<Pubkey, DexPool>,
+        balances: &mut HashMap<Pubkey, u64>,
+        i: usize,
+        leg: &RouteLeg,
+    ) -> Result<PoolSwap, Stop> {
+        let Some(swap) = self
+            .decoders
+            .iter()
+            .find(|d| d.program() == leg.program_id)
+            .and_then(|d| d.read_leg(leg))
+        else {
+            return reject(format!(
+                "leg {i} is not a swap of a DEX this agent knows: it calls {}",
+                leg.program_id
+            ));
         };
-        let mut pools: HashMap<Pubkey, DexPool> = HashMap::new();
-        for decoder in &self.decoders {
-            pools.extend(decoder.pools(chain)?.into_iter().map(|p| (p.address, p)));
-        }
-        let mut held = 0u64;
-        let mut paid_out = 0u64;
-        for (i, leg) in legs.iter().enumerate() {
-            let Some(swap) = self
-                .decoders
-                .iter()
-                .find(|d| d.program() == leg.program_id)
-                .and_then(|d| d.read_leg(leg))
-            else {
-                return Ok(Err(format!(
-                    "leg {i} calls {} which this agent cannot evaluate",
-                    leg.program_id
-                )));
+        let Some(market) = markets.get(&swap.pool) else {
+            return reject(format!("leg {i}: unknown DEX pool {}", swap.pool));
+        };
+        let Some(direction) = market.selling(&swap.mint_in) else {
+            return reject(format!("leg {i}: pool does not hold the mint it sells"));
+        };
+        let (mint_in, mint_out) = market.mints(direction);
+        let (mut source, mut destination) = (None, None);
+        let mut written: Vec<Pubkey> = leg
+            .accounts
+            .iter()
+            .filter(|a| a.is_writable)
+            .map(|a| a.pubkey)
+            .filter(|key| *key != market.address && !market.vaults.contains(key))
+            .collect();
+        written.sort();
+        written.dedup();
+        for key in written {
+            let Some(token) = chain.account(&key)?.as_ref().and_then(token_account) else {
+                return reject(format!(
+                    "leg {i} writes {key}, which is not a token account of the pool"
+                ));
             };
-            let Some(pool) = pools.get(&swap.pool) else {
-                return Ok(Err(format!("leg {i}: unknown DEX pool {}", swap.pool)));
-            };
-            let Some(direction) = pool.selling(&swap.mint_in) else {
-                return Ok(Err(format!(
-                    "leg {i}: pool does not hold the mint it sells"
-                )));
-            };
-            if i > 0 && swap.amount_in > held {
-                return Ok(Err(format!(
-                    "leg {i} sells {} but the previous leg pays only {held}",
-                    swap.amount_in
-                )));
+            if token.owner != self.addresses.pool {
+                return reject(format!(
+                    "leg {i} writes token account {key}, which the pool does not own (its owner is {})",
+                    token.owner
+                ));
             }
-            let out = pool.curve.quote(swap.amount_in, direction).unwrap_or(0);
-            if out < swap.min_amount_out {
-                return Ok(Err(format!(
-                    "leg {i} would pay {out}, below its minimum {}",
-                    swap.min_amount_out
-                )));
+            if token.delegate.is_some() || token.close_authority.is_some() {
+                return reject(format!(
+                    "leg {i} writes the pool's token account {key}, which has a delegate or close authority"
+                ));
             }
-            held = out;
-            paid_out = out;
+            balances.entry(key).or_insert(token.amount);
+            let side = if token.mint == mint_in {
+                &mut source
+            } else if token.mint == mint_out {
+                &mut destination
+            } else {
+                return reject(format!(
+                    "leg {i} writes the pool's token account {key} of a mint it does not trade"
+                ));
+            };
+            if side.replace(key).is_some() {
+                return reject(format!(
+                    "leg {i} writes two of the pool's token accounts of mint {}",
+                    token.mint
+                ));
+            }
         }
-        Ok(Ok(paid_out.saturating_sub(proposal.amount_in)))
+        let (Some(source), Some(destination)) = (source, destination) else {
+            return reject(format!(
+                "leg {i} does not swap from one of the pool's token accounts into another"
+            ));
+        };
+        Ok(PoolSwap {
+            swap,
+            direction,
+            source,
+            destination,
+        })
     }
+
+    /// Replays the swaps against current reserves (each leg moves the reserves the next one
+    /// sees) and the pool's token account balances.
+    fn replay(
+        &self,
+        markets: &HashMap<Pubkey, DexPool>,
+        mut balances: HashMap<Pubkey, u64>,
+        swaps: &[PoolSwap],
+    ) -> Result<Replay, Stop> {
+        let before = balances.clone();
+        let mut curves: HashMap<Pubkey, ConstantProduct> = markets
+            .iter()
+            .map(|(address, market)| (*address, market.curve))
+            .collect();
+        let mut vault_spent = 0u64;
+        for (i, s) in swaps.iter().enumerate() {
+            let SwapLeg {
+                pool,
+                amount_in,
+                min_amount_out,
+                ..
+            } = s.swap;
+            let held = balances[&s.source];
+            if amount_in > held {
+                return reject(format!(
+                    "leg {i} sells {amount_in} from {}, which would hold only {held}",
+                    s.source
+                ));
+            }
+            let curve = curves.get_mut(&pool).expect("every swap's pool is known");
+            let out = curve.quote(amount_in, s.direction).unwrap_or(0);
+            let least = min_amount_out.max(1);
+            if out < least {
+                return reject(format!(
+                    "leg {i} would pay {out}, below its minimum {least}"
+                ));
+            }
+            apply(curve, s.direction, amount_in, out);
+            *balances.get_mut(&s.source).expect("recorded") -= amount_in;
+            *balances.get_mut(&s.destination).expect("recorded") += out;
+            if s.source == self.addresses.vault {
+                vault_spent = vault_spent.saturating_add(amount_in);
+            }
+        }
+        for (key, after) in &balances {
+            let was = before[key];
+            if *key != self.addresses.vault && *after < was {
+                return reject(format!(
+                    "the route takes {} from the pool's token account {key} and does not put it back",
+                    was - after
+                ));
+            }
+        }
+        let vault = |b: &HashMap<Pubkey, u64>| {
+            i128::from(b.get(&self.addresses.vault).copied().unwrap_or(0))
+        };
+        Ok(Replay {
+            vault_spent,
+            vault_gain: vault(&balances) - vault(&before),
+        })
+    }
+}
+
+/// The token account in `account`, if it is one (SPL Token or Token-2022).
+fn token_account(account: &AccountData) -> Option<TokenAccount> {
+    if !TokenAccount::owners().contains(&account.owner) {
+        return None;
+    }
+    TokenAccount::try_deserialize(&mut account.data.as_slice()).ok()
+}
+
+/// Moves `curve`'s reserves by a swap of `amount_in` for `out` in `direction`.
+fn apply(curve: &mut ConstantProduct, direction: Direction, amount_in: u64, out: u64) {
+    let (reserve_in, reserve_out) = match direction {
+        Direction::AToB => (&mut curve.reserve_a, &mut curve.reserve_b),
+        Direction::BToA => (&mut curve.reserve_b, &mut curve.reserve_a),
+    };
+    *reserve_in += amount_in;
+    *reserve_out -= out;
 }

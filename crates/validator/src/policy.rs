@@ -7,6 +7,9 @@
 //! max_amount_in = 50_000_000_000
 //! # reject when the re-simulated profit fell more than this below the proposal's expectation
 //! max_profit_drop_bps = 5_000
+//! # reject when the proposal's declared minimum profit is more than this below the
+//! # re-simulated profit: a low minimum lets the route give the rest of the gain away
+//! max_profit_shortfall_bps = 300
 //! ```
 use serde::Deserialize;
 use std::path::Path;
@@ -22,10 +25,19 @@ pub struct Policy {
     /// Largest fall of the re-simulated profit below the expected profit, in basis points.
     #[serde(default = "default_drop")]
     pub max_profit_drop_bps: u16,
+    /// Largest gap between the re-simulated profit and the declared minimum profit, in basis
+    /// points of the re-simulated profit.
+    #[serde(default = "default_shortfall")]
+    pub max_profit_shortfall_bps: u16,
 }
 
 fn default_drop() -> u16 {
     5_000
+}
+
+/// 3%: above the keeper's default slippage (1%), far below any skim worth making.
+fn default_shortfall() -> u16 {
+    300
 }
 
 /// Why a policy file could not be used.
@@ -40,7 +52,7 @@ pub enum PolicyError {
         source: std::io::Error,
     },
     /// The file is not a valid policy.
-    #[error("the policy file {path} is not valid: {message}. Expected keys: min_profit, max_amount_in, max_profit_drop_bps (optional).")]
+    #[error("the policy file {path} is not valid: {message}. Expected keys: min_profit, max_amount_in, max_profit_drop_bps and max_profit_shortfall_bps (both optional).")]
     Parse {
         /// The path given.
         path: String,
@@ -65,8 +77,13 @@ impl Policy {
     /// Parses policy TOML.
     pub fn parse(text: &str) -> Result<Policy, String> {
         let policy: Policy = toml::from_str(text).map_err(|e| e.message().to_string())?;
-        if policy.max_profit_drop_bps > 10_000 {
-            return Err("max_profit_drop_bps must be at most 10000".into());
+        for (key, bps) in [
+            ("max_profit_drop_bps", policy.max_profit_drop_bps),
+            ("max_profit_shortfall_bps", policy.max_profit_shortfall_bps),
+        ] {
+            if bps > 10_000 {
+                return Err(format!("{key} must be at most 10000"));
+            }
         }
         Ok(policy)
     }
@@ -84,7 +101,8 @@ mod tests {
             Policy {
                 min_profit: 5,
                 max_amount_in: 100,
-                max_profit_drop_bps: 5_000
+                max_profit_drop_bps: 5_000,
+                max_profit_shortfall_bps: 300
             }
         );
         assert!(Policy::parse("min_profit = 5\n")
@@ -99,6 +117,11 @@ mod tests {
             Policy::parse("min_profit = 5\nmax_amount_in = 1\nmax_profit_drop_bps = 20000\n")
                 .is_err()
         );
+        assert!(Policy::parse(
+            "min_profit = 5\nmax_amount_in = 1\nmax_profit_shortfall_bps = 10001\n"
+        )
+        .unwrap_err()
+        .contains("max_profit_shortfall_bps"));
         let missing = Policy::load(Path::new("/nonexistent/policy.toml"))
             .unwrap_err()
             .to_string();

@@ -9,6 +9,12 @@
  *   (defaults: $ANCHOR_PROVIDER_URL or http://127.0.0.1:8899, migrations/localnet.json,
  *   $ANCHOR_WALLET or ~/.config/solana/id.json)
  *
+ * The config (amounts in base units, times in seconds): `name`, `assetMint`, `maxMembers`,
+ * `minContribution`, `insuranceBps`, the trade quorum (`requiredApprovals`,
+ * `requireLeadApproval`), `proposalTtl`, the claim quorum (`claimRequiredApprovals`,
+ * `claimRequireLeadApproval`), `claimTtl`, `validators`, `keepers` and `products`; see
+ * `migrations/localnet.json` and `loadMigrationConfig` in `pool-migration.ts`.
+ *
  * Idempotent: a second run with the same config sends no transaction and says so.
  */
 import { existsSync } from "node:fs";

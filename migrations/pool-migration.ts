@@ -48,7 +48,9 @@ export interface MigrationConfig {
   requiredApprovals: number;
   requireLeadApproval: boolean;
   proposalTtl: bigint;
-  profitUnlockPeriod: bigint;
+  claimRequiredApprovals: number;
+  claimRequireLeadApproval: boolean;
+  claimTtl: bigint;
   validators: Array<{ key: PublicKey; role: RoleName }>;
   keepers: PublicKey[];
   products: Array<ProductSpec & { maxTradeAmount: bigint; minProfit: bigint }>;
@@ -103,6 +105,11 @@ export function loadMigrationConfig(path: string): MigrationConfig {
   }
   if (!isObject(raw)) throw new MigrationError(`config ${path}: expected a JSON object`);
   const where = `config ${path}: `;
+  if ("profitUnlockPeriod" in raw) {
+    throw new MigrationError(
+      `${where}profitUnlockPeriod: the pool no longer has a profit unlock (deposits made while a trade proposal is live wait until it ends instead); remove it, and set claimRequiredApprovals, claimRequireLeadApproval and claimTtl`,
+    );
+  }
   const mint = raw.assetMint;
   let assetMint: AssetMintConfig;
   if (isObject(mint)) {
@@ -148,7 +155,9 @@ export function loadMigrationConfig(path: string): MigrationConfig {
     requiredApprovals: field(raw, "requiredApprovals", where, isInt, "a whole number"),
     requireLeadApproval: field(raw, "requireLeadApproval", where, isBool, "true or false"),
     proposalTtl: BigInt(field(raw, "proposalTtl", where, isAmount, "seconds")),
-    profitUnlockPeriod: BigInt(field(raw, "profitUnlockPeriod", where, isAmount, "seconds")),
+    claimRequiredApprovals: field(raw, "claimRequiredApprovals", where, isInt, "a whole number"),
+    claimRequireLeadApproval: field(raw, "claimRequireLeadApproval", where, isBool, "true or false"),
+    claimTtl: BigInt(field(raw, "claimTtl", where, isAmount, "seconds")),
     validators,
     keepers,
     products,
@@ -270,7 +279,8 @@ export async function migratePool(
   const p = new PoolAddresses(wallet, mint, tokenProgram);
   log(`pool ${p.pool.toBase58()} (creator ${wallet.toBase58()}, mint ${mint.toBase58()})`);
 
-  // The pool, created with a quorum its lone ADMIN can meet; the config's quorum follows.
+  // The pool, created with trade and claim quorums its lone ADMIN can meet; the config's
+  // quorums follow once the validators are in.
   if (!(await connection.getAccountInfo(p.pool))) {
     await run("initialize the pool", () =>
       client.initializePool(
@@ -283,7 +293,9 @@ export async function migratePool(
           requiredApprovals: 1,
           requireLeadApproval: config.requireLeadApproval,
           proposalTtl: config.proposalTtl,
-          profitUnlockPeriod: config.profitUnlockPeriod,
+          claimRequiredApprovals: 1,
+          claimRequireLeadApproval: config.claimRequireLeadApproval,
+          claimTtl: config.claimTtl,
         },
         tokenProgram,
       ),
@@ -320,7 +332,9 @@ export async function migratePool(
     requiredApprovals: config.requiredApprovals,
     requireLeadApproval: config.requireLeadApproval,
     proposalTtl: config.proposalTtl,
-    profitUnlockPeriod: config.profitUnlockPeriod,
+    claimRequiredApprovals: config.claimRequiredApprovals,
+    claimRequireLeadApproval: config.claimRequireLeadApproval,
+    claimTtl: config.claimTtl,
   };
   const current = {
     name: decodeName(pool.name),
@@ -330,7 +344,9 @@ export async function migratePool(
     requiredApprovals: pool.requiredApprovals,
     requireLeadApproval: pool.requireLeadApproval === 1,
     proposalTtl: BigInt(pool.proposalTtl.toString()),
-    profitUnlockPeriod: BigInt(pool.profitUnlockPeriod.toString()),
+    claimRequiredApprovals: pool.claimRequiredApprovals,
+    claimRequireLeadApproval: pool.claimRequireLead === 1,
+    claimTtl: BigInt(pool.claimTtl.toString()),
   };
   const changes = Object.fromEntries(
     Object.entries(wanted).filter(([k, v]) => current[k as keyof typeof current] !== v),

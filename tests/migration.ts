@@ -67,7 +67,9 @@ describe("migrations/deploy.ts", () => {
     requiredApprovals: 2,
     requireLeadApproval: true,
     proposalTtl: 1800,
-    profitUnlockPeriod: 86400,
+    claimRequiredApprovals: 2,
+    claimRequireLeadApproval: false,
+    claimTtl: 259200,
     validators: [
       { key: validators[0].toBase58(), role: "lead" },
       { key: validators[1].toBase58(), role: "senior" },
@@ -116,7 +118,9 @@ describe("migrations/deploy.ts", () => {
     assert.equal(pool.requiredApprovals, 2);
     assert.equal(pool.requireLeadApproval, 1);
     assert.equal(big(pool.proposalTtl), 1_800n);
-    assert.equal(big(pool.profitUnlockPeriod), 86_400n);
+    assert.equal(pool.claimRequiredApprovals, 2);
+    assert.equal(pool.claimRequireLead, 0);
+    assert.equal(big(pool.claimTtl), 259_200n);
 
     const set = await client.fetchValidatorSet(p);
     assert.deepEqual(
@@ -171,6 +175,12 @@ describe("migrations/deploy.ts", () => {
       ],
     );
     assert.deepEqual(localnet.keepers, [key("keeper")]);
+    assert.deepEqual(
+      [localnet.requiredApprovals, localnet.claimRequiredApprovals, localnet.claimRequireLeadApproval],
+      [2, 2, true],
+      "the seed's quorums: 2 with a lead, for trades and claims",
+    );
+    assert.equal(localnet.claimTtl, 604_800n, "claims open for 7 days");
   });
 
   it("answers operator mistakes with one line, no stack trace and no change", async () => {
@@ -180,12 +190,27 @@ describe("migrations/deploy.ts", () => {
     writeFileSync(broken, JSON.stringify({ ...config, insuranceBps: "5%" }));
     const unreachable = join(dir, "quorum.json");
     writeFileSync(unreachable, JSON.stringify({ ...config, requiredApprovals: 9 }));
+    const claimQuorum = join(dir, "claim-quorum.json");
+    writeFileSync(claimQuorum, JSON.stringify({ ...config, claimRequiredApprovals: 4 }));
+    const stale = join(dir, "stale.json");
+    writeFileSync(stale, JSON.stringify({ ...config, profitUnlockPeriod: 0 }));
+    const noClaimTtl = join(dir, "no-claim-ttl.json");
+    writeFileSync(noClaimTtl, JSON.stringify({ ...config, claimTtl: undefined }));
     const cases: Array<[string[], RegExp]> = [
       [["--config", broken, "--wallet", walletPath], /insuranceBps: expected basis points, got "5%"/],
       [
         ["--config", unreachable, "--wallet", walletPath],
         /update requiredApprovals: refused with InvalidQuorum \(6028\)/,
       ],
+      [
+        ["--config", claimQuorum, "--wallet", walletPath],
+        /update claimRequiredApprovals: refused with InvalidQuorum \(6028\)/,
+      ],
+      [
+        ["--config", stale, "--wallet", walletPath],
+        /profitUnlockPeriod: the pool no longer has a profit unlock/,
+      ],
+      [["--config", noClaimTtl, "--wallet", walletPath], /claimTtl: expected seconds, got undefined/],
       [["--config", join(dir, "missing.json"), "--wallet", walletPath], /cannot read config .*missing\.json/],
       [["--config", configPath, "--wallet", join(dir, "nobody.json")], /wallet .*nobody\.json not found/],
       [["--config", configPath, "--wallet", configPath], /is not a keypair file/],

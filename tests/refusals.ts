@@ -7,8 +7,17 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { AnchorError } from "@anchor-lang/core";
 import { PublicKey } from "@solana/web3.js";
-import { decodeProgramError, POOL_BOT_PROGRAM_ID, poolBotError, sharesToBurnForAssets } from "../sdk/src";
-import { big, connect, snapshot } from "./support/localnet";
+import {
+  claimableStake,
+  decodeProgramError,
+  depositMustBeRequested,
+  POOL_BOT_PROGRAM_ID,
+  poolBotError,
+  sharesForWithdrawal,
+  sharesToBurnForAssets,
+  withdrawalLeavesDust,
+} from "../sdk/src";
+import { big, connect, snapshot, tokenAccount } from "./support/localnet";
 import { Actor, Proposed, SeedPool, TRADE_SIZE, USDC } from "./support/seed";
 
 const connection = connect();
@@ -124,5 +133,82 @@ describe("refusals a wallet user can hit", () => {
       w.pool.insurance,
       w.pool.claim(0),
     ]);
+  });
+
+  it("an instant deposit while a trade proposal is live: ProposalsLive (request it instead)", async () => {
+    const newcomer = await w.newMember(1_000n);
+    const wallet = newcomer.wallet.publicKey;
+    const pool = await newcomer.client.fetchPool(w.pool.pool);
+    assert.equal(depositMustBeRequested(pool, await newcomer.client.chainTime()), true);
+    assert.equal(await newcomer.client.depositMustBeRequested(w.pool), true);
+    await refused(() => newcomer.client.deposit(w.pool, 200n * USDC), "ProposalsLive", [
+      w.pool.pool,
+      w.pool.vault,
+      newcomer.usdc,
+      w.pool.member(wallet),
+      wallet,
+    ]);
+    assert.equal(await newcomer.client.fetchMember(w.pool), null, "no position was created");
+  });
+
+  it("a withdrawal that leaves less than the minimum contribution: WithdrawalLeavesDust", async () => {
+    const pool = await member.client.fetchPool(w.pool.pool);
+    const held = big((await member.client.fetchMember(w.pool))!.shares);
+    const amount = 950n * USDC;
+    assert.ok(withdrawalLeavesDust(pool, held, sharesForWithdrawal(pool, amount)), "the SDK predicts it");
+    assert.ok(!withdrawalLeavesDust(pool, held, held), "withdrawing everything is fine");
+    await refused(() => member.client.withdraw(w.pool, { amount }), "WithdrawalLeavesDust", [
+      w.pool.pool,
+      w.pool.vault,
+      member.usdc,
+      w.pool.member(member.wallet.publicKey),
+    ]);
+  });
+
+  describe("claims", () => {
+    let senior: Actor;
+    let claim: PublicKey;
+
+    before(async () => {
+      const funder = await w.newMember(2_000n);
+      await funder.client.fundInsurance(w.pool, 2_000n * USDC, funder.usdc);
+      // A SENIOR validator who is also a member (a request: a proposal is live) files a claim.
+      senior = w.validators[1];
+      senior.usdc = await tokenAccount(connection, w.payer, w.usdc, senior.wallet.publicKey, 500n * USDC);
+      await senior.client.requestDeposit(w.pool, 200n * USDC);
+      claim = (await senior.client.fileClaim(w.pool, 50n * USDC, "my own loss")).claim;
+    });
+
+    const watched = () => [
+      claim,
+      w.pool.pool,
+      w.pool.validatorSet,
+      w.pool.insurance,
+      w.pool.insuranceVault,
+      w.pool.member(senior.wallet.publicKey),
+    ];
+
+    it("a claimant voting on their own claim: ClaimantCannotVote", async () => {
+      await refused(() => senior.client.approveClaim(w.pool, claim), "ClaimantCannotVote", watched());
+      await refused(() => senior.client.denyClaim(w.pool, claim, "no"), "ClaimantCannotVote", watched());
+    });
+
+    it("a second claim while one is open: ClaimAlreadyOpen", async () => {
+      await refused(() => senior.client.fileClaim(w.pool, 10n * USDC, "again"), "ClaimAlreadyOpen", [
+        ...watched(),
+        w.pool.claim(1),
+      ]);
+    });
+
+    it("a claim above the claimant's stake: ClaimExceedsStake", async () => {
+      const position = (await member.client.fetchMember(w.pool))!;
+      const stake = claimableStake(position);
+      assert.equal(stake, 1_000n * USDC, "capital contributed, nothing withdrawn or paid");
+      await refused(
+        () => member.client.fileClaim(w.pool, stake + 1n, "more than I put in"),
+        "ClaimExceedsStake",
+        [w.pool.pool, w.pool.insurance, w.pool.member(member.wallet.publicKey), w.pool.claim(1)],
+      );
+    });
   });
 });

@@ -6,22 +6,38 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Keypair, PublicKey } from "@solana/web3.js";
+import BN from "bn.js";
 import localAmmJson from "../idls/local_amm.json";
 import poolBotJson from "../idls/pool_bot.json";
 import {
+  claimableStake,
+  claimStatus,
   decodeName,
   decodeProgramError,
+  depositMustBeRequested,
+  depositPreview,
+  depositReadyAt,
+  depositRequestAddress,
+  depositsAwaitingSettlement,
   decodeRoute,
   encodeRoute,
+  I64_MAX,
+  memberValue,
+  MemberPositionAccount,
   packRoute,
+  pendingRequestCount,
+  PoolAccount,
+  PoolAddresses,
   POOL_BOT_PROGRAM_ID,
   roleName,
   RouteLeg,
   SEEDS,
+  shareValue,
   sharesForDeposit,
   splitProfit,
   swapOutput,
   votersOf,
+  withdrawalLeavesDust,
 } from "../sdk/src";
 
 const key = () => Keypair.generate().publicKey;
@@ -105,6 +121,17 @@ describe("PDA seeds", () => {
     }
     assert.ok(prefixes(poolBotJson).has("insurance_vault"));
   });
+
+  it("derives deposit requests at [deposit, pool, id as u64 LE]", () => {
+    const pool = key();
+    const [expected] = PublicKey.findProgramAddressSync(
+      [Buffer.from("deposit"), pool.toBuffer(), Buffer.from([7, 0, 0, 0, 0, 0, 0, 0])],
+      POOL_BOT_PROGRAM_ID,
+    );
+    assert.ok(depositRequestAddress(pool, 7).equals(expected));
+    const p = new PoolAddresses(key(), key(), key());
+    assert.ok(p.depositRequest(7n).equals(depositRequestAddress(p.pool, 7)));
+  });
 });
 
 describe("math", () => {
@@ -118,6 +145,53 @@ describe("math", () => {
   it("prices the first share at one unit and splits profit into parts that add up", () => {
     assert.equal(sharesForDeposit(1_000_000n, 0n, 0n), 1_000_000n);
     assert.deepEqual(splitProfit(1_999n, 500), { insurance: 99n, members: 1_900n });
+  });
+});
+
+describe("the deposit queue and claim rules", () => {
+  // Only the fields the rules read; amounts in base units, times in unix seconds.
+  const pool = (fields: Record<string, number | bigint>): PoolAccount =>
+    Object.fromEntries(
+      Object.entries(fields).map(([k, v]) => [k, new BN(v.toString())]),
+    ) as unknown as PoolAccount;
+  const books = { totalShares: 2_000_000n, totalAssets: 2_200_000n, minContribution: 100_000n };
+
+  it("says when a deposit must be requested and when a request is ready", () => {
+    const live = pool({ ...books, proposalsLiveUntil: 1_000, depositQueueReadyAt: I64_MAX });
+    assert.equal(depositMustBeRequested(live, 999), true, "a proposal made earlier may still execute");
+    assert.equal(depositMustBeRequested(live, 1_000), false, "it has ended");
+    assert.equal(depositReadyAt(live, 900), 1_000);
+    assert.equal(depositReadyAt(live, 1_200), 1_200, "at once when nothing is live");
+    assert.equal(depositsAwaitingSettlement(live, 2_000), false, "no request waits");
+    const queued = pool({ ...books, depositQueueReadyAt: 1_000, nextDepositId: 5, depositQueueHead: 3 });
+    assert.equal(depositsAwaitingSettlement(queued, 999), false);
+    assert.equal(depositsAwaitingSettlement(queued, 1_000), true, "trades wait for its settlement");
+    assert.equal(pendingRequestCount(queued), 2);
+  });
+
+  it("previews shares and values at the price profit has already raised", () => {
+    const p = pool({ ...books, decimals: 6 });
+    // (S + V) / (A + V) = 2_001_000 / 2_201_000
+    assert.equal(depositPreview(p, 1_100_000n), (1_100_000n * 2_001_000n) / 2_201_000n);
+    assert.equal(shareValue(p), (1_000_000n * 2_201_000n) / 2_001_000n);
+    const position = { shares: new BN(1_000_000) } as unknown as MemberPositionAccount;
+    assert.equal(memberValue(p, position), shareValue(p));
+  });
+
+  it("refuses dust left behind, and caps claims at the capital at stake", () => {
+    const p = pool(books);
+    assert.equal(withdrawalLeavesDust(p, 1_000_000n, 1_000_000n), false, "everything may go");
+    assert.equal(withdrawalLeavesDust(p, 1_000_000n, 950_000n), true, "about 55 000 would remain");
+    assert.equal(withdrawalLeavesDust(p, 1_000_000n, 900_000n), false, "about 110 000 would remain");
+    const stake = (capital: number, withdrawn: number, paid: number) =>
+      claimableStake({
+        capitalContributed: new BN(capital),
+        totalWithdrawn: new BN(withdrawn),
+        claimsPaid: new BN(paid),
+      } as unknown as MemberPositionAccount);
+    assert.equal(stake(1_000, 300, 200), 500n);
+    assert.equal(stake(1_000, 1_200, 0), 0n, "withdrew more than put in (profit): nothing at stake");
+    assert.equal(claimStatus({ status: { expired: {} } }), "expired");
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * The seed story (`crates/seed/src/story.rs`) through the TypeScript SDK against the local
- * validator, asserting the same relations as `StoryFigures::check`, then the rest of the audit
- * trail, with every account type fetched and every event type decoded along the way.
+ * validator, asserting the same relations as `StoryFigures::check`; then deposits made while a
+ * proposal is live (queued, settled after it, at the later price) and a claim that expires, on
+ * a pool with short lifetimes; then the rest of the audit trail, with every account type
+ * fetched and every event type decoded along the way.
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
@@ -10,14 +12,22 @@ import { PublicKey } from "@solana/web3.js";
 import {
   allowedProgramsOf,
   assetsForShares,
+  chainTime,
+  claimStatus,
   decodeName,
+  decodeProgramError,
+  depositMustBeRequested,
+  depositReadyAt,
+  depositsAwaitingSettlement,
   encodeRoute,
   eventsNamed,
+  I64_MAX,
   keepersOf,
   LOCAL_AMM_PROGRAM_ID,
   LocalAmmClient,
   memberValue,
   parseAmmEvents,
+  pendingRequestCount,
   POOL_BOT_IDL,
   POOL_BOT_PROGRAM_ID,
   PoolBotClient,
@@ -34,8 +44,18 @@ import {
   votersOf,
   VIRTUAL_SHARES,
 } from "../sdk/src";
-import { big, connect, snapshot, tokenBalance } from "./support/localnet";
-import { AMM_FEE_BPS, DEPOSITS, Proposed, SeedPool, SOL, TRADE_SIZE, USDC } from "./support/seed";
+import { big, connect, snapshot, tokenBalance, waitForClusterTime } from "./support/localnet";
+import {
+  Actor,
+  AMM_FEE_BPS,
+  CLAIM_TTL,
+  DEPOSITS,
+  Proposed,
+  SeedPool,
+  SOL,
+  TRADE_SIZE,
+  USDC,
+} from "./support/seed";
 
 const connection = connect();
 /** The names of every event decoded in this file. */
@@ -81,9 +101,21 @@ describe("seed story", () => {
     assert.equal(pool.requiredApprovals, 2);
     assert.equal(pool.requireLeadApproval, 1);
     assert.equal(big(pool.proposalTtl), 3_600n);
+    assert.equal(pool.claimRequiredApprovals, 2);
+    assert.equal(pool.claimRequireLead, 1);
+    assert.equal(big(pool.claimTtl), BigInt(CLAIM_TTL));
     assert.equal(pool.decimals, 6);
     assert.equal(pool.paused, 0);
-    // three validators added and one quorum change
+    // no proposal yet, so deposits buy shares at once; no deposit request waits
+    assert.equal(big(pool.proposalsLiveUntil), 0n);
+    assert.equal(depositMustBeRequested(pool, await chainTime(connection)), false);
+    assert.equal(big(pool.depositQueueReadyAt), I64_MAX);
+    assert.deepEqual([pool.nextDepositId, pool.depositQueueHead, pool.pendingDeposits].map(big), [
+      0n,
+      0n,
+      0n,
+    ]);
+    // three validators added and one quorum change (trade and claim quorum in one update)
     assert.equal(big(pool.configVersion), 4n);
     assert.equal(pool.bump, bumpOf([SEEDS.pool, w.admin.wallet.publicKey.toBuffer(), w.usdc.toBuffer()]));
     assert.equal(pool.vaultBump, bumpOf([SEEDS.vault, w.pool.pool.toBuffer()]));
@@ -162,6 +194,9 @@ describe("seed story", () => {
     const [config] = eventsNamed(w.setupEvents, "configUpdated");
     assert.equal(config.requiredApprovals, 2);
     assert.equal(config.requireLeadApproval, true);
+    assert.equal(config.claimRequiredApprovals, 2);
+    assert.equal(config.claimRequireLead, true);
+    assert.equal(big(config.claimTtl), BigInt(CLAIM_TTL));
     assert.equal(big(config.configVersion), 4n);
     const [keeper] = eventsNamed(w.setupEvents, "keeperChanged");
     assert.ok(keeper.keeper.equals(w.keeper.wallet.publicKey) && keeper.authorised);
@@ -186,6 +221,8 @@ describe("seed story", () => {
       assert.ok(position, "the first deposit creates the position");
       assert.equal(big(position.shares), usdc * USDC, "1 share = 1 base unit at the start");
       assert.equal(big(position.capitalContributed), usdc * USDC);
+      assert.deepEqual([position.pendingDeposit, position.claimsPaid].map(big), [0n, 0n]);
+      assert.equal(position.openClaim, 0);
       assert.ok(position.owner.equals(member.wallet.publicKey) && position.pool.equals(w.pool.pool));
       assert.equal(variantName(position.status), "active");
       assert.equal(
@@ -233,6 +270,9 @@ describe("seed story", () => {
       [proposal.address],
     );
     assert.equal(big(proposed.expiresAt) - big(stored.createdAt), 3_600n);
+    const live = await w.keeper.client.fetchPool(w.pool.pool);
+    assert.equal(big(live.proposalsLiveUntil), big(stored.expiresAt), "deposits now wait for it");
+    assert.equal(depositMustBeRequested(live, await chainTime(connection)), true);
     assert.equal(stored.bump, bumpOf([SEEDS.proposal, w.pool.pool.toBuffer(), Buffer.alloc(8)]));
 
     const vote = async (i: number) =>
@@ -301,12 +341,11 @@ describe("seed story", () => {
     assert.equal(big((await w.admin.client.fetchInsurance(w.pool)).totalAllocated), insurance);
 
     // Each member's value is its pro-rata part, less at most the virtual shares' sliver.
-    const now = Math.floor(Date.now() / 1000);
     const shares = DEPOSITS.reduce((a, b) => a + b) * USDC;
     memberValues = [];
     for (const [i, usdc] of DEPOSITS.entries()) {
       const position = (await w.members[i].client.fetchMember(w.pool))!;
-      const value = memberValue(pool, position, now);
+      const value = memberValue(pool, position);
       assert.equal(
         value,
         assetsForShares(big(position.shares), big(pool.totalShares), big(pool.totalAssets)),
@@ -325,19 +364,27 @@ describe("seed story", () => {
 
     const pool = await client.fetchPool(w.pool.pool);
     const p = await raw(w.pool.pool);
-    assert.equal(p.length, 352);
+    assert.equal(p.length, 376);
     assert.ok(new PublicKey(p.subarray(96, 128)).equals(pool.tokenProgram));
     assert.equal(p.readBigUInt64LE(160), big(pool.minContribution));
-    assert.equal(p.readBigUInt64LE(184), big(pool.totalShares));
-    assert.equal(p.readBigUInt64LE(240), big(pool.totalMemberProfit));
-    assert.equal(p.readBigUInt64LE(312), big(pool.tradesExecuted));
-    assert.equal(p.readUInt32LE(332), pool.activeMembers);
-    assert.equal(p.readUInt16LE(340), pool.insuranceBps);
+    assert.equal(p.readBigInt64LE(176), big(pool.claimTtl));
+    assert.equal(p.readBigInt64LE(184), big(pool.proposalsLiveUntil));
+    assert.equal(p.readBigInt64LE(192), big(pool.depositQueueReadyAt));
+    assert.equal(p.readBigUInt64LE(200), big(pool.totalShares));
+    assert.equal(p.readBigUInt64LE(216), big(pool.pendingDeposits));
+    assert.equal(p.readBigUInt64LE(248), big(pool.totalMemberProfit));
+    assert.equal(p.readBigUInt64LE(296), big(pool.nextDepositId));
+    assert.equal(p.readBigUInt64LE(304), big(pool.depositQueueHead));
+    assert.equal(p.readBigUInt64LE(336), big(pool.tradesExecuted));
+    assert.equal(p.readUInt32LE(356), pool.activeMembers);
+    assert.equal(p.readUInt16LE(364), pool.insuranceBps);
     assert.deepEqual(
-      [...p.subarray(342, 348)],
+      [...p.subarray(366, 374)],
       [
         pool.requiredApprovals,
         pool.requireLeadApproval,
+        pool.claimRequiredApprovals,
+        pool.claimRequireLead,
         pool.paused,
         pool.decimals,
         pool.bump,
@@ -408,6 +455,9 @@ describe("seed story", () => {
     assert.ok(claim);
     assert.equal(claim.reason, "slippage on trade 0");
     assert.equal(variantName(claim.status), "pending");
+    assert.equal(big(claim.expiresAt) - big(claim.filedAt), BigInt(CLAIM_TTL), "open for votes 7 days");
+    assert.equal(big(claimFiled.expiresAt), big(claim.expiresAt));
+    assert.equal((await claimant.client.fetchMember(w.pool))!.openClaim, 1, "one open claim at a time");
     assert.equal(claim.bump, bumpOf([SEEDS.claim, w.pool.pool.toBuffer(), Buffer.alloc(8)]));
 
     const approve = async (i: number) =>
@@ -423,11 +473,14 @@ describe("seed story", () => {
     assert.equal(big(second.paid), amount);
     assert.equal(big(second.reserveBalance), insurance - amount);
     assert.equal(await tokenBalance(connection, claimant.usdc), amount);
+    const paidPosition = (await claimant.client.fetchMember(w.pool))!;
+    assert.deepEqual([big(paidPosition.claimsPaid), paidPosition.openClaim], [amount, 0]);
 
+    // The LEAD and both SENIORs deny: with only the ADMIN left, 2 approvals are out of reach.
     const unlucky = w.members[2];
     const other = await unlucky.client.fileClaim(w.pool, amount, "felt unlucky");
     record(other.events);
-    const deniers = [w.admin, w.validators[0], w.validators[2]];
+    const deniers = w.validators;
     const statuses = [];
     for (const who of deniers) {
       const sent = await who.client.denyClaim(w.pool, other.claim, "no loss shown");
@@ -444,9 +497,17 @@ describe("seed story", () => {
     assert.equal(votersOf(denied.rejections).length, 3);
     const reserve = await w.admin.client.fetchInsurance(w.pool);
     assert.deepEqual(
-      [reserve.claimsFiled, reserve.claimsPaid, reserve.claimsDenied, reserve.pendingClaims].map(big),
-      [2n, 1n, 1n, 0n],
+      [
+        reserve.claimsFiled,
+        reserve.claimsPaid,
+        reserve.claimsDenied,
+        reserve.claimsExpired,
+        reserve.pendingClaims,
+      ].map(big),
+      [2n, 1n, 1n, 0n, 0n],
     );
+    const deniedPosition = (await unlucky.client.fetchMember(w.pool))!;
+    assert.deepEqual([big(deniedPosition.claimsPaid), deniedPosition.openClaim], [0n, 0], "may file again");
     assert.equal(big(reserve.totalPaid), amount);
     assert.equal(await w.insuranceBalance(), insurance - amount);
     assert.equal((await w.admin.client.listClaims(w.pool)).length, 2);
@@ -468,6 +529,242 @@ describe("seed story", () => {
 
     const lead = validatorsOf(await anyone.fetchValidatorSet(w.pool))[1];
     assert.deepEqual([lead.approvals, lead.claimVotes], [1, 2], "the LEAD's record");
+  });
+});
+
+describe("deposits while a proposal is live, and a claim that expires", () => {
+  // Proposals live 30 s and claims 10 s here, so the test can wait for both to end.
+  const PROPOSAL_TTL = 30;
+  const SHORT_CLAIM_TTL = 10;
+  let w: SeedPool;
+  let proposal: Proposed;
+  let readyAt: number;
+  let newcomers: Actor[];
+  let requests: PublicKey[];
+  /** The pool's books once the trade has run, before the requests are settled. */
+  let books: { shares: bigint; assets: bigint; memberProfit: bigint };
+  const deposited = DEPOSITS.reduce((a, b) => a + b) * USDC;
+  const REQUESTED = [2_000n * USDC, 700n * USDC];
+
+  before(async () => {
+    w = await SeedPool.build(connection, { proposalTtl: PROPOSAL_TTL, claimTtl: SHORT_CLAIM_TTL });
+    record(w.setupEvents);
+    for (const sent of await w.joinMembers()) record(sent.events);
+  });
+
+  it("a deposit made while a proposal is live waits as a request; the trade's profit goes to the shares that existed", async () => {
+    proposal = await w.proposeArbitrage(TRADE_SIZE);
+    record(proposal.events);
+    const stored = (await w.keeper.client.fetchProposal(proposal.address))!;
+    readyAt = stored.expiresAt.toNumber();
+    let pool = await w.admin.client.fetchPool(w.pool.pool);
+    const now = await chainTime(connection);
+    assert.equal(depositMustBeRequested(pool, now), true);
+    assert.equal(depositReadyAt(pool, now), readyAt, "it waits for the live proposal to end");
+
+    newcomers = [await w.newMember(2_000n), await w.newMember(700n)];
+    assert.equal(await newcomers[0].client.depositMustBeRequested(w.pool), true);
+    const vaultBefore = await w.vaultBalance();
+    const sent = [];
+    for (const [i, who] of newcomers.entries())
+      sent.push(await who.client.requestDeposit(w.pool, REQUESTED[i]));
+    requests = sent.map((s) => s.request);
+    assert.deepEqual(
+      sent.map((s) => s.id),
+      [0, 1],
+    );
+    assert.ok(requests[0].equals(w.pool.depositRequest(0)));
+    const events = sent.map((s) => eventsNamed(record(s.events), "depositRequested")[0]);
+    for (const [i, e] of events.entries()) {
+      assert.ok(e.request.equals(requests[i]) && e.member.equals(newcomers[i].wallet.publicKey));
+      assert.equal(big(e.id), BigInt(i));
+      assert.equal(big(e.amount), REQUESTED[i]);
+      assert.equal(big(e.readyAt), BigInt(readyAt));
+    }
+    assert.deepEqual(
+      events.map((e) => big(e.pendingDeposits)),
+      [REQUESTED[0], REQUESTED[0] + REQUESTED[1]],
+    );
+
+    const request = (await newcomers[0].client.fetchDepositRequest(requests[0]))!;
+    assert.ok(request.pool.equals(w.pool.pool) && request.depositor.equals(newcomers[0].wallet.publicKey));
+    assert.deepEqual([request.id, request.amount, request.readyAt].map(big), [
+      0n,
+      REQUESTED[0],
+      BigInt(readyAt),
+    ]);
+    assert.ok(request.requestedAt.toNumber() <= readyAt);
+    assert.equal(request.bump, bumpOf([SEEDS.deposit, w.pool.pool.toBuffer(), Buffer.alloc(8)]));
+    assert.deepEqual(
+      (await w.admin.client.pendingDeposits(w.pool)).map((q) => q.publicKey),
+      requests,
+      "the queue, oldest first",
+    );
+    assert.equal(
+      await w.vaultBalance(),
+      vaultBefore + REQUESTED[0] + REQUESTED[1],
+      "the tokens are in the vault",
+    );
+    assert.equal(await tokenBalance(connection, newcomers[0].usdc), 0n);
+
+    pool = await w.admin.client.fetchPool(w.pool.pool);
+    assert.equal(big(pool.pendingDeposits), REQUESTED[0] + REQUESTED[1]);
+    assert.deepEqual([pool.totalShares, pool.totalAssets].map(big), [deposited, deposited], "not shares yet");
+    assert.deepEqual([pool.nextDepositId, pool.depositQueueHead].map(big), [2n, 0n]);
+    assert.equal(pendingRequestCount(pool), 2);
+    assert.equal(big(pool.depositQueueReadyAt), BigInt(readyAt));
+    assert.equal(pool.activeMembers, 5, "a pending deposit makes a member");
+    const position = (await newcomers[0].client.fetchMember(w.pool))!;
+    assert.deepEqual([position.shares, position.pendingDeposit, position.capitalContributed].map(big), [
+      0n,
+      REQUESTED[0],
+      REQUESTED[0],
+    ]);
+    assert.equal(variantName(position.status), "active");
+
+    // The trade runs while they wait: its profit reaches only the shares that existed.
+    await w.validators[0].client.approve(w.pool, proposal.address);
+    await w.validators[1].client.approve(w.pool, proposal.address);
+    const executed = eventsNamed(
+      record((await w.keeper.client.executeAndDistribute(w.pool, proposal.address)).events),
+      "tradeExecuted",
+    )[0];
+    const memberProfit = big(executed.memberProfit);
+    assert.ok(memberProfit > 0n);
+    pool = await w.admin.client.fetchPool(w.pool.pool);
+    books = { shares: big(pool.totalShares), assets: big(pool.totalAssets), memberProfit };
+    assert.deepEqual([books.shares, books.assets], [deposited, deposited + memberProfit]);
+    assert.equal(big(pool.pendingDeposits), REQUESTED[0] + REQUESTED[1], "still waiting, outside the books");
+
+    // Settling before the proposals live at request time have ended is refused.
+    const err = await w.keeper.client.settleDeposit(w.pool).then(
+      () => assert.fail("settled before ready_at"),
+      (e: unknown) => e,
+    );
+    assert.equal(decodeProgramError(err)?.name, "DepositNotReady");
+  });
+
+  it("once they have ended, anyone settles the queue in order, at the share price of that moment", async () => {
+    await waitForClusterTime(connection, readyAt);
+    const anyone = PoolBotClient.connect(connection, w.payer);
+    let pool = await anyone.fetchPool(w.pool.pool);
+    assert.equal(depositsAwaitingSettlement(pool, await anyone.chainTime()), true, "trades wait for it");
+    assert.equal(depositMustBeRequested(pool, await anyone.chainTime()), false);
+    const rent = await Promise.all(requests.map((r) => connection.getBalance(r)));
+    const lamportsBefore = await Promise.all(newcomers.map((n) => connection.getBalance(n.wallet.publicKey)));
+
+    const sent = await anyone.settleReadyDeposits(w.pool);
+    assert.equal(sent.length, 1, "both requests in one transaction, the second passed as next_request");
+    const settled = eventsNamed(record(sent[0].events), "depositSettled");
+    const first = sharesForDeposit(REQUESTED[0], books.shares, books.assets);
+    const second = sharesForDeposit(REQUESTED[1], books.shares + first, books.assets + REQUESTED[0]);
+    assert.ok(first < REQUESTED[0], "priced after the trade's profit: fewer shares than units");
+    assert.deepEqual(
+      settled.map((e) => [big(e.id), big(e.amount), big(e.shares), e.member.toBase58()]),
+      [
+        [0n, REQUESTED[0], first, newcomers[0].wallet.publicKey.toBase58()],
+        [1n, REQUESTED[1], second, newcomers[1].wallet.publicKey.toBase58()],
+      ],
+    );
+    assert.ok(settled[0].request.equals(requests[0]));
+    assert.equal(big(settled[1].totalShares), books.shares + first + second);
+    assert.equal(big(settled[1].totalAssets), books.assets + REQUESTED[0] + REQUESTED[1]);
+    assert.equal(big(settled[1].pendingDeposits), 0n);
+
+    for (const [i, who] of newcomers.entries()) {
+      const position = (await who.client.fetchMember(w.pool))!;
+      assert.deepEqual([position.shares, position.pendingDeposit].map(big), [i ? second : first, 0n]);
+      assert.equal(await who.client.fetchDepositRequest(requests[i]), null, "the request is closed");
+      assert.equal(
+        await connection.getBalance(who.wallet.publicKey),
+        lamportsBefore[i] + rent[i],
+        "its rent went back to the depositor",
+      );
+      // None of the trade's profit: worth what they put in, less rounding.
+      pool = await anyone.fetchPool(w.pool.pool);
+      const value = memberValue(pool, position);
+      assert.ok(value <= REQUESTED[i] && REQUESTED[i] - value <= 1n, `newcomer ${i}: ${value}`);
+    }
+    assert.deepEqual([pool.pendingDeposits, pool.nextDepositId, pool.depositQueueHead].map(big), [
+      0n,
+      2n,
+      2n,
+    ]);
+    assert.equal(big(pool.depositQueueReadyAt), I64_MAX);
+    assert.equal(depositsAwaitingSettlement(pool, await anyone.chainTime()), false);
+    // The members who were there got the whole profit (less the virtual shares' sliver).
+    const values = await Promise.all(
+      w.members.map(async (m) => memberValue(pool, (await m.client.fetchMember(w.pool))!)),
+    );
+    const total = values.reduce((a, b) => a + b);
+    assert.ok(total <= deposited + books.memberProfit && total >= deposited + books.memberProfit - 2n * USDC);
+    assert.deepEqual(await anyone.settleReadyDeposits(w.pool), [], "nothing left to settle");
+
+    // No proposal is live any more: a deposit buys shares at once.
+    const late = await w.newMember(300n);
+    const direct = await late.client.depositOrRequest(w.pool, 300n * USDC);
+    assert.equal(direct.requested, false);
+    const [deposit] = eventsNamed(record(direct.events), "deposited");
+    assert.equal(
+      big(deposit.shares),
+      sharesForDeposit(300n * USDC, big(pool.totalShares), big(pool.totalAssets)),
+    );
+  });
+
+  it("an undecided claim expires: anyone marks it, the reserve releases it, the claimant may file again", async () => {
+    const funder = await w.newMember(500n);
+    record((await funder.client.fundInsurance(w.pool, 500n * USDC, funder.usdc)).events);
+    const claimant = w.members[2];
+    const amount = 50n * USDC;
+    const filed = await claimant.client.fileClaim(w.pool, amount, "slow to decide");
+    const [event] = eventsNamed(record(filed.events), "claimFiled");
+    const claim = (await claimant.client.fetchClaim(filed.claim))!;
+    assert.equal(big(claim.expiresAt) - big(claim.filedAt), BigInt(SHORT_CLAIM_TTL));
+    assert.equal(big(event.expiresAt), big(claim.expiresAt));
+    const anyone = PoolBotClient.connect(connection, w.payer);
+    const early = await anyone.expireClaim(w.pool, filed.claim).then(
+      () => assert.fail("expired while still open"),
+      (e: unknown) => e,
+    );
+    assert.equal(decodeProgramError(early)?.name, "ClaimStillOpen");
+    record((await w.validators[0].client.approveClaim(w.pool, filed.claim)).events);
+
+    await waitForClusterTime(connection, claim.expiresAt.toNumber());
+    const late = await w.validators[1].client.approveClaim(w.pool, filed.claim).then(
+      () => assert.fail("voted after expiry"),
+      (e: unknown) => e,
+    );
+    assert.equal(decodeProgramError(late)?.name, "ClaimExpired");
+    const reserveBefore = await w.insuranceBalance();
+    const [expired] = eventsNamed(
+      record((await anyone.expireClaim(w.pool, filed.claim)).events),
+      "claimExpired",
+    );
+    assert.ok(expired.claim.equals(filed.claim) && expired.pool.equals(w.pool.pool));
+    assert.deepEqual([expired.id, expired.amount].map(big), [0n, amount]);
+    const after = (await anyone.fetchClaim(filed.claim))!;
+    assert.equal(claimStatus(after), "expired");
+    assert.ok(after.decidedAt.toNumber() >= claim.expiresAt.toNumber());
+    const reserve = await anyone.fetchInsurance(w.pool);
+    assert.deepEqual(
+      [
+        reserve.claimsFiled,
+        reserve.claimsExpired,
+        reserve.pendingClaims,
+        reserve.pendingAmount,
+        reserve.totalPaid,
+      ].map(big),
+      [1n, 1n, 0n, 0n, 0n],
+    );
+    assert.equal(await w.insuranceBalance(), reserveBefore, "nothing paid");
+    const position = (await claimant.client.fetchMember(w.pool))!;
+    assert.deepEqual([position.openClaim, big(position.claimsPaid)], [0, 0n]);
+
+    record((await anyone.closeClaim(w.pool, filed.claim)).events);
+    assert.equal(await anyone.fetchClaim(filed.claim), null);
+    const again = await claimant.client.fileClaim(w.pool, amount, "second try");
+    assert.equal(again.id, 1);
+    record(again.events);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The web app in a real browser (Debian's Chromium, headless, driven by playwright-core)
- * against the local validator, with the state `e2e/fixture.ts` made by real transactions.
+ * against the local validator, with the state `e2e/fixture.ts` made by real transactions (it
+ * leaves a fresh pending proposal, so a deposit made now is queued as a request).
  * Every check reads the chain with the SDK as well as the page. Each run asserts deltas and
  * uses the fresh proposal the fixture made, so the suite can run any number of times against
  * one validator. Screenshots of every page go to app/screenshots/.
@@ -15,7 +16,7 @@ import { after, before, describe, it } from "node:test";
 import { getAssociatedTokenAddressSync } from "@solana/spl-token";
 import { Connection, PublicKey } from "@solana/web3.js";
 import type { Browser, Page } from "playwright-core";
-import { PoolAddresses, votersOf, validatorsOf } from "../../sdk/src";
+import { depositMustBeRequested, PoolAddresses, votersOf, validatorsOf } from "../../sdk/src";
 import { readOnlyClient } from "../src/lib/readClient";
 import { formatAmount } from "../src/lib/format";
 import {
@@ -44,6 +45,11 @@ async function tokenBalance(account: PublicKey): Promise<bigint> {
 async function memberShares(p: PoolAddresses): Promise<bigint> {
   const position = await client.fetchMember(p, member);
   return position ? BigInt(position.shares.toString()) : 0n;
+}
+
+async function memberPending(p: PoolAddresses): Promise<bigint> {
+  const position = await client.fetchMember(p, member);
+  return position ? BigInt(position.pendingDeposit.toString()) : 0n;
 }
 
 /** The raw shares the Member page shows (0 when it shows no position). */
@@ -88,39 +94,65 @@ describe("Pool Bot web app in Chromium", () => {
     await context.close();
   });
 
-  it("a member connects the burner wallet and deposits: the page and the chain show the new shares", async () => {
+  it("a member deposits while the fixture's proposal is live: the chain queues the request and the page says when it becomes shares", async () => {
     const { page, context, errors } = await newPage(browser);
     await open(page, "/member");
     await connectFixture(page, "member", member.toBase58());
     const ata = getAssociatedTokenAddressSync(p.mint, member, true, p.tokenProgram);
-    const [sharesBefore, usdcBefore] = await Promise.all([memberShares(p), tokenBalance(ata)]);
+    const pool = await client.fetchPool(p.pool);
+    assert.ok(depositMustBeRequested(pool, await client.chainTime()), "the fixture left a live proposal");
+    const id = pool.nextDepositId.toNumber();
+    const [sharesBefore, pendingBefore, usdcBefore] = await Promise.all([
+      memberShares(p),
+      memberPending(p),
+      tokenBalance(ata),
+    ]);
     await page.getByTestId("wallet-balance").first().waitFor();
     assert.equal(await shownShares(page), sharesBefore, "the page shows the position on chain");
 
+    await page.getByTestId("deposit-queued-note").waitFor();
     await page.getByTestId("deposit-amount").fill("250");
     const preview = BigInt(
       (await page.getByTestId("deposit-preview-shares").getAttribute("data-raw")) ?? "0",
     );
-    assert.ok(preview > 0n, "a share preview is shown");
-    const minShares = BigInt((await page.getByTestId("deposit-min-shares").getAttribute("data-raw")) ?? "0");
-    assert.equal(minShares, (preview * 9_950n) / 10_000n, "the default slippage bound is 0.5%");
+    assert.ok(preview > 0n, "a share preview at today's value is shown");
+    assert.equal(
+      Number(await page.getByTestId("deposit-ready-at").getAttribute("data-raw")),
+      pool.proposalsLiveUntil.toNumber(),
+      "the page says when it becomes shares: when the live proposal ends",
+    );
+    assert.equal(await page.getByTestId("deposit-submit").textContent(), "Request deposit of 250 USDC");
     await page.getByTestId("deposit-submit").click();
     const toast = await settledToast(page);
-    assert.equal(toast.status, "confirmed", `deposit failed: ${toast.text}`);
+    assert.equal(toast.status, "confirmed", `deposit request failed: ${toast.text}`);
 
-    const sharesAfter = await memberShares(p);
-    assert.equal(sharesAfter - sharesBefore, preview, "the chain minted exactly the previewed shares");
+    const request = await client.fetchDepositRequest(p.depositRequest(id));
+    assert.ok(request, `the chain holds deposit request #${id}`);
+    assert.ok(request.depositor.equals(member));
+    assert.equal(BigInt(request.amount.toString()), 250n * USDC, "with the amount");
+    assert.equal(request.readyAt.toNumber(), pool.proposalsLiveUntil.toNumber());
     assert.equal(usdcBefore - (await tokenBalance(ata)), 250n * USDC, "250 USDC left the member's wallet");
+    assert.equal(await memberShares(p), sharesBefore, "no shares yet");
+    const pendingAfter = await memberPending(p);
+    assert.equal(pendingAfter - pendingBefore, 250n * USDC);
+
+    const done = await page.getByTestId("deposit-done").textContent();
+    assert.match(
+      done ?? "",
+      /^Requested 250 USDC: it becomes shares after .+ \(in [^)]+\), when the live trade proposals have ended, at the share value of then\.$/,
+    );
+    const row = page.getByTestId(`pending-deposit-${id}`);
+    await row.waitFor({ timeout: 15_000 });
+    assert.equal(await row.getAttribute("data-amount"), (250n * USDC).toString());
+    assert.match((await row.textContent()) ?? "", /^250(\.00)? USDC · request #\d+\s*Becomes shares after /);
     await page.waitForFunction(
       (expected) =>
-        document.querySelector('[data-testid="position-shares-value"]')?.getAttribute("data-raw") ===
+        document.querySelector('[data-testid="position-pending-value"]')?.getAttribute("data-raw") ===
         expected,
-      sharesAfter.toString(),
+      pendingAfter.toString(),
       { timeout: 15_000 },
     );
-    const text = await page.getByTestId("position-shares-value").textContent();
-    assert.equal(text, formatAmount(sharesAfter, 6, { maxFraction: 4, minFraction: 0 }));
-    await page.getByTestId("deposit-done").waitFor();
+    assert.equal(await shownShares(page), sharesBefore);
     await screenshot(page, "member");
     pageErrors.push(...errors);
     await context.close();
@@ -231,7 +263,31 @@ describe("Pool Bot web app in Chromium", () => {
     await connectFixture(page, "senior-1", fixtureKeypair("senior-1").publicKey.toBase58());
     await page.getByTestId("reserve-balance").waitFor();
     await page.getByTestId("claims").locator(".claim").first().waitFor();
+    // The history's pending claims show how long is left to decide them.
+    await page
+      .locator('[data-testid^="claim-expiry-"]')
+      .filter({ hasText: /left to decide/ })
+      .first()
+      .waitFor();
     await screenshot(page, "insurance");
+    // SENIOR 2's own claim: SENIOR 1 may vote on it, SENIOR 2 may not.
+    const senior2 = fixtureKeypair("senior-2").publicKey;
+    const own = (await client.listClaims(p)).find(
+      (c) => c.account.claimant.equals(senior2) && "pending" in c.account.status,
+    );
+    assert.ok(own, "the fixture's claim by SENIOR 2 is pending");
+    const ownId = own.account.id.toString();
+    await page.getByTestId(`approve-claim-${ownId}`).waitFor();
+    await page.getByTestId("wallet-button").click();
+    await page.getByRole("menuitem", { name: "Switch wallet" }).click();
+    await page.getByTestId("fixture-senior-2").click();
+    await page.getByTestId(`claimant-note-${ownId}`).waitFor();
+    assert.equal(
+      await page.getByTestId(`claimant-note-${ownId}`).textContent(),
+      "You filed this claim: the other validators decide it.",
+    );
+    assert.equal(await page.getByTestId(`approve-claim-${ownId}`).count(), 0, "no approve for the claimant");
+    assert.equal(await page.getByTestId(`deny-claim-${ownId}`).count(), 0, "no deny for the claimant");
     await navigate(page, "Activity");
     await page.getByTestId("activity-feed").locator('[data-event="deposited"]').first().waitFor();
     await screenshot(page, "activity", false, false);

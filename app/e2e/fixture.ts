@@ -8,10 +8,12 @@
  *  3. the local AMM market: a SOL mint and two USDC/SOL pools at different prices;
  *  4. once per pool, a short history so every page has something to show: three members
  *     depositing 1000 / 5000 / 2500 USDC, the reserve funded, two arbitrages executed and one
- *     rejected, a claim paid and one denied, a second product registered disabled;
- *  5. every run: the fixture member's USDC topped up, earlier runs' half-approved proposals
+ *     rejected, a claim paid and one denied, a claim by SENIOR 2 (a member too) that only the
+ *     other validators may decide, a second product registered disabled;
+ *  5. every run: the fixture member's USDC topped up, deposit requests that have become ready
+ *     settled (earlier runs' browser tests queue one), earlier runs' half-approved proposals
  *     completed and executed (or expired), and one fresh pending proposal the LEAD has not
- *     voted on.
+ *     voted on. While it is live (an hour), a deposit is queued as a request.
  *
  * Idempotent: run it any number of times against the same validator.
  *
@@ -276,6 +278,10 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
         }
       }
     }
+    // SENIOR 2 is a member too and files a claim: the other validators decide it.
+    await topUp(connection, admin, usdcMint, senior2.publicKey, 200n * USDC);
+    await senior2C.deposit(p, 200n * USDC);
+    await senior2C.fileClaim(p, 20n * USDC, "Route fees paid from my own wallet");
     const t1 = await propose(2_000n * USDC);
     await leadC.approve(p, t1.proposal);
     await senior1C.approve(p, t1.proposal);
@@ -311,14 +317,16 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
     }
   }
 
-  // Every run: the pool open, the member's USDC, earlier runs' proposals finished, a fresh
-  // pending one.
+  // Every run: the pool open, the member's USDC, ready deposit requests settled, earlier runs'
+  // proposals finished, a fresh pending one.
   pool = await adminC.fetchPool(p.pool);
   if (pool.paused) {
     await adminC.updateConfig(p, { paused: false });
     log("pool resumed");
   }
   await topUp(connection, admin, usdcMint, member.publicKey, 10_000n * USDC);
+  const settled = await keeperC.settleReadyDeposits(p);
+  if (settled.length > 0) log(`settled the ready deposit requests (${settled.length} transaction(s))`);
   pool = await adminC.fetchPool(p.pool);
   const set = await adminC.fetchValidatorSet(p);
   const slots = new Map(validatorsOf(set).map((v) => [v.key.toBase58(), v.slot]));
@@ -341,6 +349,8 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
       }
       const now2 = await adminC.fetchProposal(publicKey);
       if (now2 && proposalStatus(now2) === "approved" && live) {
+        // A request that became ready meanwhile is priced before the trade: settle it first.
+        await keeperC.settleReadyDeposits(p);
         await keeperC.executeAndDistribute(p, publicKey);
         log(`executed proposal #${account.id.toString()}`);
       }

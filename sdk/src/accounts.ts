@@ -2,7 +2,7 @@
  * Account types as the TS coder decodes them, and readers for the fields the program stores
  * in raw form. `Pool`, `ValidatorSet`, `TradeProposal` and `Product` are zero-copy
  * (`#[repr(C)]`, no implicit padding, so their bytes read as Borsh); `MemberPosition`,
- * `InsuranceReserve` and `Claim` are Borsh.
+ * `InsuranceReserve`, `Claim` and `DepositRequest` are Borsh.
  */
 import type { IdlAccounts, IdlTypes } from "@anchor-lang/core";
 import type { PublicKey } from "@solana/web3.js";
@@ -29,6 +29,18 @@ export type InsuranceReserveAccount = Accounts["insuranceReserve"];
 export type ClaimAccount = Accounts["claim"];
 /** A registered product. */
 export type ProductAccount = Accounts["product"];
+/** A deposit waiting to become shares (made while a trade proposal was live). */
+export type DepositRequestAccount = Accounts["depositRequest"];
+
+/** Claim statuses in code order (`ClaimStatus`). */
+export const CLAIM_STATUSES = ["pending", "paid", "denied", "expired"] as const;
+/** A claim status's name. */
+export type ClaimStatusName = (typeof CLAIM_STATUSES)[number];
+
+/** A claim's status (`{ expired: {} }` → `"expired"`). */
+export function claimStatus(claim: Pick<ClaimAccount, "status">): ClaimStatusName {
+  return Object.keys(claim.status)[0] as ClaimStatusName;
+}
 
 /** Validator roles, lowest first (`Role`; its index is the byte stored in a slot). */
 export const ROLES = ["junior", "senior", "lead", "admin"] as const;

@@ -3,7 +3,7 @@
  * an app never builds an instruction or an account list by hand; plus fetching and listing
  * every account type. Each call returns the transaction's signature and its decoded events.
  */
-import { AnchorProvider, Program } from "@anchor-lang/core";
+import { AnchorProvider, parseIdlErrors, Program, translateError } from "@anchor-lang/core";
 import { getAssociatedTokenAddressSync } from "@solana/spl-token";
 import {
   AccountMeta,
@@ -13,12 +13,15 @@ import {
   Keypair,
   PublicKey,
   SystemProgram,
+  SYSVAR_CLOCK_PUBKEY,
   Transaction,
+  TransactionInstruction,
   TransactionSignature,
   VersionedTransaction,
 } from "@solana/web3.js";
 import {
   ClaimAccount,
+  DepositRequestAccount,
   InsuranceReserveAccount,
   MemberPositionAccount,
   PoolAccount,
@@ -33,8 +36,10 @@ import {
 } from "./accounts";
 import { parsePoolBotEvents, PoolBotEvent, transactionLogs } from "./events";
 import { POOL_BOT_IDL, PoolBot } from "./idl";
+import { depositMustBeRequested } from "./math";
 import { PoolAddresses, toBN, U64 } from "./pdas";
 import { packRoute, RouteLeg } from "./route";
+import { Buffer } from "buffer";
 
 /** What a sent transaction left behind. */
 export interface SendResult {
@@ -55,17 +60,24 @@ export interface PoolConfig {
   minContribution: U64;
   /** Share of each trade's gain sent to the insurance reserve (500 = 5%). */
   insuranceBps: number;
-  /** Trade (and claim) approvals needed; the creator is the only validator at first. */
+  /** Trade approvals needed; the creator is the only validator at first. */
   requiredApprovals: number;
-  /** Whether one approval must come from a LEAD or ADMIN. */
+  /** Whether one trade approval must come from a LEAD or ADMIN. */
   requireLeadApproval: boolean;
-  /** Seconds a proposal stays open. */
+  /** Seconds a proposal stays open (also the longest a requested deposit waits). */
   proposalTtl: U64;
-  /** Seconds over which trade profit unlocks into the share price (0 = at once). */
-  profitUnlockPeriod: U64;
+  /** Claim approvals needed (SENIOR+ validators other than the claimant). */
+  claimRequiredApprovals: number;
+  /** Whether one claim approval must come from a LEAD or ADMIN. */
+  claimRequireLeadApproval: boolean;
+  /** Seconds a claim stays open for votes before anyone may expire it. */
+  claimTtl: U64;
 }
 
-/** Fields `update_config` changes; the others keep their values. */
+/**
+ * Fields `update_config` changes; the others keep their values. Changing `insuranceBps` or
+ * either quorum bumps `configVersion` (pending and approved proposals go stale).
+ */
 export type ConfigChanges = Partial<PoolConfig & { paused: boolean }>;
 
 /** A product as `register_product` takes it. */
@@ -97,6 +109,12 @@ export interface TradeTerms {
 /** What a withdrawal asks for: exactly these shares, or exactly this amount. */
 export type WithdrawRequest = { shares: U64 } | { amount: U64 };
 
+/** A deposit request with its address, as the queue holds it. */
+export interface QueuedDeposit {
+  publicKey: PublicKey;
+  account: DepositRequestAccount;
+}
+
 /** A program account with its address. */
 export interface Listed<T> {
   publicKey: PublicKey;
@@ -108,6 +126,17 @@ export const DEFAULT_CONFIRM_OPTIONS: ConfirmOptions = {
   commitment: "confirmed",
   preflightCommitment: "confirmed",
 };
+
+/**
+ * The unix time of `connection`'s cluster as programs see it (the `Clock` sysvar), which may
+ * differ from this machine's clock.
+ */
+export async function chainTime(connection: Connection): Promise<number> {
+  const info = await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY, "confirmed");
+  if (!info) throw new Error("the cluster has no Clock sysvar");
+  // Clock: slot u64, epoch_start_timestamp i64, epoch u64, leader_schedule_epoch u64, unix_timestamp i64
+  return Number(Buffer.from(info.data).readBigInt64LE(32));
+}
 
 /**
  * A wallet that signs with a keypair in memory (scripts, tests, a localnet burner wallet).
@@ -214,6 +243,41 @@ export class PoolBotClient {
     return this.program.account.product.fetch(product);
   }
 
+  /** The deposit request at `request`, or null once settled (closed). */
+  fetchDepositRequest(request: PublicKey): Promise<DepositRequestAccount | null> {
+    return this.program.account.depositRequest.fetchNullable(request);
+  }
+
+  /**
+   * The pool's unsettled deposit requests, oldest first (the order they must be settled in),
+   * at most `limit`.
+   */
+  async pendingDeposits(p: PoolAddresses, limit = Infinity): Promise<QueuedDeposit[]> {
+    const pool = await this.fetchPool(p.pool);
+    const head = pool.depositQueueHead.toNumber();
+    const count = Math.min(pool.nextDepositId.toNumber() - head, limit);
+    const keys = Array.from({ length: Math.max(count, 0) }, (_, i) => p.depositRequest(head + i));
+    const accounts = await this.program.account.depositRequest.fetchMultiple(keys);
+    return keys.flatMap((publicKey, i) => {
+      const account = accounts[i];
+      return account ? [{ publicKey, account }] : [];
+    });
+  }
+
+  /** The cluster's clock (the `Clock` sysvar's unix time, which the program compares against). */
+  chainTime(): Promise<number> {
+    return chainTime(this.connection);
+  }
+
+  /**
+   * Whether a deposit into the pool now must be requested (`requestDeposit`) rather than made
+   * at once (`deposit`): true while a trade proposal made earlier may still execute.
+   */
+  async depositMustBeRequested(p: PoolAddresses): Promise<boolean> {
+    const [pool, now] = await Promise.all([this.fetchPool(p.pool), this.chainTime()]);
+    return depositMustBeRequested(pool, now);
+  }
+
   /** Every member position of the pool. */
   listMembers(p: PoolAddresses): Promise<Listed<MemberPositionAccount>[]> {
     return this.program.account.memberPosition.all(ofPool(p));
@@ -255,7 +319,9 @@ export class PoolBotClient {
       requiredApprovals: config.requiredApprovals,
       requireLeadApproval: config.requireLeadApproval,
       proposalTtl: toBN(config.proposalTtl),
-      profitUnlockPeriod: toBN(config.profitUnlockPeriod),
+      claimRequiredApprovals: config.claimRequiredApprovals,
+      claimRequireLeadApproval: config.claimRequireLeadApproval,
+      claimTtl: toBN(config.claimTtl),
     };
     const result = await this.send(
       this.program.methods.initializePool(args).accountsStrict({
@@ -273,7 +339,10 @@ export class PoolBotClient {
     return { ...result, addresses: p };
   }
 
-  /** Changes the given configuration fields (a quorum change bumps `configVersion`). */
+  /**
+   * Changes the given configuration fields (a change of `insuranceBps` or of either quorum
+   * bumps `configVersion`).
+   */
   updateConfig(p: PoolAddresses, changes: ConfigChanges): Promise<SendResult> {
     const opt = <T, R>(value: T | undefined, map: (v: T) => R): R | null =>
       value === undefined ? null : map(value);
@@ -286,7 +355,9 @@ export class PoolBotClient {
       requiredApprovals: opt(changes.requiredApprovals, same),
       requireLeadApproval: opt(changes.requireLeadApproval, same),
       proposalTtl: opt(changes.proposalTtl, toBN),
-      profitUnlockPeriod: opt(changes.profitUnlockPeriod, toBN),
+      claimRequiredApprovals: opt(changes.claimRequiredApprovals, same),
+      claimRequireLeadApproval: opt(changes.claimRequireLeadApproval, same),
+      claimTtl: opt(changes.claimTtl, toBN),
       paused: opt(changes.paused, same),
     };
     return this.send(
@@ -389,8 +460,10 @@ export class PoolBotClient {
   }
 
   /**
-   * Deposits `amount` for shares (at least `minSharesOut`) from `memberToken` (the wallet's
-   * ATA by default); the first deposit creates the position.
+   * Deposits `amount` for shares at once (at least `minSharesOut`) from `memberToken` (the
+   * wallet's ATA by default); the first deposit creates the position. Refused with
+   * `ProposalsLive` while a trade proposal may still execute: then use `requestDeposit` (or
+   * `depositOrRequest`, which picks).
    */
   deposit(
     p: PoolAddresses,
@@ -413,8 +486,109 @@ export class PoolBotClient {
   }
 
   /**
+   * Deposits `amount` while trade proposals are live: the tokens move into the vault now, and
+   * become shares (at the share price of that moment) when the request is settled, once every
+   * proposal live now has ended (`readyAt`). The request is at the pool's next deposit id.
+   */
+  async requestDeposit(
+    p: PoolAddresses,
+    amount: U64,
+    options: { memberToken?: PublicKey } = {},
+  ): Promise<SendResult & { request: PublicKey; id: number }> {
+    const id = (await this.fetchPool(p.pool)).nextDepositId.toNumber();
+    const request = p.depositRequest(id);
+    const result = await this.send(
+      this.program.methods.requestDeposit({ amount: toBN(amount) }).accountsStrict({
+        member: this.wallet,
+        pool: p.pool,
+        position: p.member(this.wallet),
+        request,
+        memberToken: options.memberToken ?? this.assetAccount(p, this.wallet),
+        vault: p.vault,
+        mint: p.mint,
+        tokenProgram: p.tokenProgram,
+        systemProgram: SystemProgram.programId,
+      }),
+    );
+    return { ...result, request, id };
+  }
+
+  /**
+   * Deposits `amount` the way the pool allows now: at once for shares when no trade proposal
+   * is live, otherwise as a request (`requested` says which was sent).
+   */
+  async depositOrRequest(
+    p: PoolAddresses,
+    amount: U64,
+    options: { minSharesOut?: U64; memberToken?: PublicKey } = {},
+  ): Promise<SendResult & { requested: boolean }> {
+    if (await this.depositMustBeRequested(p)) {
+      return { ...(await this.requestDeposit(p, amount, options)), requested: true };
+    }
+    return { ...(await this.deposit(p, amount, options)), requested: false };
+  }
+
+  /**
+   * The instruction settling queued request `request` (it must be the queue's head); `hasNext`
+   * when a later request exists, which the program then requires as `next_request`.
+   */
+  settleDepositInstruction(
+    p: PoolAddresses,
+    request: QueuedDeposit,
+    hasNext: boolean,
+  ): Promise<TransactionInstruction> {
+    const id = request.account.id;
+    return this.program.methods
+      .settleDeposit()
+      .accountsStrict({
+        settler: this.wallet,
+        pool: p.pool,
+        request: request.publicKey,
+        depositor: request.account.depositor,
+        position: p.member(request.account.depositor),
+        nextRequest: hasNext ? p.depositRequest(id.addn(1)) : null,
+      })
+      .instruction();
+  }
+
+  /**
+   * Settles the oldest deposit request (anyone may): it becomes shares at the current share
+   * price and its rent goes back to the depositor. Refused (`DepositNotReady`) before its
+   * `readyAt`.
+   */
+  async settleDeposit(p: PoolAddresses): Promise<SendResult> {
+    const pool = await this.fetchPool(p.pool);
+    const [head] = await this.pendingDeposits(p, 1);
+    if (!head) throw new Error("no deposit request waits to be settled");
+    const hasNext = head.account.id.addn(1).lt(pool.nextDepositId);
+    const ix = await this.settleDepositInstruction(p, head, hasNext);
+    return this.sendInstructions([ix]);
+  }
+
+  /**
+   * Settles, in queue order, every deposit request ready at the cluster's clock (at most
+   * `perTransaction` in one transaction, then the next); trades cannot execute while a ready
+   * request waits. Returns the transactions sent (none when nothing was ready).
+   */
+  async settleReadyDeposits(p: PoolAddresses, perTransaction = 8): Promise<SendResult[]> {
+    const sent: SendResult[] = [];
+    for (;;) {
+      const [pool, now] = await Promise.all([this.fetchPool(p.pool), this.chainTime()]);
+      const queue = await this.pendingDeposits(p, perTransaction);
+      const notReady = queue.findIndex((r) => r.account.readyAt.toNumber() > now);
+      const ready = notReady < 0 ? queue : queue.slice(0, notReady);
+      if (ready.length === 0) return sent;
+      const ixs = await Promise.all(
+        ready.map((r) => this.settleDepositInstruction(p, r, r.account.id.addn(1).lt(pool.nextDepositId))),
+      );
+      sent.push(await this.sendInstructions(ixs));
+    }
+  }
+
+  /**
    * Withdraws at the share value, receiving at least `minAmountOut` into `memberToken` (the
-   * wallet's ATA by default).
+   * wallet's ATA by default). What remains must be nothing or worth at least the pool's
+   * minimum contribution (else `WithdrawalLeavesDust`; see `withdrawalLeavesDust`).
    */
   withdraw(
     p: PoolAddresses,
@@ -492,7 +666,9 @@ export class PoolBotClient {
 
   /**
    * Keeper or validator: runs the approved `proposal`'s stored route and distributes the gain.
-   * The route's accounts are read from the proposal itself.
+   * The route's accounts are read from the proposal itself. Refused with
+   * `DepositsAwaitingSettlement` while a ready deposit request waits: `settleReadyDeposits`
+   * first.
    */
   async executeAndDistribute(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
     const stored = await this.program.account.tradeProposal.fetch(proposal);
@@ -526,7 +702,10 @@ export class PoolBotClient {
 
   // ----- insurance claims -----
 
-  /** Member: files a claim of `amount` (at most the reserve less pending claims) at the pool's next claim id. */
+  /**
+   * Member: files a claim of `amount` at the pool's next claim id: at most the member's stake
+   * (`claimableStake`) and the reserve less pending claims, one open claim at a time.
+   */
   async fileClaim(
     p: PoolAddresses,
     amount: U64,
@@ -555,8 +734,8 @@ export class PoolBotClient {
   }
 
   /**
-   * SENIOR+ validator: approves `claim`; the approval that reaches the quorum pays it into
-   * `claimantToken` (the claimant's ATA by default).
+   * SENIOR+ validator other than the claimant: approves `claim`; the approval that reaches the
+   * claim quorum pays it into `claimantToken` (the claimant's ATA by default).
    */
   async approveClaim(p: PoolAddresses, claim: PublicKey, claimantToken?: PublicKey): Promise<SendResult> {
     const { claimant } = await this.program.account.claim.fetch(claim);
@@ -566,6 +745,7 @@ export class PoolBotClient {
         pool: p.pool,
         validatorSet: p.validatorSet,
         claim,
+        position: p.member(claimant),
         insurance: p.insurance,
         insuranceVault: p.insuranceVault,
         claimantToken: claimantToken ?? this.assetAccount(p, claimant),
@@ -575,21 +755,42 @@ export class PoolBotClient {
     );
   }
 
-  /** SENIOR+ validator: denies `claim`, with a reason (kept when this vote decides it). */
-  denyClaim(p: PoolAddresses, claim: PublicKey, reason: string): Promise<SendResult> {
+  /**
+   * SENIOR+ validator other than the claimant: denies `claim`, with a reason (kept when this
+   * vote decides it).
+   */
+  async denyClaim(p: PoolAddresses, claim: PublicKey, reason: string): Promise<SendResult> {
+    const { claimant } = await this.program.account.claim.fetch(claim);
     return this.send(
       this.program.methods.denyClaim({ reason }).accountsStrict({
         validator: this.wallet,
         pool: p.pool,
         validatorSet: p.validatorSet,
         claim,
+        position: p.member(claimant),
         insurance: p.insurance,
         insuranceVault: p.insuranceVault,
       }),
     );
   }
 
-  /** Returns a paid or denied claim's rent to its claimant. */
+  /**
+   * Marks an undecided `claim` past its `expiresAt` Expired (anyone may): the reserve stops
+   * holding its amount back and the claimant may file again. `ClaimStillOpen` before then.
+   */
+  async expireClaim(p: PoolAddresses, claim: PublicKey): Promise<SendResult> {
+    const { claimant } = await this.program.account.claim.fetch(claim);
+    return this.send(
+      this.program.methods.expireClaim().accountsStrict({
+        pool: p.pool,
+        claim,
+        insurance: p.insurance,
+        position: p.member(claimant),
+      }),
+    );
+  }
+
+  /** Returns a paid, denied or expired claim's rent to its claimant. */
   async closeClaim(p: PoolAddresses, claim: PublicKey): Promise<SendResult> {
     const { claimant } = await this.program.account.claim.fetch(claim);
     return this.send(this.program.methods.closeClaim().accountsStrict({ pool: p.pool, claim, claimant }));
@@ -622,6 +823,18 @@ export class PoolBotClient {
 
   private async send(builder: { rpc(): Promise<TransactionSignature> }): Promise<SendResult> {
     const signature = await builder.rpc();
+    const logs = await transactionLogs(this.connection, signature);
+    return { signature, logs, events: parsePoolBotEvents(logs) };
+  }
+
+  /** Sends `ixs` as one transaction; a refusal is thrown as Anchor's `AnchorError`, as `.rpc()` does. */
+  private async sendInstructions(ixs: TransactionInstruction[]): Promise<SendResult> {
+    let signature: TransactionSignature;
+    try {
+      signature = await this.provider.sendAndConfirm(new Transaction().add(...ixs));
+    } catch (e) {
+      throw translateError(e, parseIdlErrors(this.program.idl));
+    }
     const logs = await transactionLogs(this.connection, signature);
     return { signature, logs, events: parsePoolBotEvents(logs) };
   }

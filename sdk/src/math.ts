@@ -1,6 +1,14 @@
 /**
  * Share and profit math, the same integer arithmetic as `programs/pool_bot/src/math.rs`
- * (rounding always favours the pool), for previews and displays. Amounts are bigint base units.
+ * (rounding always favours the pool), and the pool's deposit-queue and claim rules
+ * (`state/pool.rs`, `state/member_position.rs`), for previews and displays. Amounts are bigint
+ * base units; times are unix seconds.
+ *
+ * Profit reaches the share price at once when a trade executes. A deposit made while a trade
+ * proposal is live (`now < pool.proposalsLiveUntil`) would share in that trade's profit, so the
+ * program refuses it (`ProposalsLive`): the money must be requested instead (`request_deposit`),
+ * and becomes shares at the price of the moment it is settled, once every proposal live when it
+ * was made has ended.
  */
 import type { MemberPositionAccount, PoolAccount } from "./accounts";
 
@@ -10,22 +18,25 @@ export const VIRTUAL_SHARES = 1_000n;
 export const VIRTUAL_ASSETS = 1_000n;
 /** Basis points in one whole. */
 export const BPS_DENOMINATOR = 10_000n;
+/** `i64::MAX`: the pool's `depositQueueReadyAt` while no request waits. */
+export const I64_MAX = (1n << 63n) - 1n;
 
 const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
+const big = (v: { toString(): string }) => BigInt(v.toString());
 
 /** Shares minted for depositing `amount` (rounded down). */
-export function sharesForDeposit(amount: bigint, totalShares: bigint, pricedAssets: bigint): bigint {
-  return (amount * (totalShares + VIRTUAL_SHARES)) / (pricedAssets + VIRTUAL_ASSETS);
+export function sharesForDeposit(amount: bigint, totalShares: bigint, totalAssets: bigint): bigint {
+  return (amount * (totalShares + VIRTUAL_SHARES)) / (totalAssets + VIRTUAL_ASSETS);
 }
 
 /** Assets paid for burning `shares` (rounded down). */
-export function assetsForShares(shares: bigint, totalShares: bigint, pricedAssets: bigint): bigint {
-  return (shares * (pricedAssets + VIRTUAL_ASSETS)) / (totalShares + VIRTUAL_SHARES);
+export function assetsForShares(shares: bigint, totalShares: bigint, totalAssets: bigint): bigint {
+  return (shares * (totalAssets + VIRTUAL_ASSETS)) / (totalShares + VIRTUAL_SHARES);
 }
 
 /** Shares burned to pay out exactly `amount` (rounded up). */
-export function sharesToBurnForAssets(amount: bigint, totalShares: bigint, pricedAssets: bigint): bigint {
-  return ceilDiv(amount * (totalShares + VIRTUAL_SHARES), pricedAssets + VIRTUAL_ASSETS);
+export function sharesToBurnForAssets(amount: bigint, totalShares: bigint, totalAssets: bigint): bigint {
+  return ceilDiv(amount * (totalShares + VIRTUAL_SHARES), totalAssets + VIRTUAL_ASSETS);
 }
 
 /** A trade's gain split into the insurance reserve's part (rounded down) and the members'. */
@@ -35,25 +46,79 @@ export function splitProfit(gain: bigint, insuranceBps: number): { insurance: bi
 }
 
 /**
- * The pool's assets that back the share price at unix time `now`: `totalAssets` minus the
- * members' profit still unlocking. `forWithdrawal` rounds the locked part up (withdrawals),
- * otherwise down (deposits).
+ * Shares depositing `amount` mints in `pool` at today's share price. For a requested deposit
+ * this is only an estimate: it is priced when it is settled.
  */
-export function pricedAssets(pool: PoolAccount, now: number, forWithdrawal: boolean): bigint {
-  const locked = BigInt(pool.lockedProfit.toString());
-  const period = BigInt(pool.profitUnlockPeriod.toString());
-  const elapsed = BigInt(now) - BigInt(pool.lastProfitAt.toString());
-  const total = BigInt(pool.totalAssets.toString());
-  if (locked === 0n || period <= 0n || elapsed >= period) return total;
-  const rest = locked * (period - (elapsed > 0n ? elapsed : 0n));
-  return total - (forWithdrawal ? ceilDiv(rest, period) : rest / period);
+export function depositPreview(pool: PoolAccount, amount: bigint): bigint {
+  return sharesForDeposit(amount, big(pool.totalShares), big(pool.totalAssets));
 }
 
-/** What `position`'s shares would pay if withdrawn at unix time `now`. */
-export function memberValue(pool: PoolAccount, position: MemberPositionAccount, now: number): bigint {
-  return assetsForShares(
-    BigInt(position.shares.toString()),
-    BigInt(pool.totalShares.toString()),
-    pricedAssets(pool, now, true),
-  );
+/** What withdrawing `shares` pays in `pool` (rounded down). */
+export function withdrawalPreview(pool: PoolAccount, shares: bigint): bigint {
+  return assetsForShares(shares, big(pool.totalShares), big(pool.totalAssets));
+}
+
+/** Shares a withdrawal of exactly `amount` burns in `pool` (rounded up). */
+export function sharesForWithdrawal(pool: PoolAccount, amount: bigint): bigint {
+  return sharesToBurnForAssets(amount, big(pool.totalShares), big(pool.totalAssets));
+}
+
+/** The value of one whole token's worth of shares (`10^decimals` shares), in base units. */
+export function shareValue(pool: PoolAccount): bigint {
+  return withdrawalPreview(pool, 10n ** BigInt(pool.decimals));
+}
+
+/** What `position`'s shares would pay if withdrawn now (its pending deposit not included). */
+export function memberValue(pool: PoolAccount, position: MemberPositionAccount): bigint {
+  return withdrawalPreview(pool, big(position.shares));
+}
+
+/**
+ * Whether a deposit at unix time `now` must be requested (`request_deposit`) rather than made
+ * at once (`deposit` refuses with `ProposalsLive`): a trade proposal made earlier may still
+ * execute.
+ */
+export function depositMustBeRequested(pool: PoolAccount, now: number): boolean {
+  return BigInt(now) < big(pool.proposalsLiveUntil);
+}
+
+/**
+ * When a deposit requested at `now` can be settled into shares: once every proposal live now
+ * has ended (at once when none is).
+ */
+export function depositReadyAt(pool: PoolAccount, now: number): number {
+  return Math.max(now, Number(big(pool.proposalsLiveUntil)));
+}
+
+/** Deposit requests waiting to be settled (the pool's queue length). */
+export function pendingRequestCount(pool: PoolAccount): number {
+  return Number(big(pool.nextDepositId) - big(pool.depositQueueHead));
+}
+
+/**
+ * Whether the oldest deposit request is ready at `now`: then it must be settled before any
+ * trade can execute (`execute_and_distribute` refuses with `DepositsAwaitingSettlement`).
+ */
+export function depositsAwaitingSettlement(pool: PoolAccount, now: number): boolean {
+  const readyAt = big(pool.depositQueueReadyAt);
+  return readyAt !== I64_MAX && BigInt(now) >= readyAt;
+}
+
+/**
+ * Whether burning `burned` of the `held` shares would leave a remainder worth less than the
+ * pool's minimum contribution (the program refuses with `WithdrawalLeavesDust`): withdraw
+ * everything, or leave at least the minimum.
+ */
+export function withdrawalLeavesDust(pool: PoolAccount, held: bigint, burned: bigint): boolean {
+  if (burned >= held) return false;
+  return withdrawalPreview(pool, held - burned) < big(pool.minContribution);
+}
+
+/**
+ * The most a new claim of `position` may ask (`ClaimExceedsStake` above it): capital put in,
+ * less what was withdrawn and claims already paid.
+ */
+export function claimableStake(position: MemberPositionAccount): bigint {
+  const rest = big(position.capitalContributed) - big(position.totalWithdrawn) - big(position.claimsPaid);
+  return rest > 0n ? rest : 0n;
 }

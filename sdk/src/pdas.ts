@@ -32,6 +32,7 @@ export const SEEDS = {
   insuranceVault: Buffer.from("insurance_vault"),
   claim: Buffer.from("claim"),
   product: Buffer.from("product"),
+  deposit: Buffer.from("deposit"),
   ammPool: Buffer.from("amm_pool"),
   ammVault: Buffer.from("amm_vault"),
 } as const;
@@ -83,6 +84,11 @@ export function claimAddress(pool: PublicKey, id: U64): PublicKey {
 /** `[product, pool, id]`. */
 export function productAddress(pool: PublicKey, id: U64): PublicKey {
   return find([SEEDS.product, pool.toBuffer(), u64Seed(id)], POOL_BOT_PROGRAM_ID);
+}
+
+/** `[deposit, pool, id]`: a deposit request waiting to become shares. */
+export function depositRequestAddress(pool: PublicKey, id: U64): PublicKey {
+  return find([SEEDS.deposit, pool.toBuffer(), u64Seed(id)], POOL_BOT_PROGRAM_ID);
 }
 
 /** Local AMM `[amm_pool, mint_a, mint_b, id]`. */
@@ -147,6 +153,11 @@ export class PoolAddresses {
   /** Product `id`. */
   product(id: U64): PublicKey {
     return productAddress(this.pool, id);
+  }
+
+  /** Deposit request `id`. */
+  depositRequest(id: U64): PublicKey {
+    return depositRequestAddress(this.pool, id);
   }
 }
 

@@ -22,6 +22,7 @@ import {
   Transaction,
   TransactionInstruction,
 } from "@solana/web3.js";
+import { chainTime } from "../../sdk/src";
 
 /** The cluster under test. */
 export const RPC_URL = process.env.ANCHOR_PROVIDER_URL ?? "http://127.0.0.1:8899";
@@ -110,4 +111,17 @@ export async function snapshot(connection: Connection, accounts: PublicKey[]): P
 /** A decoded u64 / i64 (BN) as a bigint, for exact comparisons. */
 export function big(value: { toString(): string }): bigint {
   return BigInt(value.toString());
+}
+
+/** Waits until the cluster's clock reads at least `unixTime` (a deadline in a program's terms). */
+export async function waitForClusterTime(
+  connection: Connection,
+  unixTime: number,
+  limitMs = 120_000,
+): Promise<void> {
+  const started = Date.now();
+  while ((await chainTime(connection)) < unixTime) {
+    if (Date.now() - started > limitMs) throw new Error(`the cluster's clock did not reach ${unixTime}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

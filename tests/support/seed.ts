@@ -1,8 +1,9 @@
 /**
  * The seed pool of `crates/seed/src/world.rs`, built the same way through the TypeScript SDK:
- * an admin, validators LEAD, SENIOR, SENIOR (quorum 2 with a lead), a keeper, the arbitrage
- * product over the local AMM, two AMM pools at different SOL prices, and the members who
- * deposit 1000 / 5000 / 2500 USDC. Fresh keypairs and mints every time.
+ * an admin, validators LEAD, SENIOR, SENIOR (trade and claim quorum 2 with a lead; claims open
+ * for 7 days), a keeper, the arbitrage product over the local AMM, two AMM pools at different
+ * SOL prices, and the members who deposit 1000 / 5000 / 2500 USDC. Fresh keypairs and mints
+ * every time; a test may shorten the pool's timings (`build(connection, { proposalTtl: 10 })`).
  */
 import { TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Connection, Keypair, PublicKey } from "@solana/web3.js";
@@ -13,6 +14,7 @@ import {
   PoolAddresses,
   PoolBotClient,
   PoolBotEvent,
+  PoolConfig,
   RouteLeg,
   SendResult,
   swapOutput,
@@ -30,6 +32,22 @@ export const DEPOSITS = [1_000n, 5_000n, 2_500n];
 export const AMM_FEE_BPS = 30;
 /** The arbitrage's size: 5000 USDC. */
 export const TRADE_SIZE = 5_000n * USDC;
+/** A claim's lifetime in the seed: 7 days. */
+export const CLAIM_TTL = 7 * 86_400;
+
+/** The seed's `initialize_pool` configuration (its quorum is raised to 2 right after). */
+export const SEED_CONFIG: PoolConfig = {
+  name: "Arbitrage Trading Pool",
+  maxMembers: 100,
+  minContribution: 100n * USDC,
+  insuranceBps: 500,
+  requiredApprovals: 1,
+  requireLeadApproval: true,
+  proposalTtl: 3_600,
+  claimRequiredApprovals: 1,
+  claimRequireLeadApproval: true,
+  claimTtl: CLAIM_TTL,
+};
 
 /** A wallet with its SDK client and its USDC account. */
 export interface Actor {
@@ -76,8 +94,14 @@ export class SeedPool {
     readonly setupEvents: PoolBotEvent[],
   ) {}
 
-  /** Pool, validators, keeper, product and AMM pools; no members yet. */
-  static async build(connection: Connection): Promise<SeedPool> {
+  /**
+   * Pool, validators, keeper, product and AMM pools; no members yet. `timings` replaces the
+   * seed's proposal or claim lifetime (tests that wait for an expiry).
+   */
+  static async build(
+    connection: Connection,
+    timings: Partial<Pick<PoolConfig, "proposalTtl" | "claimTtl">> = {},
+  ): Promise<SeedPool> {
     const payer = await fundedWallet(connection, 1_000);
     const [usdc, sol] = await Promise.all([
       createMint(connection, payer, 6),
@@ -91,16 +115,7 @@ export class SeedPool {
     const setupEvents: PoolBotEvent[] = [];
     const record = (sent: SendResult) => setupEvents.push(...sent.events);
 
-    const init = await admin.client.initializePool(usdc, {
-      name: "Arbitrage Trading Pool",
-      maxMembers: 100,
-      minContribution: 100n * USDC,
-      insuranceBps: 500,
-      requiredApprovals: 1,
-      requireLeadApproval: true,
-      proposalTtl: 3_600,
-      profitUnlockPeriod: 0,
-    });
+    const init = await admin.client.initializePool(usdc, { ...SEED_CONFIG, ...timings });
     record(init);
     const pool = init.addresses;
     const validators = [lead, senior1, senior2];
@@ -108,7 +123,7 @@ export class SeedPool {
     for (const [i, v] of validators.entries()) {
       record(await admin.client.addValidator(pool, v.wallet.publicKey, roles[i]));
     }
-    record(await admin.client.updateConfig(pool, { requiredApprovals: 2 }));
+    record(await admin.client.updateConfig(pool, { requiredApprovals: 2, claimRequiredApprovals: 2 }));
     record(await admin.client.addKeeper(pool, keeper.wallet.publicKey));
     const registered = await admin.client.registerProduct(pool, {
       name: "DEX arbitrage",

@@ -92,11 +92,45 @@ const executed = item(
       memberProfit: new BN(19_000_000),
       totalShares: new BN(1_000_000_000),
       totalAssets: new BN(1_019_000_000),
-      lockedProfit: new BN(0),
     },
   },
   5,
   1040,
+);
+const requested = item(
+  {
+    name: "depositRequested",
+    data: {
+      pool,
+      request: key(20),
+      id: new BN(3),
+      member: alice,
+      amount: new BN(509_500_000),
+      readyAt: new BN(5000),
+      pendingDeposits: new BN(509_500_000),
+    },
+  },
+  5,
+  1035,
+  1,
+);
+const settled = item(
+  {
+    name: "depositSettled",
+    data: {
+      pool,
+      request: key(20),
+      id: new BN(3),
+      member: alice,
+      amount: new BN(509_500_000),
+      shares: new BN(500_000_000),
+      totalShares: new BN(1_500_000_000),
+      totalAssets: new BN(1_528_500_000),
+      pendingDeposits: new BN(0),
+    },
+  },
+  6,
+  5001,
 );
 const ctx = {
   decimals: 6,
@@ -126,6 +160,22 @@ describe("the audit trail in words", () => {
     );
   });
 
+  it("describes deposits that wait for a live proposal and their settlement", () => {
+    const short = `${alice.toBase58().slice(0, 4)}…${alice.toBase58().slice(-4)}`;
+    assert.deepEqual(describeEvent(requested.event, ctx), {
+      title: "Deposit requested",
+      detail: `${short} deposited 509.50 USDC while a trade proposal was live; it becomes shares once that ends (request #3)`,
+      actor: alice.toBase58(),
+      tone: "info",
+    });
+    assert.equal(
+      describeEvent(settled.event, ctx).detail,
+      `${short}'s request #3 of 509.50 USDC became 500.00 shares`,
+    );
+    assert.equal(categoryOf("depositRequested"), "members");
+    assert.equal(categoryOf("claimExpired"), "insurance");
+  });
+
   it("groups events for the filters and lists who took part", () => {
     assert.equal(categoryOf("deposited"), "members");
     assert.equal(categoryOf("tradeVoted"), "votes");
@@ -135,11 +185,11 @@ describe("the audit trail in words", () => {
   });
 
   it("draws share value and cumulative profit from deposits and executed trades", () => {
-    const points = chartSeries([executed, voted, deposit, created, proposed], 6);
+    const points = chartSeries([settled, executed, voted, deposit, requested, created, proposed], 6);
     assert.deepEqual(
       points.map((p) => p.time),
-      [1000, 1010, 1040],
-      "oldest first, one point per price-changing event",
+      [1000, 1010, 1040, 5001],
+      "oldest first, one point per price-changing event (a request changes no price until settled)",
     );
     assert.equal(points[0].shareValue, 1);
     assert.equal(points[1].shareValue, 1);
@@ -147,6 +197,8 @@ describe("the audit trail in words", () => {
     assert.equal(points[2].memberProfit, 19);
     // (1019 USDC + 1000 virtual units) / (1000 shares + 1000 virtual) per whole share
     assert.ok(Math.abs(points[2].shareValue - 1.018999) < 1e-6, String(points[2].shareValue));
+    // The settled request bought its shares at that price, so the price stays.
+    assert.ok(Math.abs(points[3].shareValue - 1.018999) < 1e-6, String(points[3].shareValue));
   });
 });
 

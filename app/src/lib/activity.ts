@@ -100,6 +100,8 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 
 const CATEGORY: Record<PoolBotEventName, Category> = {
   deposited: "members",
+  depositRequested: "members",
+  depositSettled: "members",
   withdrew: "members",
   tradeProposed: "trades",
   tradeExecuted: "trades",
@@ -107,6 +109,7 @@ const CATEGORY: Record<PoolBotEventName, Category> = {
   tradeVoted: "votes",
   claimVoted: "votes",
   claimFiled: "insurance",
+  claimExpired: "insurance",
   insuranceFunded: "insurance",
   configUpdated: "admin",
   validatorChanged: "admin",
@@ -195,6 +198,24 @@ export function describeEvent(event: PoolBotEvent, ctx: DescribeContext): Descri
         tone: "good",
       };
     }
+    case "depositRequested": {
+      const d = event.data;
+      return {
+        title: "Deposit requested",
+        detail: `${shortAddress(d.member)} deposited ${amount(d.amount)} while a trade proposal was live; it becomes shares once that ends (request #${d.id.toString()})`,
+        actor: d.member.toBase58(),
+        tone: "info",
+      };
+    }
+    case "depositSettled": {
+      const d = event.data;
+      return {
+        title: "Deposit settled",
+        detail: `${shortAddress(d.member)}'s request #${d.id.toString()} of ${amount(d.amount)} became ${shares(d.shares)}`,
+        actor: d.member.toBase58(),
+        tone: "good",
+      };
+    }
     case "withdrew": {
       const d = event.data;
       return {
@@ -254,6 +275,14 @@ export function describeEvent(event: PoolBotEvent, ctx: DescribeContext): Descri
         tone: "info",
       };
     }
+    case "claimExpired": {
+      const d = event.data;
+      return {
+        title: "Claim expired",
+        detail: `${claim(d.claim)} for ${amount(d.amount)} ran out of time undecided; the reserve no longer holds it back`,
+        tone: "neutral",
+      };
+    }
     case "claimVoted": {
       const d = event.data;
       const status = variantName(d.status);
@@ -279,7 +308,7 @@ export function describeEvent(event: PoolBotEvent, ctx: DescribeContext): Descri
       const d = event.data;
       return {
         title: d.paused ? "Configuration updated (paused)" : "Configuration updated",
-        detail: `Quorum ${d.requiredApprovals}${d.requireLeadApproval ? " with a lead" : ""}, minimum ${formatExact(big(d.minContribution), ctx.decimals, ctx.symbol)}, insurance ${formatBps(d.insuranceBps)}, up to ${d.maxMembers} members, proposals live ${describeSeconds(big(d.proposalTtl) > 0n ? Number(d.proposalTtl.toString()) : 0)}`,
+        detail: `Quorum ${d.requiredApprovals}${d.requireLeadApproval ? " with a lead" : ""}, claim quorum ${d.claimRequiredApprovals}${d.claimRequireLead ? " with a lead" : ""}, minimum ${formatExact(big(d.minContribution), ctx.decimals, ctx.symbol)}, insurance ${formatBps(d.insuranceBps)}, up to ${d.maxMembers} members, proposals live ${describeSeconds(big(d.proposalTtl) > 0n ? Number(d.proposalTtl.toString()) : 0)}, claims open ${describeSeconds(big(d.claimTtl) > 0n ? Number(d.claimTtl.toString()) : 0)}`,
         actor: d.admin.toBase58(),
         tone: "info",
       };
@@ -354,8 +383,9 @@ export interface ChartPoint {
 }
 
 /**
- * Share value and cumulative profit after every event that changes them (deposits,
- * withdrawals, executed trades), oldest first, starting at the pool's creation.
+ * Share value and cumulative profit after every event that changes them (deposits, settled
+ * deposit requests, withdrawals, executed trades), oldest first, starting at the pool's
+ * creation.
  */
 export function chartSeries(items: ActivityItem[], decimals: number): ChartPoint[] {
   const ordered = [...items].sort((a, b) => -newestFirst(a, b));
@@ -365,7 +395,6 @@ export function chartSeries(items: ActivityItem[], decimals: number): ChartPoint
   let profit = 0n;
   let members = 0n;
   let shareValue = 1;
-  let locked = 0n;
   for (const item of ordered) {
     const time = item.blockTime ?? 0;
     const e = item.event;
@@ -374,18 +403,16 @@ export function chartSeries(items: ActivityItem[], decimals: number): ChartPoint
       points.push({ time, shareValue: 1, cumulativeProfit: 0, memberProfit: 0 });
       continue;
     }
-    if (e.name === "deposited" || e.name === "withdrew") {
+    if (e.name === "deposited" || e.name === "withdrew" || e.name === "depositSettled") {
       books = { totalShares: big(e.data.totalShares), totalAssets: big(e.data.totalAssets) };
     } else if (e.name === "tradeExecuted") {
       profit += big(e.data.gain);
       members += big(e.data.memberProfit);
-      locked = big(e.data.lockedProfit);
       books = { totalShares: big(e.data.totalShares), totalAssets: big(e.data.totalAssets) };
     } else {
       continue;
     }
-    const priced = books.totalAssets > locked ? books.totalAssets - locked : 0n;
-    shareValue = toNumber(assetsForShares(one, books.totalShares, priced));
+    shareValue = toNumber(assetsForShares(one, books.totalShares, books.totalAssets));
     points.push({ time, shareValue, cumulativeProfit: toNumber(profit), memberProfit: toNumber(members) });
   }
   return points;

@@ -153,6 +153,31 @@ describe("explainError", () => {
   });
 });
 
+describe("the deposit queue and claim refusals", () => {
+  it("tells a depositor to request while a proposal is live, and a voter that a claimant cannot vote", () => {
+    const live = explainError(simulationFailure(refusal("ProposalsLive", 6059)), facts("deposit"));
+    assert.equal(live.name, "ProposalsLive");
+    assert.match(live.sentence, /^A trade proposal is live.*Request the deposit instead/);
+    const own = explainError(simulationFailure(refusal("ClaimantCannotVote", 6067)), facts("claimVote"));
+    assert.equal(
+      own.sentence,
+      "You filed this claim, so you cannot vote on it: the other validators decide it.",
+    );
+  });
+
+  it("names the pool's minimum when a withdrawal would leave dust", () => {
+    const dust = explainError(simulationFailure(refusal("WithdrawalLeavesDust", 6064)), facts("withdraw"));
+    assert.equal(
+      dust.sentence,
+      "That withdrawal would leave less than the pool minimum of 100 USDC in your position. Withdraw everything, or leave at least 100 USDC.",
+    );
+    assert.match(
+      explainPoolBotError("WithdrawalLeavesDust", { action: "withdraw" })!,
+      /minimum contribution/,
+    );
+  });
+});
+
 describe("the sentence table", () => {
   it("has a sentence for every Pool Bot error, each ending with a full stop", () => {
     for (const { name } of POOL_BOT_ERRORS) {

@@ -10,6 +10,7 @@ import { formatAmount, shortAddress } from "./format";
 /** What the person tried, which decides who may do it and what to suggest. */
 export type Action =
   | "deposit"
+  | "settle"
   | "withdraw"
   | "tradeVote"
   | "execute"
@@ -17,6 +18,7 @@ export type Action =
   | "close"
   | "fileClaim"
   | "claimVote"
+  | "expireClaim"
   | "fund"
   | "manage";
 
@@ -52,6 +54,7 @@ const MIN_ROLE: Partial<Record<Action, string>> = {
 
 const WHAT: Record<Action, string> = {
   deposit: "deposit",
+  settle: "settle deposit requests",
   withdraw: "withdraw",
   tradeVote: "vote on trade proposals",
   execute: "execute approved proposals",
@@ -59,6 +62,7 @@ const WHAT: Record<Action, string> = {
   close: "close finished accounts",
   fileClaim: "file insurance claims",
   claimVote: "vote on insurance claims",
+  expireClaim: "mark claims expired",
   fund: "fund the insurance reserve",
   manage: "manage validators, keepers, products and the configuration",
 };
@@ -77,7 +81,7 @@ export const SENTENCES: Record<string, string> = {
   InvalidName: "A name must be 1 to 32 bytes long.",
   TextTooLong: "The text is longer than 200 bytes. Shorten it.",
   InvalidConfig:
-    "A configuration value is out of range: max members at least 1 and not below the active members, a minimum contribution above 0, a proposal lifetime above 0 and a profit unlock period not below 0.",
+    "A configuration value is out of range: max members at least 1 and not below the active members, a minimum contribution above 0, and a proposal and a claim lifetime above 0.",
   PoolPaused:
     "The pool is paused: deposits, proposals and executions are blocked until an ADMIN resumes it. Withdrawals still work.",
   WrongPool: "An account belongs to a different pool. Reload the page and try again.",
@@ -85,7 +89,8 @@ export const SENTENCES: Record<string, string> = {
   WrongVault: "The vault passed is not the pool's vault. Reload the page and try again.",
   WrongProduct: "The product passed is not the proposal's product. Reload the page and try again.",
   WrongTokenOwner: "The token account does not belong to the claimant.",
-  WrongRentReceiver: "Rent must go back to the account that paid it (the proposer or the claimant).",
+  WrongRentReceiver:
+    "Rent must go back to the account that paid it (the proposer, the claimant or the depositor).",
   DuplicateValidator: "That wallet is already a validator. Change its role in the table instead.",
   DuplicateKeeper: "That wallet is already a keeper of this pool. Nothing to do.",
   ValidatorSetFull: "The validator set is full (32 validators). Remove one first.",
@@ -93,7 +98,7 @@ export const SENTENCES: Record<string, string> = {
   KeeperNotFound: "That wallet is not a keeper of this pool.",
   InvalidRole: "Unknown validator role. Use JUNIOR, SENIOR, LEAD or ADMIN.",
   InvalidQuorum:
-    "The quorum must be between 1 and the number of SENIOR, LEAD and ADMIN validators (they decide claims). Add validators first, or lower the quorum.",
+    "Each quorum (trades and claims) must be between 1 and the number of SENIOR, LEAD and ADMIN validators (they decide claims). Add validators first, or lower the quorum.",
   LastAdmin: "At least one ADMIN must remain. Make another validator ADMIN first.",
   ProductDisabled:
     "The product is disabled, so its trades can be neither proposed nor executed. An ADMIN can enable it on the Admin page.",
@@ -130,10 +135,46 @@ export const SENTENCES: Record<string, string> = {
     "The route would change the vault's owner, delegate or close authority, so nothing moved. Reject this proposal.",
   ClaimExceedsReserve:
     "The claim is larger than the insurance reserve holds beyond the claims already pending. Claim at most the amount shown as available.",
-  ClaimNotPending: "The claim is already decided (paid or denied), so voting has closed.",
+  ClaimNotPending: "The claim is already decided (paid, denied or expired), so voting has closed.",
   ClaimNotFinished: "The claim is not decided yet, so it cannot be closed.",
   UnknownProposal:
     "The claim names a trade this pool never proposed. Check the trade's id, or leave it empty.",
+  ProposalsLive:
+    "A trade proposal is live, so a deposit cannot buy shares at once (it would share in that trade's profit). Request the deposit instead: it becomes shares when the proposal ends.",
+  DepositsAwaitingSettlement:
+    "A deposit request is ready and must be settled before any trade executes (so it is priced before the trade's profit). Settle the ready deposits (anyone may), then execute.",
+  WrongDepositRequest:
+    "Deposit requests are settled oldest first, each with the one after it. Reload the page and try again.",
+  DepositNotReady:
+    "This deposit request is not ready yet: a trade proposal live when it was made may still execute. Settle it after the time shown.",
+  BooksOutOfBalance:
+    "The pool's books would no longer balance, so the program refused. Nothing moved; report this to the pool's ADMIN.",
+  WithdrawalLeavesDust:
+    "That withdrawal would leave less than the pool's minimum contribution in your position. Withdraw everything, or leave at least the minimum.",
+  ClaimAlreadyOpen:
+    "You already have a claim awaiting a decision. Wait until it is decided or expires, then file again.",
+  ClaimExceedsStake:
+    "A claim may ask at most your capital at stake: what you deposited, less what you withdrew and claims already paid. Claim at most the amount shown.",
+  ClaimantCannotVote: "You filed this claim, so you cannot vote on it: the other validators decide it.",
+  ClaimExpired:
+    "The claim has expired: its voting time ran out, so it can no longer be approved or denied. Anyone may mark it expired; the claimant may file again.",
+  ClaimStillOpen: "The claim is still open for votes, so it cannot be marked expired yet.",
+  MintTransferFee:
+    "This token charges a fee on every transfer, so the vault would receive less than members are credited. Choose a token without transfer fees.",
+  MintTransferHook:
+    "This token runs a transfer hook program that could block every withdrawal. Choose a token without a transfer hook.",
+  MintPermanentDelegate:
+    "This token has a permanent delegate who could move the vault's tokens. Choose a token without one.",
+  MintPausable:
+    "This token can be paused by its issuer, freezing every withdrawal. Choose a token that cannot be paused.",
+  MintNonTransferable:
+    "This token cannot be transferred, so it cannot be deposited or withdrawn. Choose another token.",
+  MintDefaultAccountState:
+    "This token's accounts may start frozen, which could freeze the vault. Choose a token without a default account state.",
+  MintConfidentialTransfers:
+    "This token allows confidential transfers, so balances could move unseen by the pool's books. Choose a token without them.",
+  MintExtensionNotSupported:
+    "This token uses a Token-2022 extension the pool does not support. Choose a plain SPL token or a supported Token-2022 mint.",
 };
 
 function roleLabel(role: string): string {
@@ -154,6 +195,15 @@ export function explainPoolBotError(name: string, facts: ErrorFacts): string | n
         symbol: pool.symbol,
       });
       return `Deposit is below the pool minimum of ${min}. Deposit at least ${min}.`;
+    }
+    case "WithdrawalLeavesDust": {
+      if (!pool) return SENTENCES.WithdrawalLeavesDust;
+      const min = formatAmount(pool.minContribution, pool.decimals, {
+        maxFraction: pool.decimals,
+        minFraction: 0,
+        symbol: pool.symbol,
+      });
+      return `That withdrawal would leave less than the pool minimum of ${min} in your position. Withdraw everything, or leave at least ${min}.`;
     }
     case "PoolFull":
       return `The pool already has its maximum of ${pool ? pool.maxMembers : "allowed"} active members. An ADMIN can raise the limit.`;

@@ -151,7 +151,9 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
     requiredApprovals: String(a.requiredApprovals),
     requireLead: a.requireLeadApproval === 1,
     ttlMinutes: String(a.proposalTtl.toNumber() / 60),
-    unlockHours: String(a.profitUnlockPeriod.toNumber() / 3600),
+    claimApprovals: String(a.claimRequiredApprovals),
+    claimRequireLead: a.claimRequireLead === 1,
+    claimTtlHours: String(a.claimTtl.toNumber() / 3600),
   };
   const [form, setForm] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
@@ -168,7 +170,14 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
             {a.requireLeadApproval ? ", one from a LEAD or ADMIN" : ""}
           </Row>
           <Row label="Proposal lifetime">{describeSeconds(a.proposalTtl.toNumber())}</Row>
-          <Row label="Profit unlock">{describeSeconds(a.profitUnlockPeriod.toNumber())}</Row>
+          <Row label="Claim quorum" testId="config-claim-quorum">
+            {a.claimRequiredApprovals} approval{a.claimRequiredApprovals === 1 ? "" : "s"} from SENIOR+
+            validators other than the claimant
+            {a.claimRequireLead ? ", one from a LEAD or ADMIN" : ""}
+          </Row>
+          <Row label="Claim lifetime" testId="config-claim-ttl">
+            {describeSeconds(a.claimTtl.toNumber())}
+          </Row>
         </div>
       </Card>
     );
@@ -191,14 +200,19 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
     if (form.requireLead !== initial.requireLead) changes.requireLeadApproval = form.requireLead;
     if (form.ttlMinutes !== initial.ttlMinutes)
       changes.proposalTtl = Math.round(Number(form.ttlMinutes) * 60);
-    if (form.unlockHours !== initial.unlockHours)
-      changes.profitUnlockPeriod = Math.round(Number(form.unlockHours) * 3600);
+    if (form.claimApprovals !== initial.claimApprovals)
+      changes.claimRequiredApprovals = Number(form.claimApprovals);
+    if (form.claimRequireLead !== initial.claimRequireLead)
+      changes.claimRequireLeadApproval = form.claimRequireLead;
+    if (form.claimTtlHours !== initial.claimTtlHours)
+      changes.claimTtl = Math.round(Number(form.claimTtlHours) * 3600);
     const numbers = [
       changes.maxMembers,
       changes.insuranceBps,
       changes.requiredApprovals,
       changes.proposalTtl,
-      changes.profitUnlockPeriod,
+      changes.claimRequiredApprovals,
+      changes.claimTtl,
     ];
     if (numbers.some((n) => n !== undefined && (!Number.isFinite(n as number) || (n as number) < 0))) {
       return setProblem("Enter whole, non-negative numbers.");
@@ -209,7 +223,7 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
   return (
     <Card
       title="Configuration"
-      subtitle="Changing the quorum makes open proposals stale"
+      subtitle="Changing a quorum or the insurance share makes open proposals stale"
       testId="admin-config"
     >
       <form
@@ -237,12 +251,29 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
         <Field label="Proposal lifetime (minutes)">
           <input inputMode="decimal" value={form.ttlMinutes} onChange={set("ttlMinutes")} />
         </Field>
-        <Field label="Profit unlock (hours)">
-          <input inputMode="decimal" value={form.unlockHours} onChange={set("unlockHours")} />
-        </Field>
         <label className="check">
           <input type="checkbox" checked={form.requireLead} onChange={set("requireLead")} /> Require a LEAD or
           ADMIN approval
+        </label>
+        <Field label="Claim approvals required" hint="SENIOR+ validators; never the claimant">
+          <input
+            inputMode="numeric"
+            value={form.claimApprovals}
+            onChange={set("claimApprovals")}
+            data-testid="config-claim-approvals"
+          />
+        </Field>
+        <Field label="Claim lifetime (hours)" hint="An undecided claim expires after this">
+          <input
+            inputMode="decimal"
+            value={form.claimTtlHours}
+            onChange={set("claimTtlHours")}
+            data-testid="config-claim-ttl-hours"
+          />
+        </Field>
+        <label className="check">
+          <input type="checkbox" checked={form.claimRequireLead} onChange={set("claimRequireLead")} /> Require
+          a LEAD or ADMIN claim approval
         </label>
         <FormError>{problem ?? error}</FormError>
         <div className="button-row">

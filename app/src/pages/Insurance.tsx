@@ -1,7 +1,11 @@
-/** Insurance: reserve health, claims with status and votes, filing a claim, SENIOR+ approve / deny, funding. */
+/**
+ * Insurance: reserve health, claims with status, votes and expiry, filing a claim (capped by the
+ * member's stake), SENIOR+ approve / deny (never on one's own claim), expiring undecided claims,
+ * funding.
+ */
 import { useWallet } from "@solana/wallet-adapter-react";
 import { useMemo, useState } from "react";
-import { ClaimAccount, Listed, validatorsOf, variantName } from "../../../sdk/src";
+import { ClaimAccount, claimableStake, claimStatus, Listed, validatorsOf } from "../../../sdk/src";
 import { PageHead, PoolGate } from "../components/Layout";
 import {
   Address,
@@ -18,8 +22,10 @@ import {
 import {
   big,
   formatAmount,
+  describeSeconds,
   formatBps,
   formatDateTime,
+  formatDuration,
   formatExact,
   formatPercent,
   parseAmount,
@@ -29,6 +35,7 @@ import {
   useClaims,
   useInsurance,
   useMyRole,
+  useNow,
   usePool,
   useValidatorSet,
   useVaultBalances,
@@ -99,7 +106,11 @@ function Insurance() {
             sub={`${amt(s.pendingAmount)} requested`}
             tone={s.pendingClaims > 0n ? "warn" : undefined}
           />
-          <Stat label="Claims filed" value={s.claimsFiled.toString()} sub={`${s.claimsDenied} denied`} />
+          <Stat
+            label="Claims filed"
+            value={s.claimsFiled.toString()}
+            sub={`${s.claimsDenied} denied · ${s.claimsExpired} expired`}
+          />
         </div>
       )}
       <div className="grid main-side">
@@ -118,10 +129,12 @@ function Insurance() {
   );
 }
 
-const CLAIM_TONE: Record<string, Tone> = { pending: "warn", paid: "good", denied: "bad" };
+const CLAIM_TONE: Record<string, Tone> = { pending: "warn", paid: "good", denied: "bad", expired: "neutral" };
 
 function ClaimsList({ pool }: { pool: PoolInfo }) {
   const claims = useClaims();
+  const now = useNow();
+  const a = pool.account;
   const sorted = useMemo(
     () => [...(claims.data ?? [])].sort((a, b) => b.account.id.toNumber() - a.account.id.toNumber()),
     [claims.data],
@@ -129,7 +142,7 @@ function ClaimsList({ pool }: { pool: PoolInfo }) {
   return (
     <Card
       title="Claims"
-      subtitle="Decided by SENIOR, LEAD and ADMIN validators, one vote each"
+      subtitle={`Decided by SENIOR, LEAD and ADMIN validators other than the claimant, one vote each: ${a.claimRequiredApprovals} approval${a.claimRequiredApprovals === 1 ? "" : "s"}${a.claimRequireLead ? ", one from a LEAD or ADMIN" : ""}; open for ${describeSeconds(a.claimTtl.toNumber())}`}
       testId="claims"
     >
       {!claims.data ? (
@@ -141,7 +154,7 @@ function ClaimsList({ pool }: { pool: PoolInfo }) {
       ) : (
         <div className="claim-list">
           {sorted.map((c) => (
-            <ClaimRow key={c.publicKey.toBase58()} claim={c} pool={pool} />
+            <ClaimRow key={c.publicKey.toBase58()} claim={c} pool={pool} now={now} />
           ))}
         </div>
       )}
@@ -149,7 +162,7 @@ function ClaimsList({ pool }: { pool: PoolInfo }) {
   );
 }
 
-function ClaimRow({ claim, pool }: { claim: Listed<ClaimAccount>; pool: PoolInfo }) {
+function ClaimRow({ claim, pool, now }: { claim: Listed<ClaimAccount>; pool: PoolInfo; now: number }) {
   const { publicKey } = useWallet();
   const { role, slot } = useMyRole();
   const set = useValidatorSet();
@@ -158,12 +171,18 @@ function ClaimRow({ claim, pool }: { claim: Listed<ClaimAccount>; pool: PoolInfo
   const [error, setError] = useState<string | null>(null);
   const c = claim.account;
   const id = c.id.toString();
-  const status = variantName(c.status);
+  const status = claimStatus(c);
   const current = c.configVersion.eq(pool.account.configVersion);
   const approvals = current ? popcount(c.approvals) : 0;
   const rejections = current ? popcount(c.rejections) : 0;
-  const required = pool.account.requiredApprovals;
-  const canVote = role === "senior" || role === "lead" || role === "admin";
+  const required = pool.account.claimRequiredApprovals;
+  const leadRequired = pool.account.claimRequireLead === 1;
+  const expiresAt = c.expiresAt.toNumber();
+  // Voting closes at expiry; then anyone may mark the claim expired.
+  const open = status === "pending" && now < expiresAt;
+  const lapsed = status === "pending" && now >= expiresAt;
+  const mine = !!publicKey?.equals(c.claimant);
+  const canVote = (role === "senior" || role === "lead" || role === "admin") && !mine;
   const myVote =
     slot === null || !current
       ? null
@@ -177,7 +196,8 @@ function ClaimRow({ claim, pool }: { claim: Listed<ClaimAccount>; pool: PoolInfo
 
   const act = async (what: string, send: Parameters<typeof run>[2]) => {
     setError(null);
-    const outcome = await run(`${what} claim #${id}`, what === "Close" ? "close" : "claimVote", send);
+    const action = what === "Close" ? "close" : what === "Expire" ? "expireClaim" : "claimVote";
+    const outcome = await run(`${what} claim #${id}`, action, send);
     if (!outcome.ok) setError(outcome.error.sentence);
     return outcome.ok;
   };
@@ -195,7 +215,22 @@ function ClaimRow({ claim, pool }: { claim: Listed<ClaimAccount>; pool: PoolInfo
             {c.proposalId && <> · about trade #{c.proposalId.toString()}</>}
           </div>
         </div>
-        <Badge tone={CLAIM_TONE[status]}>{status[0].toUpperCase() + status.slice(1)}</Badge>
+        <div className="proposal-badges">
+          <Badge tone={CLAIM_TONE[status]} testId={`claim-status-${id}`}>
+            {status[0].toUpperCase() + status.slice(1)}
+          </Badge>
+          {status === "pending" && (
+            <span className="small" data-testid={`claim-expiry-${id}`} data-expires-at={expiresAt}>
+              {open ? (
+                <span className={expiresAt - now < 3600 ? "warn" : ""}>
+                  {formatDuration(expiresAt - now)} left to decide
+                </span>
+              ) : (
+                <span className="bad">voting time ran out</span>
+              )}
+            </span>
+          )}
+        </div>
       </header>
       <p className="claim-reason">“{c.reason}”</p>
       {status === "pending" ? (
@@ -207,9 +242,10 @@ function ClaimRow({ claim, pool }: { claim: Listed<ClaimAccount>; pool: PoolInfo
             {rejections > 0 && <span className="bad small">{rejections} denied</span>}
           </div>
           <Progress value={approvals} max={required} label={`approvals of claim ${id}`} />
+          {leadRequired && <div className="muted small">One approval must come from a LEAD or ADMIN.</div>}
           <div className="voters">
             {validators
-              .filter((v) => v.roleName !== "junior")
+              .filter((v) => v.roleName !== "junior" && !v.key.equals(c.claimant))
               .map((v) => {
                 const voted =
                   current && (c.approvals >>> v.slot) & 1
@@ -233,13 +269,15 @@ function ClaimRow({ claim, pool }: { claim: Listed<ClaimAccount>; pool: PoolInfo
         </div>
       ) : (
         <div className="rows">
-          <Row label="Decided">{formatDateTime(c.decidedAt.toNumber())}</Row>
+          <Row label={status === "expired" ? "Expired" : "Decided"}>
+            {formatDateTime(c.decidedAt.toNumber())}
+          </Row>
           {c.decisionNote && <Row label="Note">{c.decisionNote}</Row>}
         </div>
       )}
       <FormError>{error}</FormError>
       <footer className="proposal-actions">
-        {status === "pending" && canVote && !myVote && (
+        {open && canVote && !myVote && (
           <>
             <button
               type="button"
@@ -263,8 +301,26 @@ function ClaimRow({ claim, pool }: { claim: Listed<ClaimAccount>; pool: PoolInfo
             </button>
           </>
         )}
-        {status === "pending" && publicKey && !canVote && (
+        {open && mine && (
+          <span className="muted small" data-testid={`claimant-note-${id}`}>
+            You filed this claim: the other validators decide it.
+          </span>
+        )}
+        {open && publicKey && !canVote && !mine && (
           <span className="muted small">SENIOR, LEAD and ADMIN validators decide claims.</span>
+        )}
+        {lapsed && publicKey && (
+          <button
+            type="button"
+            className="btn"
+            disabled={busy}
+            data-testid={`expire-claim-${id}`}
+            onClick={() =>
+              void act("Expire", (client) => client.expireClaim(pool.addresses, claim.publicKey))
+            }
+          >
+            Mark expired · release the reserve
+          </button>
         )}
         {myVote && <span className={myVote === "approved" ? "good" : "bad"}>You {myVote} this claim</span>}
         {status !== "pending" && publicKey?.equals(c.claimant) && (
@@ -305,7 +361,12 @@ function FileClaimCard({ pool, available }: { pool: PoolInfo; available: bigint 
   const [done, setDone] = useState<string | null>(null);
   const parsed = text ? parseAmount(text, pool.decimals) : null;
   const amount = parsed && "value" in parsed ? parsed.value : 0n;
-  const member = !!wallet.data?.position;
+  const position = wallet.data?.position ?? null;
+  const member = !!position;
+  // A claim makes good a loss of the member's own capital: never more than is at stake.
+  const stake = position ? claimableStake(position) : 0n;
+  const openClaim = position?.openClaim === 1;
+  const amt = (v: bigint) => formatAmount(v, pool.decimals, { symbol: pool.symbol });
   if (!publicKey) {
     return (
       <Card title="File a claim">
@@ -318,11 +379,32 @@ function FileClaimCard({ pool, available }: { pool: PoolInfo; available: bigint 
   return (
     <Card
       title="File a claim"
-      subtitle={`Available to claim: ${formatAmount(available, pool.decimals, { symbol: pool.symbol })} (the reserve less pending claims)`}
+      subtitle={`Available to claim: ${amt(available)} (the reserve less pending claims)`}
       testId="file-claim"
     >
       {!member && wallet.data && (
         <div className="notice small">Only members can file claims. Deposit first on the Member page.</div>
+      )}
+      {member && (
+        <div className="rows">
+          <Row label="Your stake" testId="claim-stake">
+            {amt(stake)}{" "}
+            <span className="muted small">
+              (deposited, less withdrawn and claims paid: the most you may claim)
+            </span>
+          </Row>
+          <Row label="Decided within">
+            {describeSeconds(pool.account.claimTtl.toNumber())}, else it expires and you may file again
+          </Row>
+        </div>
+      )}
+      {openClaim && (
+        <div className="notice small" data-testid="claim-open-note">
+          You have a claim awaiting a decision: one open claim at a time.
+        </div>
+      )}
+      {amount > 0n && member && amount > stake && (
+        <FormError>You may claim at most your stake of {amt(stake)}.</FormError>
       )}
       <form
         className="form"
@@ -385,7 +467,7 @@ function FileClaimCard({ pool, available }: { pool: PoolInfo; available: bigint 
         <button
           type="submit"
           className="btn primary block"
-          disabled={busy || amount === 0n || !reason.trim()}
+          disabled={busy || amount === 0n || !reason.trim() || openClaim || (member && amount > stake)}
         >
           File claim
         </button>

@@ -1,13 +1,20 @@
-/** Member: deposit with a share preview and slippage bound, withdraw part or all, the position and its history. */
+/**
+ * Member: deposit with a share preview and slippage bound (or, while a trade proposal is live, a
+ * deposit request that becomes shares when it ends), pending requests and their settlement,
+ * withdraw part or all, the position and its history.
+ */
 import { useWallet } from "@solana/wallet-adapter-react";
 import { useMemo, useState } from "react";
 import {
-  assetsForShares,
+  depositMustBeRequested,
+  depositPreview,
+  depositReadyAt,
   eventsNamed,
   memberValue,
-  pricedAssets,
-  sharesForDeposit,
-  sharesToBurnForAssets,
+  shareValue,
+  sharesForWithdrawal,
+  withdrawalLeavesDust,
+  withdrawalPreview,
 } from "../../../sdk/src";
 import { PageHead, PoolGate } from "../components/Layout";
 import {
@@ -26,12 +33,13 @@ import {
   big,
   formatAmount,
   formatDateTime,
+  formatDuration,
   formatExact,
   formatPercent,
   parseAmount,
   percentOf,
 } from "../lib/format";
-import { PoolInfo, useActivityItems, useNow, usePool, useWalletState } from "../state/data";
+import { PoolInfo, useActivityItems, useDepositQueue, useNow, usePool, useWalletState } from "../state/data";
 import { useTx } from "../state/tx";
 import { ConnectPrompt } from "../wallet/WalletUi";
 
@@ -75,7 +83,10 @@ function Member() {
         </Card>
       ) : (
         <div className="grid member">
-          <PositionCard pool={pool} now={now} />
+          <div className="stack">
+            <PositionCard pool={pool} now={now} />
+            <PendingDepositsCard pool={pool} now={now} />
+          </div>
           <ActionsCard pool={pool} now={now} hasPosition={!!position && big(position.shares) > 0n} />
         </div>
       )}
@@ -84,7 +95,7 @@ function Member() {
   );
 }
 
-function PositionCard({ pool, now }: { pool: PoolInfo; now: number }) {
+function PositionCard({ pool }: { pool: PoolInfo; now: number }) {
   const wallet = useWalletState();
   const { decimals, symbol } = pool;
   if (!wallet.data) {
@@ -108,11 +119,13 @@ function PositionCard({ pool, now }: { pool: PoolInfo; now: number }) {
     );
   }
   const shares = big(position.shares);
-  const value = memberValue(pool.account, position, now);
+  const pending = big(position.pendingDeposit);
+  const value = memberValue(pool.account, position);
   const capital = big(position.capitalContributed);
   const withdrawn = big(position.totalWithdrawn);
-  // Share rounding leaves fractions of a cent either way right after a deposit; show those as zero.
-  const rawProfit = value + withdrawn - capital;
+  // A pending deposit is still worth what was put in. Share rounding leaves fractions of a cent
+  // either way right after a deposit; show those as zero.
+  const rawProfit = value + pending + withdrawn - capital;
   const cent = 10n ** BigInt(Math.max(0, decimals - 2));
   const profit = rawProfit > -cent && rawProfit < cent ? 0n : rawProfit;
   const active = "active" in position.status;
@@ -123,7 +136,12 @@ function PositionCard({ pool, now }: { pool: PoolInfo; now: number }) {
       testId="position"
     >
       <div className="grid stats tight">
-        <Stat label="Value" value={formatAmount(value, decimals, { symbol })} testId="position-value" />
+        <Stat
+          label="Value"
+          value={formatAmount(value, decimals, { symbol })}
+          sub={pending > 0n ? `+${formatAmount(pending, decimals, { symbol })} pending` : undefined}
+          testId="position-value"
+        />
         <Stat
           label="Profit"
           value={formatAmount(profit, decimals, { symbol, signed: true })}
@@ -142,9 +160,28 @@ function PositionCard({ pool, now }: { pool: PoolInfo; now: number }) {
             · {formatPercent(percentOf(shares, big(pool.account.totalShares)))} of the pool
           </span>
         </Row>
+        {pending > 0n && (
+          <Row label="Pending deposit" testId="position-pending">
+            <span data-raw={pending.toString()} data-testid="position-pending-value">
+              {formatAmount(pending, decimals, { symbol })}
+            </span>
+            <span className="muted"> · becomes shares when the live trade proposals end</span>
+          </Row>
+        )}
         <Row label="Capital contributed">{formatAmount(capital, decimals, { symbol })}</Row>
         <Row label="Withdrawn so far">{formatAmount(withdrawn, decimals, { symbol })}</Row>
-        <Row label="Status">{active ? "Active member" : "Withdrawn (no shares left)"}</Row>
+        {big(position.claimsPaid) > 0n && (
+          <Row label="Insurance paid to you">
+            {formatAmount(big(position.claimsPaid), decimals, { symbol })}
+          </Row>
+        )}
+        <Row label="Status">
+          {!active
+            ? "Withdrawn (no shares left)"
+            : shares === 0n
+              ? "Active member (deposit pending)"
+              : "Active member"}
+        </Row>
         <Row label="Joined">{formatDateTime(position.joinedAt.toNumber())}</Row>
         <Row label="Wallet balance">
           <span data-testid="wallet-balance">
@@ -152,6 +189,103 @@ function PositionCard({ pool, now }: { pool: PoolInfo; now: number }) {
           </span>
         </Row>
       </div>
+    </Card>
+  );
+}
+
+/**
+ * The connected member's deposit requests with when each becomes shares, and a Settle button
+ * whenever the queue's oldest requests are ready (anyone may settle them, in order).
+ */
+function PendingDepositsCard({ pool, now }: { pool: PoolInfo; now: number }) {
+  const { publicKey } = useWallet();
+  const queue = useDepositQueue();
+  const { run, busy } = useTx();
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const { decimals, symbol } = pool;
+  const requests = queue.data ?? [];
+  const mine = requests.filter((r) => publicKey && r.account.depositor.equals(publicKey));
+  const firstWaiting = requests.findIndex((r) => r.account.readyAt.toNumber() > now);
+  const ready = firstWaiting < 0 ? requests.length : firstWaiting;
+  if (mine.length === 0 && ready === 0 && !done) return null;
+
+  const settle = async () => {
+    setError(null);
+    setDone(null);
+    const outcome = await run(
+      `Settle ${ready} ready deposit${ready === 1 ? "" : "s"}`,
+      "settle",
+      async (c) => {
+        const sent = await c.settleReadyDeposits(pool.addresses);
+        if (sent.length === 0) throw new Error("No deposit request is ready yet by the cluster's clock");
+        return { signature: sent[sent.length - 1].signature, events: sent.flatMap((x) => x.events) };
+      },
+    );
+    if (outcome.ok) {
+      const settled = eventsNamed(outcome.result.events, "depositSettled");
+      const me = settled.filter((e) => publicKey && e.member.equals(publicKey));
+      const shares = me.reduce((sum, e) => sum + big(e.shares), 0n);
+      setDone(
+        `Settled ${settled.length} request${settled.length === 1 ? "" : "s"}${me.length ? `; yours became ${formatAmount(shares, decimals, { maxFraction: 4, minFraction: 0 })} shares` : ""}.`,
+      );
+    } else setError(outcome.error.sentence);
+  };
+
+  return (
+    <Card
+      title="Pending deposits"
+      subtitle="Deposits made while a trade proposal was live become shares when it ends, at the share value of that moment"
+      testId="pending-deposits"
+    >
+      {mine.length > 0 && (
+        <ul className="feed">
+          {mine.map((r) => {
+            const id = r.account.id.toString();
+            const at = r.account.readyAt.toNumber();
+            return (
+              <li
+                key={id}
+                className="feed-item"
+                data-testid={`pending-deposit-${id}`}
+                data-amount={big(r.account.amount).toString()}
+              >
+                <span className={`feed-dot ${at <= now ? "good" : "info"}`} aria-hidden />
+                <div className="feed-body">
+                  <div className="feed-title">
+                    {formatAmount(big(r.account.amount), decimals, { symbol })} · request #{id}
+                  </div>
+                  <div className="muted small">
+                    {at <= now
+                      ? "Ready: it becomes shares when settled"
+                      : `Becomes shares after ${formatDateTime(at)} (in ${formatDuration(at - now)})`}
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {ready > 0 && (
+        <div className="button-row">
+          <button
+            type="button"
+            className="btn primary"
+            disabled={busy}
+            onClick={() => void settle()}
+            data-testid="settle-deposits"
+          >
+            Settle {ready} ready deposit{ready === 1 ? "" : "s"}
+          </button>
+          <span className="muted small">Anyone may settle; oldest first. Trades wait until they are.</span>
+        </div>
+      )}
+      <FormError testId="settle-error">{error}</FormError>
+      {done && (
+        <div className="form-ok" data-testid="settle-done">
+          {done}
+        </div>
+      )}
     </Card>
   );
 }
@@ -208,19 +342,34 @@ function DepositForm({ pool, now }: { pool: PoolInfo; now: number }) {
   const parsed = text ? parseAmount(text, decimals) : null;
   const amount = parsed && "value" in parsed ? parsed.value : 0n;
   const balance = wallet.data?.assetBalance ?? 0n;
-  const preview = sharesForDeposit(
-    amount,
-    big(pool.account.totalShares),
-    pricedAssets(pool.account, now, false),
-  );
+  const preview = depositPreview(pool.account, amount);
   const minShares = withSlippage(preview, bps);
   const tooMuch = amount > balance;
   const paused = pool.account.paused === 1;
   const amountText = formatExact(amount, decimals, symbol);
+  // While a trade proposal made earlier may still execute, new money waits in the queue.
+  const queued = depositMustBeRequested(pool.account, now);
+  const readyAt = depositReadyAt(pool.account, now);
 
   const submit = async () => {
     setError(null);
     setDone(null);
+    if (queued) {
+      const outcome = await run(`Request a deposit of ${amountText}`, "deposit", (client) =>
+        client.requestDeposit(pool.addresses, amount),
+      );
+      if (outcome.ok) {
+        const [event] = eventsNamed(outcome.result.events, "depositRequested");
+        const at = event ? event.readyAt.toNumber() : readyAt;
+        setDone(
+          `Requested ${formatExact(event ? big(event.amount) : amount, decimals, symbol)}: it becomes shares after ${formatDateTime(at)} (in ${formatDuration(at - Math.floor(Date.now() / 1000))}), when the live trade proposals have ended, at the share value of then.`,
+        );
+        setText("");
+      } else {
+        setError(outcome.error.sentence);
+      }
+      return;
+    }
     const outcome = await run(`Deposit ${amountText}`, "deposit", (client) =>
       client.deposit(pool.addresses, amount, { minSharesOut: minShares }),
     );
@@ -270,32 +419,41 @@ function DepositForm({ pool, now }: { pool: PoolInfo; now: number }) {
           Pool minimum {formatExact(big(pool.account.minContribution), decimals, symbol)} per deposit.
         </small>
       </label>
-      <SlippagePicker bps={bps} onChange={setBps} />
+      {queued ? (
+        <div className="notice small" data-testid="deposit-queued-note">
+          A trade proposal is live until {formatDateTime(readyAt)} ({formatDuration(readyAt - now)} left). A
+          deposit now waits in a queue and becomes shares when it ends, at the share value of that moment, so
+          it shares only in profit made after it. Your {symbol} move to the vault now; anyone may settle the
+          request once it is ready.
+        </div>
+      ) : (
+        <SlippagePicker bps={bps} onChange={setBps} />
+      )}
       <div className="preview" data-testid="deposit-preview">
-        <Row label="You receive">
+        <Row label={queued ? "You would receive today" : "You receive"}>
           <strong data-testid="deposit-preview-shares" data-raw={preview.toString()}>
             ≈ {formatAmount(preview, decimals, { maxFraction: 4, minFraction: 0 })} shares
           </strong>
         </Row>
-        <Row label={`At least (${bps / 100}% slippage)`}>
-          <span data-testid="deposit-min-shares" data-raw={minShares.toString()}>
-            {formatAmount(minShares, decimals, { maxFraction: 4, minFraction: 0 })} shares
-          </span>
-        </Row>
+        {queued ? (
+          <Row label="Becomes shares">
+            <span data-testid="deposit-ready-at" data-raw={String(readyAt)}>
+              after {formatDateTime(readyAt)}, priced then
+            </span>
+          </Row>
+        ) : (
+          <Row label={`At least (${bps / 100}% slippage)`}>
+            <span data-testid="deposit-min-shares" data-raw={minShares.toString()}>
+              {formatAmount(minShares, decimals, { maxFraction: 4, minFraction: 0 })} shares
+            </span>
+          </Row>
+        )}
         <Row label="Share value">
-          {formatAmount(
-            assetsForShares(
-              10n ** BigInt(decimals),
-              big(pool.account.totalShares),
-              pricedAssets(pool.account, now, false),
-            ),
-            decimals,
-            {
-              maxFraction: 6,
-              minFraction: 4,
-              symbol,
-            },
-          )}
+          {formatAmount(shareValue(pool.account), decimals, {
+            maxFraction: 6,
+            minFraction: 4,
+            symbol,
+          })}
         </Row>
       </div>
       {parsed && "error" in parsed && <FormError>{parsed.error}</FormError>}
@@ -321,13 +479,17 @@ function DepositForm({ pool, now }: { pool: PoolInfo; now: number }) {
         disabled={busy || amount === 0n || tooMuch || paused}
         data-testid="deposit-submit"
       >
-        {amount > 0n ? `Deposit ${amountText}` : "Enter an amount"}
+        {amount === 0n
+          ? "Enter an amount"
+          : queued
+            ? `Request deposit of ${amountText}`
+            : `Deposit ${amountText}`}
       </button>
     </form>
   );
 }
 
-function WithdrawForm({ pool, now, hasPosition }: { pool: PoolInfo; now: number; hasPosition: boolean }) {
+function WithdrawForm({ pool, hasPosition }: { pool: PoolInfo; now: number; hasPosition: boolean }) {
   const { run, busy } = useTx();
   const wallet = useWalletState();
   const [mode, setMode] = useState<"amount" | "all">("amount");
@@ -346,22 +508,24 @@ function WithdrawForm({ pool, now, hasPosition }: { pool: PoolInfo; now: number;
           </div>
         )}
         <Empty title="Nothing to withdraw">
-          Deposit first; your shares can be withdrawn at the share value at any time.
+          Deposit first; your shares can be withdrawn at the share value at any time. A pending deposit can be
+          withdrawn once it has become shares.
         </Empty>
       </>
     );
   }
   const shares = big(position.shares);
-  const totalShares = big(pool.account.totalShares);
-  const priced = pricedAssets(pool.account, now, true);
-  const available = memberValue(pool.account, position, now);
+  const available = memberValue(pool.account, position);
   const parsed = mode === "amount" && text ? parseAmount(text, decimals) : null;
   const amount = parsed && "value" in parsed ? parsed.value : 0n;
-  const receive = mode === "all" ? assetsForShares(shares, totalShares, priced) : amount;
-  const burn =
-    mode === "all" ? shares : amount > 0n ? sharesToBurnForAssets(amount, totalShares, priced) : 0n;
+  const receive = mode === "all" ? withdrawalPreview(pool.account, shares) : amount;
+  const burn = mode === "all" ? shares : amount > 0n ? sharesForWithdrawal(pool.account, amount) : 0n;
   const minOut = mode === "all" ? withSlippage(receive, bps) : amount;
   const tooMuch = mode === "amount" && amount > available;
+  // What stays must be nothing or at least the pool minimum (a member slot costs real capital).
+  const dust =
+    mode === "amount" && amount > 0n && !tooMuch && withdrawalLeavesDust(pool.account, shares, burn);
+  const minimum = formatExact(big(pool.account.minContribution), decimals, symbol);
 
   const submit = async () => {
     setError(null);
@@ -452,6 +616,12 @@ function WithdrawForm({ pool, now, hasPosition }: { pool: PoolInfo; now: number;
           choose “All”.
         </FormError>
       )}
+      {dust && (
+        <FormError testId="withdraw-dust">
+          That would leave less than the pool minimum of {minimum} in your position. Withdraw everything
+          (“All”), or leave at least {minimum}.
+        </FormError>
+      )}
       <FormError testId="withdraw-error">{error}</FormError>
       {done && (
         <div className="form-ok" data-testid="withdraw-done">
@@ -461,7 +631,7 @@ function WithdrawForm({ pool, now, hasPosition }: { pool: PoolInfo; now: number;
       <button
         type="submit"
         className="btn primary block"
-        disabled={busy || tooMuch || (mode === "amount" && amount === 0n)}
+        disabled={busy || tooMuch || dust || (mode === "amount" && amount === 0n)}
         data-testid="withdraw-submit"
       >
         {mode === "all"
@@ -482,8 +652,9 @@ function HistoryCard({ pool }: { pool: PoolInfo }) {
     const me = publicKey.toBase58();
     return items.filter(
       (i) =>
-        ["deposited", "withdrew", "claimFiled"].includes(i.event.name) &&
-        participantsOf(i.event).includes(me),
+        ["deposited", "depositRequested", "depositSettled", "withdrew", "claimFiled"].includes(
+          i.event.name,
+        ) && participantsOf(i.event).includes(me),
     );
   }, [items, publicKey]);
   const maps = useMemo(() => idMaps(items), [items]);

@@ -22,6 +22,7 @@ import {
   formatBps,
   formatCount,
   formatDateTime,
+  formatDuration,
   formatPercent,
   percentOf,
 } from "../lib/format";
@@ -110,15 +111,29 @@ function Overview() {
           sub={`${amt(s.totalWithdrawn)} withdrawn`}
         />
         <Stat
-          label="Insurance reserve"
-          value={ins ? amt(ins.reserveBalance) : <Skeleton width="70%" height={24} />}
-          sub={ins ? `coverage ${formatPercent(ins.coveragePercent)} of pool assets` : undefined}
-          testId="stat-reserve"
+          label="Pending deposits"
+          value={amt(s.pendingDeposits)}
+          sub={
+            s.pendingRequests === 0
+              ? s.proposalsLive
+                ? `a proposal is live: new deposits wait ${formatDuration(s.proposalsLiveUntil - now)}`
+                : "none waiting: deposits buy shares at once"
+              : s.settlementDue
+                ? `${formatCount(s.pendingRequests)} waiting, ready to settle`
+                : `${formatCount(s.pendingRequests)} waiting for live proposals to end`
+          }
+          tone={s.settlementDue ? "warn" : undefined}
+          testId="stat-pending-deposits"
         />
         <Stat
-          label="Pending claims"
-          value={ins ? formatCount(ins.pendingClaims) : <Skeleton width="30%" height={24} />}
-          sub={ins ? `${amt(ins.pendingAmount)} requested` : undefined}
+          label="Insurance reserve"
+          value={ins ? amt(ins.reserveBalance) : <Skeleton width="70%" height={24} />}
+          sub={
+            ins
+              ? `coverage ${formatPercent(ins.coveragePercent)} of pool assets · ${formatCount(ins.pendingClaims)} pending claim${ins.pendingClaims === 1n ? "" : "s"} (${amt(ins.pendingAmount)})`
+              : undefined
+          }
+          testId="stat-reserve"
         />
       </div>
 
@@ -189,7 +204,7 @@ function Overview() {
         </Card>
       </div>
 
-      <MembersTable pool={pool} now={now} />
+      <MembersTable pool={pool} />
     </>
   );
 }
@@ -255,7 +270,7 @@ function HistoryChart({ pool }: { pool: PoolInfo }) {
   return (
     <Card
       title="Performance"
-      subtitle="From the pool's events: one point per deposit, withdrawal and executed trade"
+      subtitle="From the pool's events: one point per deposit, settled deposit request, withdrawal and executed trade"
       action={
         <Segmented
           options={[
@@ -349,15 +364,15 @@ function tickFormat(data: Array<{ time: number }>): (t: number) => string {
   };
 }
 
-function MembersTable({ pool, now }: { pool: PoolInfo; now: number }) {
+function MembersTable({ pool }: { pool: PoolInfo }) {
   const members = useMembers();
   const { publicKey } = useWallet();
   const rows = useMemo(
     () =>
       (members.data ?? [])
-        .map((m) => ({ ...m, value: memberValue(pool.account, m.account, now) }))
+        .map((m) => ({ ...m, value: memberValue(pool.account, m.account) }))
         .sort((a, b) => (big(b.account.shares) > big(a.account.shares) ? 1 : -1)),
-    [members.data, pool.account, now],
+    [members.data, pool.account],
   );
   const total = big(pool.account.totalShares);
   return (
@@ -385,7 +400,15 @@ function MembersTable({ pool, now }: { pool: PoolInfo; now: number }) {
                     <Address value={m.account.owner} you={publicKey?.equals(m.account.owner)} />
                   </td>
                   <td className="num">{formatPercent(percentOf(big(m.account.shares), total))}</td>
-                  <td className="num">{formatAmount(m.value, pool.decimals, { symbol: pool.symbol })}</td>
+                  <td className="num">
+                    {formatAmount(m.value, pool.decimals, { symbol: pool.symbol })}
+                    {big(m.account.pendingDeposit) > 0n && (
+                      <div className="muted small">
+                        +{formatAmount(big(m.account.pendingDeposit), pool.decimals, { symbol: pool.symbol })}{" "}
+                        pending
+                      </div>
+                    )}
+                  </td>
                   <td className="num hide-sm">
                     {formatAmount(big(m.account.capitalContributed), pool.decimals, { symbol: pool.symbol })}
                   </td>

@@ -6,6 +6,7 @@ import { useWallet } from "@solana/wallet-adapter-react";
 import { useMemo, useState } from "react";
 import {
   decodeName,
+  depositsAwaitingSettlement,
   Listed,
   PoolBotClient,
   SendResult,
@@ -476,10 +477,15 @@ function ProposalCard({
             disabled={busy}
             data-testid={`execute-${id}`}
             onClick={() =>
-              void act("Execute", "execute", (c) => c.executeAndDistribute(pool.addresses, item.publicKey))
+              void act("Execute", "execute", async (c) => {
+                // Ready deposit requests are priced before the trade's profit: settle them first.
+                if (depositsAwaitingSettlement(pool.account, now))
+                  await c.settleReadyDeposits(pool.addresses);
+                return c.executeAndDistribute(pool.addresses, item.publicKey);
+              })
             }
           >
-            Execute trade
+            {depositsAwaitingSettlement(pool.account, now) ? "Settle deposits & execute" : "Execute trade"}
           </button>
         )}
         {(state === "stale" || state === "expired") && p.status <= 1 && publicKey && (

@@ -93,6 +93,8 @@ export const useInsurance = () => usePoolQuery("insurance", (c, p) => c.fetchIns
 export const useMembers = () => usePoolQuery("members", (c, p) => c.listMembers(p));
 export const useProposals = () => usePoolQuery("proposals", (c, p) => c.listProposals(p));
 export const useClaims = () => usePoolQuery("claims", (c, p) => c.listClaims(p));
+/** The deposit queue: unsettled requests, oldest first (the first 50). */
+export const useDepositQueue = () => usePoolQuery("depositQueue", (c, p) => c.pendingDeposits(p, 50));
 export const useProducts = () =>
   usePoolQuery("products", async (c, p) =>
     (await c.listProducts(p)).sort((a, b) => a.account.id.toNumber() - b.account.id.toNumber()),

@@ -3,11 +3,13 @@
  * `crates/client/src/overview.rs` computes them for `poolbot overview`.
  */
 import {
-  assetsForShares,
+  depositMustBeRequested,
+  depositsAwaitingSettlement,
   InsuranceReserveAccount,
+  pendingRequestCount,
   PoolAccount,
-  pricedAssets,
   proposalStatus,
+  shareValue,
   TradeProposalAccount,
   ValidatorSetAccount,
   validatorsOf,
@@ -40,7 +42,6 @@ export function popcount(bitmap: number): number {
 export function poolStats(pool: PoolAccount, now: number) {
   const one = 10n ** BigInt(pool.decimals);
   const totalAssets = big(pool.totalAssets);
-  const priced = pricedAssets(pool, now, false);
   return {
     capitalContributed: big(pool.totalContributed),
     totalWithdrawn: big(pool.totalWithdrawn),
@@ -48,12 +49,20 @@ export function poolStats(pool: PoolAccount, now: number) {
     withdrawnMembers: pool.withdrawnMembers,
     maxMembers: pool.maxMembers,
     totalAssets,
-    lockedProfit: totalAssets - priced,
+    /** Requested deposits in the vault that are not shares yet. */
+    pendingDeposits: big(pool.pendingDeposits),
+    /** How many requests wait. */
+    pendingRequests: pendingRequestCount(pool),
+    /** Whether the oldest request is ready (trades wait until it is settled). */
+    settlementDue: depositsAwaitingSettlement(pool, now),
+    /** Whether a deposit now must be requested (a trade proposal is live). */
+    proposalsLive: depositMustBeRequested(pool, now),
+    proposalsLiveUntil: pool.proposalsLiveUntil.toNumber(),
     totalShares: big(pool.totalShares),
     totalProfit: big(pool.totalProfit),
     memberProfit: big(pool.totalMemberProfit),
     roiPercent: percentOf(big(pool.totalMemberProfit), big(pool.totalContributed)),
-    shareValue: assetsForShares(one, big(pool.totalShares), priced),
+    shareValue: shareValue(pool),
     one,
   };
 }
@@ -74,6 +83,7 @@ export function insuranceStats(reserve: InsuranceReserveAccount, reserveBalance:
     claimsFiled: big(reserve.claimsFiled),
     claimsPaid: big(reserve.claimsPaid),
     claimsDenied: big(reserve.claimsDenied),
+    claimsExpired: big(reserve.claimsExpired),
     pendingClaims: big(reserve.pendingClaims),
     pendingAmount,
     coveragePercent: coverage,

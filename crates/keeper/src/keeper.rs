@@ -1,6 +1,9 @@
 //! The keeper service: each `tick` refreshes the market, follows the proposals it made
-//! (approved → simulate and execute; rejected, expired or stale → drop and reclaim the rent),
-//! and proposes the best opportunity when nothing it proposed is still waiting for votes.
+//! (approved → simulate and execute; rejected, expired or stale → expire; finished → reclaim
+//! the rent), and proposes the best opportunity when nothing it proposed is still waiting for
+//! votes. A failed send loses nothing: the proposal stays followed, the opportunity is looked
+//! at again, and a proposal whose send was reported failed is looked up on chain in case it
+//! landed.
 use crate::dex::{DexDecoder, SwapRequest};
 use crate::market::{MarketView, RouteHop};
 use crate::metrics::Metrics;
@@ -62,14 +65,23 @@ pub enum KeeperError {
     Account(#[from] LoadError),
 }
 
-/// A proposal the keeper made and follows.
+/// A proposal the keeper made and follows until its account is closed.
 struct InFlight {
     id: u64,
     address: Pubkey,
     route: PackedRoute,
+    /// Its status at the last look, so that each change is counted once.
+    seen: ProposalStatus,
 }
 
-/// A trade the keeper executed.
+/// A `propose_trade` whose send was reported failed: it may have landed all the same.
+#[derive(Clone, Copy)]
+struct Unconfirmed {
+    id: u64,
+    address: Pubkey,
+}
+
+/// A trade the keeper proposed that was executed (by the keeper, or by a validator).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Execution {
     /// Proposal id.
@@ -98,7 +110,14 @@ pub struct Keeper {
     market: MarketView,
     decoders: Vec<Box<dyn DexDecoder>>,
     in_flight: Vec<InFlight>,
+    /// The last `propose_trade` reported failed, until the chain shows whether it landed.
+    unconfirmed: Option<Unconfirmed>,
+    /// Fingerprints of the routes that landed as proposals or that the chain refuses: never
+    /// sent again.
     proposed: HashSet<u64>,
+    /// The market moved, or looking for an opportunity failed, since the keeper last looked
+    /// to the end: it looks at the next tick it may propose, even if nothing moves by then.
+    look_again: bool,
     executions: Vec<Execution>,
     /// Whether the open proposals made by this keeper before a restart were picked up.
     adopted: bool,
@@ -121,7 +140,9 @@ impl Keeper {
             market,
             decoders,
             in_flight: Vec::new(),
+            unconfirmed: None,
             proposed: HashSet::new(),
+            look_again: false,
             executions: Vec::new(),
             adopted: false,
             metrics: Arc::new(Metrics::default()),
@@ -157,17 +178,16 @@ impl Keeper {
             search_steps: 32,
         });
         let refresh = self.market.refresh(chain, &self.decoders)?;
+        self.look_again |= refresh.added + refresh.updated > 0;
+        self.confirm(chain, &keeper.pubkey(), &pool)?;
         self.follow(chain, keeper, &pool)?;
-        let waiting = self.in_flight.iter().any(|p| {
-            accounts::load_zero_copy::<TradeProposal>(chain, &p.address)
-                .is_ok_and(|s| s.status() == ProposalStatus::Pending)
-        });
-        if pool.paused == 0
-            && product.is_enabled()
-            && !waiting
-            && (refresh.added + refresh.updated) > 0
-        {
+        let waiting = self
+            .in_flight
+            .iter()
+            .any(|p| p.seen == ProposalStatus::Pending);
+        if pool.paused == 0 && product.is_enabled() && !waiting && self.look_again {
             self.propose_best(chain, keeper, &pool, &product)?;
+            self.look_again = false;
         }
         Ok(())
     }
@@ -184,24 +204,56 @@ impl Keeper {
                 state.status(),
                 ProposalStatus::Pending | ProposalStatus::Approved
             );
-            if state.proposer != *me || !open || self.in_flight.iter().any(|p| p.id == state.id) {
-                continue;
+            if state.proposer == *me && open && self.take_over(address, &state) {
+                info!(
+                    id = state.id,
+                    "following a proposal made before the restart"
+                );
             }
-            let Ok(legs) = accounts::proposal_route(&state) else {
-                continue;
-            };
-            self.proposed.insert(fingerprint(&legs));
-            info!(
-                id = state.id,
-                "following a proposal made before the restart"
-            );
-            self.in_flight.push(InFlight {
-                id: state.id,
-                address,
-                route: pack(&legs),
-            });
         }
         Ok(())
+    }
+
+    /// Learns whether the `propose_trade` reported failed landed after all, and follows it if
+    /// so. Stops asking once its id went to another proposal: then it can no longer land.
+    fn confirm(&mut self, chain: &dyn Chain, me: &Pubkey, pool: &Pool) -> Result<(), KeeperError> {
+        let Some(sent) = self.unconfirmed else {
+            return Ok(());
+        };
+        match accounts::find_zero_copy::<TradeProposal>(chain, &sent.address)? {
+            Some(state) => {
+                if state.proposer == *me && self.take_over(sent.address, &state) {
+                    Metrics::add(&self.metrics.proposals, 1);
+                    info!(
+                        id = sent.id,
+                        "a proposal reported failed landed; following it"
+                    );
+                }
+                self.unconfirmed = None;
+            }
+            None if pool.next_proposal_id > sent.id => self.unconfirmed = None,
+            None => {}
+        }
+        Ok(())
+    }
+
+    /// Follows a proposal of this keeper found on chain and marks its route proposed; false
+    /// when it is followed already or its route does not decode.
+    fn take_over(&mut self, address: Pubkey, state: &TradeProposal) -> bool {
+        if self.in_flight.iter().any(|p| p.id == state.id) {
+            return false;
+        }
+        let Ok(legs) = accounts::proposal_route(state) else {
+            return false;
+        };
+        self.proposed.insert(fingerprint(&legs));
+        self.in_flight.push(InFlight {
+            id: state.id,
+            address,
+            route: pack(&legs),
+            seen: ProposalStatus::Pending,
+        });
+        true
     }
 
     /// Least expected profit worth proposing: its minimum after slippage must still meet the
@@ -283,7 +335,8 @@ impl Keeper {
                 self.decoders[*decoder].swap_leg(dex_pool, &swap)
             })
             .collect();
-        if !self.proposed.insert(fingerprint(&legs)) {
+        let fingerprint = fingerprint(&legs);
+        if self.proposed.contains(&fingerprint) {
             info!("opportunity already proposed");
             return Ok(());
         }
@@ -307,18 +360,35 @@ impl Keeper {
             terms,
             &route,
         );
-        chain.simulate(std::slice::from_ref(&propose), &[keeper])?;
-        self.send(chain, &[propose], keeper)?;
+        if let Err(e) = chain.simulate(std::slice::from_ref(&propose), &[keeper]) {
+            if !e.is_transient() {
+                // The chain refuses this route as it stands: it would refuse it again.
+                self.proposed.insert(fingerprint);
+            }
+            return Err(e.into());
+        }
+        let address = self.addresses.proposal(id);
+        if let Err(e) = self.send(chain, &[propose], keeper) {
+            self.unconfirmed = Some(Unconfirmed { id, address });
+            return Err(e.into());
+        }
+        // An earlier unconfirmed send used this same id (`confirm` forgets it once the id is
+        // taken), so it can no longer land.
+        self.unconfirmed = None;
+        self.proposed.insert(fingerprint);
         Metrics::add(&self.metrics.proposals, 1);
         info!(id, "proposed");
         self.in_flight.push(InFlight {
             id,
-            address: self.addresses.proposal(id),
+            address,
             route,
+            seen: ProposalStatus::Pending,
         });
         Ok(())
     }
 
+    /// Moves every followed proposal on. One that cannot be moved on now (a send failed, the
+    /// chain did not answer) stays followed and is tried again at the next tick.
     fn follow(
         &mut self,
         chain: &mut dyn Chain,
@@ -326,45 +396,95 @@ impl Keeper {
         pool: &Pool,
     ) -> Result<(), KeeperError> {
         let now = chain.clock()?.unix_timestamp;
-        let mut still = Vec::new();
-        for p in std::mem::take(&mut self.in_flight) {
-            let state: TradeProposal = accounts::load_zero_copy(chain, &p.address)?;
-            let live = now < state.expires_at && !state.is_stale(pool.config_version);
-            let keep = match state.status() {
-                ProposalStatus::Pending | ProposalStatus::Approved if !live => {
-                    self.send(
-                        chain,
-                        &[ix::expire_proposal(&self.addresses, p.address)],
-                        keeper,
-                    )?;
-                    Metrics::add(&self.metrics.expirations, 1);
-                    false
+        for mut p in std::mem::take(&mut self.in_flight) {
+            match self.advance(chain, keeper, pool, now, &mut p) {
+                Ok(true) => self.in_flight.push(p),
+                Ok(false) => {}
+                Err(e) => {
+                    Metrics::add(&self.metrics.errors, 1);
+                    warn!(error = %e, id = p.id, "could not follow the proposal; trying again next tick");
+                    self.in_flight.push(p);
                 }
-                ProposalStatus::Pending => true,
-                ProposalStatus::Approved => {
-                    Metrics::add(&self.metrics.approvals, 1);
-                    self.execute(chain, keeper, &p)?
-                }
-                ProposalStatus::Rejected => {
-                    Metrics::add(&self.metrics.rejections, 1);
-                    false
-                }
-                ProposalStatus::Executed | ProposalStatus::Expired => false,
-            };
-            if keep {
-                still.push(p);
-            } else {
-                self.close(chain, keeper, &p);
             }
         }
-        self.in_flight = still;
         Ok(())
     }
 
-    /// Simulates, then executes an approved proposal; says whether to keep following it (the
-    /// simulation failed: the market moved; it will expire).
-    fn execute(
+    /// Executes an approved proposal, expires one that can no longer run, and closes a
+    /// finished one; says whether to keep following it.
+    fn advance(
         &mut self,
+        chain: &mut dyn Chain,
+        keeper: &Keypair,
+        pool: &Pool,
+        now: i64,
+        p: &mut InFlight,
+    ) -> Result<bool, KeeperError> {
+        let Some(mut state) = self.observe(chain, p)? else {
+            return Ok(false);
+        };
+        let live = now < state.expires_at && !state.is_stale(pool.config_version);
+        let acted = match state.status() {
+            ProposalStatus::Pending | ProposalStatus::Approved if !live => {
+                let expire = ix::expire_proposal(&self.addresses, p.address);
+                self.send(chain, &[expire], keeper)?;
+                true
+            }
+            ProposalStatus::Approved => self.execute(chain, keeper, p)?,
+            _ => false,
+        };
+        if acted {
+            let Some(after) = self.observe(chain, p)? else {
+                return Ok(false);
+            };
+            state = after;
+        }
+        if !state.is_finished() {
+            return Ok(true);
+        }
+        let close = ix::close_proposal(&self.addresses, p.address, keeper.pubkey());
+        self.send(chain, &[close], keeper)?;
+        Ok(false)
+    }
+
+    /// Reads a followed proposal (`None`: closed, by anyone) and counts its status change
+    /// since the last look. An execution is counted when seen, so one whose send was reported
+    /// failed is counted all the same.
+    fn observe(
+        &mut self,
+        chain: &dyn Chain,
+        p: &mut InFlight,
+    ) -> Result<Option<TradeProposal>, KeeperError> {
+        let Some(state) = accounts::find_zero_copy::<TradeProposal>(chain, &p.address)? else {
+            return Ok(None);
+        };
+        if state.status() != p.seen {
+            p.seen = state.status();
+            match p.seen {
+                ProposalStatus::Pending => {}
+                ProposalStatus::Approved => Metrics::add(&self.metrics.approvals, 1),
+                ProposalStatus::Rejected => Metrics::add(&self.metrics.rejections, 1),
+                ProposalStatus::Expired => Metrics::add(&self.metrics.expirations, 1),
+                ProposalStatus::Executed => {
+                    Metrics::add(&self.metrics.executions, 1);
+                    Metrics::add(&self.metrics.realised_profit, state.realised_profit);
+                    self.executions.push(Execution {
+                        id: p.id,
+                        amount_in: state.amount_in,
+                        expected_profit: state.expected_profit,
+                        gain: state.realised_profit,
+                    });
+                    info!(id = p.id, gain = state.realised_profit, "executed");
+                }
+            }
+        }
+        Ok(Some(state))
+    }
+
+    /// Simulates, then executes an approved proposal; says whether it was sent (not when the
+    /// simulation failed: the market moved; it waits for expiry).
+    fn execute(
+        &self,
         chain: &mut dyn Chain,
         keeper: &Keypair,
         p: &InFlight,
@@ -382,28 +502,10 @@ impl Keeper {
         if let Err(e) = chain.simulate(std::slice::from_ref(&execute), &[keeper]) {
             info!(error = %e, "execution would fail; waiting for expiry");
             Metrics::add(&self.metrics.errors, 1);
-            return Ok(true);
+            return Ok(false);
         }
         self.send(chain, &[execute], keeper)?;
-        let state: TradeProposal = accounts::load_zero_copy(chain, &p.address)?;
-        Metrics::add(&self.metrics.executions, 1);
-        Metrics::add(&self.metrics.realised_profit, state.realised_profit);
-        self.executions.push(Execution {
-            id: p.id,
-            amount_in: state.amount_in,
-            expected_profit: state.expected_profit,
-            gain: state.realised_profit,
-        });
-        info!(gain = state.realised_profit, "executed");
-        Ok(false)
-    }
-
-    /// Returns a finished proposal's rent to the keeper (best effort).
-    fn close(&self, chain: &mut dyn Chain, keeper: &Keypair, p: &InFlight) {
-        let close = ix::close_proposal(&self.addresses, p.address, keeper.pubkey());
-        if let Err(e) = self.send(chain, &[close], keeper) {
-            warn!(error = %e, id = p.id, "could not close the proposal");
-        }
+        Ok(true)
     }
 
     /// Sends with a fresh blockhash, retrying transient failures with backoff.

@@ -219,6 +219,37 @@ export type PoolBot = {
           "writable": true
         },
         {
+          "name": "position",
+          "docs": [
+            "The claimant's position (its open-claim mark is cleared when the claim is decided)."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  109,
+                  101,
+                  109,
+                  98,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "kind": "account",
+                "path": "claim.claimant",
+                "account": "claim"
+              }
+            ]
+          }
+        },
+        {
           "name": "insurance",
           "docs": [
             "The pool's insurance reserve (signs the payment)."
@@ -393,6 +424,37 @@ export type PoolBot = {
           "writable": true
         },
         {
+          "name": "position",
+          "docs": [
+            "The claimant's position (its open-claim mark is cleared when the claim is decided)."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  109,
+                  101,
+                  109,
+                  98,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "kind": "account",
+                "path": "claim.claimant",
+                "account": "claim"
+              }
+            ]
+          }
+        },
+        {
           "name": "insurance",
           "docs": [
             "The pool's insurance reserve."
@@ -420,7 +482,7 @@ export type PoolBot = {
     {
       "name": "deposit",
       "docs": [
-        "Member: deposits for shares."
+        "Member: deposits for shares at once (only while no proposal is live)."
       ],
       "discriminator": [
         242,
@@ -717,6 +779,80 @@ export type PoolBot = {
       "args": []
     },
     {
+      "name": "expireClaim",
+      "docs": [
+        "Anyone: marks an undecided claim past its expiry Expired."
+      ],
+      "discriminator": [
+        176,
+        78,
+        241,
+        29,
+        159,
+        81,
+        26,
+        6
+      ],
+      "accounts": [
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "claim",
+            "insurance"
+          ]
+        },
+        {
+          "name": "claim",
+          "docs": [
+            "The claim."
+          ],
+          "writable": true
+        },
+        {
+          "name": "insurance",
+          "docs": [
+            "The pool's insurance reserve."
+          ],
+          "writable": true
+        },
+        {
+          "name": "position",
+          "docs": [
+            "The claimant's position (its open-claim mark is cleared)."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  109,
+                  101,
+                  109,
+                  98,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "kind": "account",
+                "path": "claim.claimant",
+                "account": "claim"
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "expireProposal",
       "docs": [
         "Anyone: marks an expired or stale proposal Expired."
@@ -790,8 +926,10 @@ export type PoolBot = {
         {
           "name": "position",
           "docs": [
-            "The claimant's position (active or withdrawn)."
-          ]
+            "The claimant's position (active or withdrawn): caps the claim and holds the open-claim",
+            "mark."
+          ],
+          "writable": true
         },
         {
           "name": "insurance",
@@ -1415,6 +1553,119 @@ export type PoolBot = {
       ]
     },
     {
+      "name": "requestDeposit",
+      "docs": [
+        "Member: deposits now, becoming shares once the proposals live now have ended."
+      ],
+      "discriminator": [
+        243,
+        202,
+        197,
+        215,
+        135,
+        97,
+        213,
+        109
+      ],
+      "accounts": [
+        {
+          "name": "member",
+          "docs": [
+            "The member; pays for the request (returned at settlement) and the position."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true
+        },
+        {
+          "name": "position",
+          "docs": [
+            "The member's position (created on the first deposit)."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  109,
+                  101,
+                  109,
+                  98,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "kind": "account",
+                "path": "member"
+              }
+            ]
+          }
+        },
+        {
+          "name": "request",
+          "docs": [
+            "The new request, at the pool's next deposit id."
+          ],
+          "writable": true
+        },
+        {
+          "name": "memberToken",
+          "docs": [
+            "The member's token account."
+          ],
+          "writable": true
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "The pool's vault."
+          ],
+          "writable": true
+        },
+        {
+          "name": "mint",
+          "docs": [
+            "The pool's asset mint."
+          ]
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The mint's token program."
+          ]
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "requestDepositArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "setValidatorRole",
       "docs": [
         "ADMIN: changes a validator's role."
@@ -1465,6 +1716,98 @@ export type PoolBot = {
           }
         }
       ]
+    },
+    {
+      "name": "settleDeposit",
+      "docs": [
+        "Anyone: turns the oldest ready deposit request into shares."
+      ],
+      "discriminator": [
+        14,
+        246,
+        224,
+        0,
+        26,
+        237,
+        144,
+        57
+      ],
+      "accounts": [
+        {
+          "name": "settler",
+          "docs": [
+            "Whoever settles (a keeper, the member, anyone); pays only the fee."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "request",
+            "nextRequest"
+          ]
+        },
+        {
+          "name": "request",
+          "docs": [
+            "The oldest unsettled request."
+          ],
+          "writable": true
+        },
+        {
+          "name": "depositor",
+          "docs": [
+            "The depositor (receives the request's rent)."
+          ],
+          "writable": true,
+          "relations": [
+            "request"
+          ]
+        },
+        {
+          "name": "position",
+          "docs": [
+            "The depositor's position (receives the shares)."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  109,
+                  101,
+                  109,
+                  98,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "kind": "account",
+                "path": "depositor"
+              }
+            ]
+          }
+        },
+        {
+          "name": "nextRequest",
+          "docs": [
+            "The request after this one, required when one exists: its `ready_at` becomes the",
+            "queue's."
+          ],
+          "optional": true
+        }
+      ],
+      "args": []
     },
     {
       "name": "updateConfig",
@@ -1611,6 +1954,19 @@ export type PoolBot = {
       ]
     },
     {
+      "name": "depositRequest",
+      "discriminator": [
+        86,
+        27,
+        56,
+        8,
+        25,
+        62,
+        62,
+        243
+      ]
+    },
+    {
       "name": "insuranceReserve",
       "discriminator": [
         198,
@@ -1704,6 +2060,19 @@ export type PoolBot = {
       ]
     },
     {
+      "name": "claimExpired",
+      "discriminator": [
+        224,
+        96,
+        139,
+        90,
+        26,
+        10,
+        65,
+        93
+      ]
+    },
+    {
       "name": "claimFiled",
       "discriminator": [
         78,
@@ -1740,6 +2109,32 @@ export type PoolBot = {
         19,
         198,
         194
+      ]
+    },
+    {
+      "name": "depositRequested",
+      "discriminator": [
+        35,
+        33,
+        229,
+        138,
+        116,
+        238,
+        192,
+        22
+      ]
+    },
+    {
+      "name": "depositSettled",
+      "discriminator": [
+        154,
+        83,
+        222,
+        39,
+        153,
+        147,
+        84,
+        58
       ]
     },
     {
@@ -2194,6 +2589,101 @@ export type PoolBot = {
       "code": 6058,
       "name": "unknownProposal",
       "msg": "No trade proposal with this id exists in the pool"
+    },
+    {
+      "code": 6059,
+      "name": "proposalsLive",
+      "msg": "A trade proposal is live: request a deposit instead (it becomes shares once every live proposal has ended)"
+    },
+    {
+      "code": 6060,
+      "name": "depositsAwaitingSettlement",
+      "msg": "A matured deposit request must be settled before a trade can execute"
+    },
+    {
+      "code": 6061,
+      "name": "wrongDepositRequest",
+      "msg": "Deposit request is not the oldest unsettled one, or the next request was not given"
+    },
+    {
+      "code": 6062,
+      "name": "depositNotReady",
+      "msg": "Deposit request not ready: a proposal live when it was made may still execute"
+    },
+    {
+      "code": 6063,
+      "name": "booksOutOfBalance",
+      "msg": "The books do not balance (an invariant failed)"
+    },
+    {
+      "code": 6064,
+      "name": "withdrawalLeavesDust",
+      "msg": "Withdrawal would leave less than the minimum contribution: withdraw everything or leave at least min_contribution"
+    },
+    {
+      "code": 6065,
+      "name": "claimAlreadyOpen",
+      "msg": "The member already has a claim awaiting a decision"
+    },
+    {
+      "code": 6066,
+      "name": "claimExceedsStake",
+      "msg": "Claim exceeds the claimant's capital at stake (contributed minus withdrawn minus claims paid)"
+    },
+    {
+      "code": 6067,
+      "name": "claimantCannotVote",
+      "msg": "A claimant may not vote on their own claim"
+    },
+    {
+      "code": 6068,
+      "name": "claimExpired",
+      "msg": "Claim has expired"
+    },
+    {
+      "code": 6069,
+      "name": "claimStillOpen",
+      "msg": "Claim is still open for votes"
+    },
+    {
+      "code": 6070,
+      "name": "mintTransferFee",
+      "msg": "The mint charges transfer fees: the vault would get less than members are credited"
+    },
+    {
+      "code": 6071,
+      "name": "mintTransferHook",
+      "msg": "The mint has a transfer hook: its program could block every withdrawal"
+    },
+    {
+      "code": 6072,
+      "name": "mintPermanentDelegate",
+      "msg": "The mint has a permanent delegate who could move the vault's tokens"
+    },
+    {
+      "code": 6073,
+      "name": "mintPausable",
+      "msg": "The mint is pausable: its issuer could freeze every withdrawal"
+    },
+    {
+      "code": 6074,
+      "name": "mintNonTransferable",
+      "msg": "The mint is non-transferable"
+    },
+    {
+      "code": 6075,
+      "name": "mintDefaultAccountState",
+      "msg": "The mint sets a default account state (accounts may start frozen)"
+    },
+    {
+      "code": 6076,
+      "name": "mintConfidentialTransfers",
+      "msg": "The mint has confidential transfers: balances the pool books could move unseen"
+    },
+    {
+      "code": 6077,
+      "name": "mintExtensionNotSupported",
+      "msg": "The mint has an extension the pool does not support"
     }
   ],
   "types": [
@@ -2353,6 +2843,13 @@ export type PoolBot = {
             "type": "i64"
           },
           {
+            "name": "expiresAt",
+            "docs": [
+              "Unix time from which it can no longer be voted on (then anyone may expire it)."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "decidedAt",
             "docs": [
               "Unix time paid or denied."
@@ -2372,6 +2869,45 @@ export type PoolBot = {
               "Bump of this PDA."
             ],
             "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "claimExpired",
+      "docs": [
+        "An undecided claim ran out of time."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "claim",
+            "docs": [
+              "The claim account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Its id."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Amount it had asked for (no longer reserved)."
+            ],
+            "type": "u64"
           }
         ]
       }
@@ -2434,6 +2970,13 @@ export type PoolBot = {
             "type": {
               "option": "u64"
             }
+          },
+          {
+            "name": "expiresAt",
+            "docs": [
+              "Unix time from which it can no longer be voted on."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -2454,6 +2997,9 @@ export type PoolBot = {
           },
           {
             "name": "denied"
+          },
+          {
+            "name": "expired"
           }
         ]
       }
@@ -2594,9 +3140,23 @@ export type PoolBot = {
             "type": "i64"
           },
           {
-            "name": "profitUnlockPeriod",
+            "name": "claimRequiredApprovals",
             "docs": [
-              "Profit unlock period, seconds."
+              "Claim approvals needed."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "claimRequireLead",
+            "docs": [
+              "Whether a LEAD or ADMIN claim approval is needed."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "claimTtl",
+            "docs": [
+              "Claim lifetime, seconds."
             ],
             "type": "i64"
           },
@@ -2654,6 +3214,202 @@ export type PoolBot = {
             "name": "minSharesOut",
             "docs": [
               "Least shares the member accepts (slippage bound)."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "depositRequest",
+      "docs": [
+        "PDA `[SEED_DEPOSIT, pool, id]`. Settled strictly in id order (`ready_at` never decreases",
+        "with the id), by anyone, once `ready_at` has passed; the rent goes back to the depositor."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "depositor",
+            "docs": [
+              "The member whose position receives the shares."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Sequential id within the pool."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Amount already moved into the vault, in base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "requestedAt",
+            "docs": [
+              "Unix time requested."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "readyAt",
+            "docs": [
+              "Unix time from which it can be settled: when the last proposal live at `requested_at`",
+              "expires."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Bump of this PDA."
+            ],
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
+      "name": "depositRequested",
+      "docs": [
+        "A member's deposit was queued until the proposals live now have ended."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "request",
+            "docs": [
+              "The request account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Its id."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "member",
+            "docs": [
+              "The member."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Amount moved into the vault."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "readyAt",
+            "docs": [
+              "Unix time from which it can be settled."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "pendingDeposits",
+            "docs": [
+              "Pool pending deposits after."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "depositSettled",
+      "docs": [
+        "A deposit request became shares."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "request",
+            "docs": [
+              "The (now closed) request account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Its id."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "member",
+            "docs": [
+              "The member."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Amount settled."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "shares",
+            "docs": [
+              "Shares minted."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalShares",
+            "docs": [
+              "Pool total shares after."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalAssets",
+            "docs": [
+              "Pool total assets after."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "pendingDeposits",
+            "docs": [
+              "Pool pending deposits after."
             ],
             "type": "u64"
           }
@@ -2818,14 +3574,29 @@ export type PoolBot = {
           {
             "name": "proposalTtl",
             "docs": [
-              "Seconds a proposal stays open."
+              "Seconds a proposal stays open (also the longest a requested deposit waits)."
             ],
             "type": "i64"
           },
           {
-            "name": "profitUnlockPeriod",
+            "name": "claimRequiredApprovals",
             "docs": [
-              "Seconds over which trade profit unlocks into the share price (0 = at once)."
+              "Claim approvals needed (SENIOR+ voters other than the claimant; 1 at first, as for",
+              "trades)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "claimRequireLeadApproval",
+            "docs": [
+              "Whether one claim approval must come from a LEAD or ADMIN."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "claimTtl",
+            "docs": [
+              "Seconds a claim stays open for votes."
             ],
             "type": "i64"
           }
@@ -2932,6 +3703,13 @@ export type PoolBot = {
             "name": "claimsDenied",
             "docs": [
               "Claims denied."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "claimsExpired",
+            "docs": [
+              "Claims that expired undecided."
             ],
             "type": "u64"
           },
@@ -3091,9 +3869,16 @@ export type PoolBot = {
             "type": "u64"
           },
           {
+            "name": "pendingDeposit",
+            "docs": [
+              "Requested deposits not yet settled into shares."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "capitalContributed",
             "docs": [
-              "Sum of the member's deposits."
+              "Sum of the member's deposits (settled or not)."
             ],
             "type": "u64"
           },
@@ -3101,6 +3886,13 @@ export type PoolBot = {
             "name": "totalWithdrawn",
             "docs": [
               "Sum of the member's withdrawals."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "claimsPaid",
+            "docs": [
+              "Sum of insurance claims paid to the member."
             ],
             "type": "u64"
           },
@@ -3130,6 +3922,13 @@ export type PoolBot = {
             }
           },
           {
+            "name": "openClaim",
+            "docs": [
+              "1 while one of the member's claims awaits a decision (one at a time)."
+            ],
+            "type": "u8"
+          },
+          {
             "name": "bump",
             "docs": [
               "Bump of this PDA."
@@ -3142,7 +3941,7 @@ export type PoolBot = {
     {
       "name": "memberStatus",
       "docs": [
-        "Whether a member holds shares."
+        "Whether a member holds shares or money waiting to become shares."
       ],
       "type": {
         "kind": "enum",
@@ -3224,9 +4023,25 @@ export type PoolBot = {
             "type": "i64"
           },
           {
-            "name": "profitUnlockPeriod",
+            "name": "claimTtl",
             "docs": [
-              "Seconds over which members' share of a trade's profit unlocks (0 = at once)."
+              "Seconds an insurance claim stays open for votes."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "proposalsLiveUntil",
+            "docs": [
+              "Latest `expires_at` of any proposal made: until then a trade may still execute, so new",
+              "money is queued (`request_deposit`) instead of buying shares at once."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "depositQueueReadyAt",
+            "docs": [
+              "`ready_at` of the oldest unsettled deposit request (`i64::MAX` when none): trades may",
+              "not execute from then until it is settled, so it is priced before their profit."
             ],
             "type": "i64"
           },
@@ -3245,18 +4060,11 @@ export type PoolBot = {
             "type": "u64"
           },
           {
-            "name": "lockedProfit",
+            "name": "pendingDeposits",
             "docs": [
-              "Members' profit still unlocking, as of `last_profit_at`."
+              "Requested deposits in the vault that are not shares yet (not in `total_assets`)."
             ],
             "type": "u64"
-          },
-          {
-            "name": "lastProfitAt",
-            "docs": [
-              "When `locked_profit` was last booked."
-            ],
-            "type": "i64"
           },
           {
             "name": "totalContributed",
@@ -3318,6 +4126,20 @@ export type PoolBot = {
             "name": "nextProductId",
             "docs": [
               "Id the next product gets."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "nextDepositId",
+            "docs": [
+              "Id the next deposit request gets."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "depositQueueHead",
+            "docs": [
+              "Id of the oldest unsettled deposit request (== `next_deposit_id` when none)."
             ],
             "type": "u64"
           },
@@ -3399,6 +4221,20 @@ export type PoolBot = {
             "type": "u8"
           },
           {
+            "name": "claimRequiredApprovals",
+            "docs": [
+              "Claim approvals needed (SENIOR+ voters other than the claimant)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "claimRequireLead",
+            "docs": [
+              "1 when one claim approval must come from a LEAD or ADMIN validator."
+            ],
+            "type": "u8"
+          },
+          {
             "name": "paused",
             "docs": [
               "1 while deposits and trades are blocked (withdrawals never are)."
@@ -3434,7 +4270,7 @@ export type PoolBot = {
             "type": {
               "array": [
                 "u8",
-                4
+                2
               ]
             }
           }
@@ -3968,6 +4804,24 @@ export type PoolBot = {
       }
     },
     {
+      "name": "requestDepositArgs",
+      "docs": [
+        "Arguments of `request_deposit`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "amount",
+            "docs": [
+              "Amount, in base units (at least the pool's `min_contribution`)."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
       "name": "role",
       "docs": [
         "Validator roles, lowest first. Any role votes on trades; SENIOR and above vote on claims;",
@@ -4051,14 +4905,7 @@ export type PoolBot = {
           {
             "name": "totalAssets",
             "docs": [
-              "Pool total assets after (includes profit still unlocking)."
-            ],
-            "type": "u64"
-          },
-          {
-            "name": "lockedProfit",
-            "docs": [
-              "Profit still unlocking after."
+              "Pool total assets after."
             ],
             "type": "u64"
           }
@@ -4453,7 +5300,7 @@ export type PoolBot = {
           {
             "name": "requiredApprovals",
             "docs": [
-              "Trade (and claim) approvals needed."
+              "Trade approvals needed."
             ],
             "type": {
               "option": "u8"
@@ -4478,9 +5325,27 @@ export type PoolBot = {
             }
           },
           {
-            "name": "profitUnlockPeriod",
+            "name": "claimRequiredApprovals",
             "docs": [
-              "Seconds over which trade profit unlocks."
+              "Claim approvals needed."
+            ],
+            "type": {
+              "option": "u8"
+            }
+          },
+          {
+            "name": "claimRequireLeadApproval",
+            "docs": [
+              "Whether one claim approval must come from a LEAD or ADMIN."
+            ],
+            "type": {
+              "option": "bool"
+            }
+          },
+          {
+            "name": "claimTtl",
+            "docs": [
+              "Seconds a claim stays open for votes."
             ],
             "type": {
               "option": "i64"

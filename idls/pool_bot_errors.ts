@@ -58,7 +58,26 @@ export const PoolBotErrorCode = {
   ClaimNotPending: 6055,
   ClaimNotFinished: 6056,
   NotMember: 6057,
-  UnknownProposal: 6058
+  UnknownProposal: 6058,
+  ProposalsLive: 6059,
+  DepositsAwaitingSettlement: 6060,
+  WrongDepositRequest: 6061,
+  DepositNotReady: 6062,
+  BooksOutOfBalance: 6063,
+  WithdrawalLeavesDust: 6064,
+  ClaimAlreadyOpen: 6065,
+  ClaimExceedsStake: 6066,
+  ClaimantCannotVote: 6067,
+  ClaimExpired: 6068,
+  ClaimStillOpen: 6069,
+  MintTransferFee: 6070,
+  MintTransferHook: 6071,
+  MintPermanentDelegate: 6072,
+  MintPausable: 6073,
+  MintNonTransferable: 6074,
+  MintDefaultAccountState: 6075,
+  MintConfidentialTransfers: 6076,
+  MintExtensionNotSupported: 6077
 };
 
 export type PoolBotErrorName = keyof typeof PoolBotErrorCode;

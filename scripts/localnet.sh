@@ -43,7 +43,15 @@ case "${1:-run}" in
       exit 1
     fi
     build
-    "$bin" "$@" >"$log" 2>&1 &
+    # The validator outlives this script: it must not keep the caller's other descriptors
+    # (a pipe someone waits on, a lock such as `flock`'s) open.
+    (
+      for fd in /proc/$BASHPID/fd/*; do
+        fd=${fd##*/}
+        if ((fd > 2)); then eval "exec $fd>&-"; fi
+      done
+      exec "$bin" "$@" >"$log" 2>&1 </dev/null
+    ) &
     echo $! >"$pidfile"
     for _ in $(seq 1 600); do
       if ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then

@@ -193,3 +193,38 @@ fn the_keeper_retries_through_a_flaky_chain() {
     );
     assert!(Metrics::get(&k.metrics().errors) >= 1);
 }
+
+/// A deposit requested while the keeper's first proposal was live is ready once that proposal
+/// has expired; the keeper settles it in the transaction that executes its next trade (a trade
+/// cannot run while a ready request waits).
+#[test]
+fn the_keeper_settles_ready_deposits_before_it_executes() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    let mut k = keeper(&w);
+    tick(&mut w, &mut k);
+    let newcomer = w.new_member(1_000);
+    let wallet = newcomer.wallet.insecure_clone();
+    let request = pool_bot_tests::client::instructions::request_deposit(
+        &w.seed.pool,
+        &wallet.pubkey(),
+        newcomer.usdc,
+        0,
+        1_000 * USDC,
+    );
+    w.chain.send_ok(&[request], &[&wallet]);
+    w.chain.advance(3_600);
+    // the market has not moved, so the keeper would not propose the same route again: the
+    // keeper key proposes it by hand, and a restarted keeper adopts it
+    let (second, _) = w.propose_arbitrage(1_000 * USDC);
+    w.vote(&second, Some(0), true).unwrap();
+    w.vote(&second, Some(1), true).unwrap();
+    assert_eq!(w.pool_state().pending_deposits, 1_000 * USDC);
+    let mut k = keeper(&w);
+    tick(&mut w, &mut k);
+    let pool: Pool = w.pool_state();
+    assert_eq!(pool.pending_deposits, 0);
+    assert_eq!(pool.trades_executed, 1);
+    assert!(w.position(&newcomer).shares > 0);
+    assert!(w.chain.data(&w.seed.pool.deposit_request(0)).is_empty());
+}

@@ -22,7 +22,9 @@ fn pool_args() -> InitializePoolArgs {
         required_approvals: 1,
         require_lead_approval: false,
         proposal_ttl: 60,
-        profit_unlock_period: 0,
+        claim_required_approvals: 1,
+        claim_require_lead_approval: false,
+        claim_ttl: 60,
     }
 }
 
@@ -90,7 +92,7 @@ fn initialize_pool_refuses_bad_config() {
         ),
         (
             InitializePoolArgs {
-                profit_unlock_period: -1,
+                claim_ttl: 0,
                 ..pool_args()
             },
             PoolError::InvalidConfig,

@@ -58,11 +58,29 @@ fn approve(
     claim: Pubkey,
     index: usize,
 ) -> solana_instruction::Instruction {
+    let state: Claim = w.chain.account(&claim);
     ix::approve_claim(
         &w.seed.pool,
         &voter.pubkey(),
         claim,
+        &state.claimant,
         w.seed.members[index].usdc,
+    )
+}
+
+fn deny(
+    w: &SeedWorld,
+    voter: &Keypair,
+    claim: Pubkey,
+    reason: &str,
+) -> solana_instruction::Instruction {
+    let state: Claim = w.chain.account(&claim);
+    ix::deny_claim(
+        &w.seed.pool,
+        &voter.pubkey(),
+        claim,
+        &state.claimant,
+        reason,
     )
 }
 
@@ -129,7 +147,7 @@ fn claim_vote_refusals() {
         &junior,
         PoolError::InsufficientRole,
     );
-    let deny_junior = ix::deny_claim(&w.seed.pool, &junior.pubkey(), claim, "no");
+    let deny_junior = deny(&w, &junior, claim, "no");
     w.refuse(&[deny_junior], &junior, PoolError::InsufficientRole);
     let outsider = w.chain.wallet();
     w.refuse(
@@ -146,7 +164,7 @@ fn claim_vote_refusals() {
         PoolError::AlreadyVoted,
     );
     w.refuse(
-        &[ix::deny_claim(&w.seed.pool, &lead.pubkey(), claim, "no")],
+        &[deny(&w, &lead, claim, "no")],
         &lead,
         PoolError::AlreadyVoted,
     );
@@ -158,11 +176,18 @@ fn claim_vote_refusals() {
     let claimant_sol = w
         .chain
         .token_account(&w.seed.sol.clone(), &w.seed.members[0].wallet.pubkey());
-    let wrong_mint = ix::approve_claim(&w.seed.pool, &senior.pubkey(), claim, claimant_sol);
+    let claimant = w.seed.members[0].wallet.pubkey();
+    let wrong_mint = ix::approve_claim(
+        &w.seed.pool,
+        &senior.pubkey(),
+        claim,
+        &claimant,
+        claimant_sol,
+    );
     w.refuse(&[wrong_mint], &senior, PoolError::WrongMint);
     let long = "x".repeat(201);
     w.refuse(
-        &[ix::deny_claim(&w.seed.pool, &senior.pubkey(), claim, &long)],
+        &[deny(&w, &senior, claim, &long)],
         &senior,
         PoolError::TextTooLong,
     );
@@ -246,17 +271,10 @@ fn close_claim_refusals() {
         &payer,
         PoolError::ClaimNotFinished,
     );
-    for who in [None, Some(0), Some(1)] {
+    for who in [Some(0), Some(1), Some(2)] {
         let voter = w.voter(who);
-        w.chain.send_ok(
-            &[ix::deny_claim(
-                &w.seed.pool,
-                &voter.pubkey(),
-                claim,
-                "not a loss",
-            )],
-            &[&voter],
-        );
+        w.chain
+            .send_ok(&[deny(&w, &voter, claim, "not a loss")], &[&voter]);
     }
     w.refuse(
         &[ix::close_claim(&w.seed.pool, claim, payer.pubkey())],

@@ -176,7 +176,8 @@ fn a_deposit_worth_less_than_a_share_is_refused() {
     w.vote(&proposal, Some(0), true).unwrap();
     w.vote(&proposal, Some(1), true).unwrap();
     w.execute(&proposal).unwrap();
-    // a share is now worth more than one base unit: one unit buys no share
+    w.chain.advance(3_600); // no proposal live: deposits buy shares at once again
+                            // a share is now worth more than one base unit: one unit buys no share
     let m = w.new_member(1);
     let wallet = m.wallet.insecure_clone();
     w.refuse(&[w.deposit_ix(&m, 1, 0)], &wallet, PoolError::ZeroShares);

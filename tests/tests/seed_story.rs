@@ -153,6 +153,7 @@ fn seed_story() {
             &w.seed.pool,
             &lead.pubkey(),
             claim_key,
+            &w.seed.members[1].wallet.pubkey(),
             usdc_1,
         )],
         &[&lead],
@@ -163,6 +164,7 @@ fn seed_story() {
             &w.seed.pool,
             &senior.pubkey(),
             claim_key,
+            &w.seed.members[1].wallet.pubkey(),
             usdc_1,
         )],
         &[&senior],
@@ -175,7 +177,8 @@ fn seed_story() {
     let claim: Claim = w.chain.account(&claim_key);
     assert_eq!(claim.status, ClaimStatus::Paid);
 
-    // Another claim is denied once approval can no longer reach the quorum (3 of 4 reject).
+    // Another claim is denied once approval can no longer reach the quorum (the LEAD and both
+    // SENIORs reject; the ADMIN alone cannot approve).
     let claimant = w.seed.members[2].wallet.insecure_clone();
     w.chain.send_ok(
         &[ix::file_claim(
@@ -191,13 +194,14 @@ fn seed_story() {
         &[&claimant],
     );
     let denied_key = w.seed.pool.claim(1);
-    for who in [None, Some(0), Some(2)] {
+    for who in [Some(0), Some(1), Some(2)] {
         let voter = w.voter(who);
         w.chain.send_ok(
             &[ix::deny_claim(
                 &w.seed.pool,
                 &voter.pubkey(),
                 denied_key,
+                &claimant.pubkey(),
                 "no loss shown",
             )],
             &[&voter],

@@ -22,7 +22,9 @@ fn a_token_2022_pool_takes_deposits_and_pays_withdrawals() {
         required_approvals: 1,
         require_lead_approval: false,
         proposal_ttl: 60,
-        profit_unlock_period: 0,
+        claim_required_approvals: 1,
+        claim_require_lead_approval: false,
+        claim_ttl: 60,
     };
     chain.send_ok(&[ix::initialize_pool(&p, &admin.pubkey(), args)], &[&admin]);
     assert_eq!(

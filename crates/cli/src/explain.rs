@@ -29,6 +29,8 @@ pub enum Action {
     FileClaim,
     /// Fund the insurance reserve (anyone).
     Fund,
+    /// Settle ready deposits or expire claims (anyone).
+    Maintain,
 }
 
 impl Action {
@@ -54,6 +56,7 @@ impl Action {
             Action::Withdraw => "withdraw",
             Action::FileClaim => "file insurance claims",
             Action::Fund => "fund the insurance reserve",
+            Action::Maintain => "settle deposits and expire claims",
         }
     }
 }
@@ -131,7 +134,7 @@ const SENTENCES: &[(&str, &str)] = &[
     ),
     (
         "InvalidConfig",
-        "A configuration value is out of range: max members at least 1 and not below the active members, min contribution above 0, proposal TTL above 0, profit unlock not negative. Fix the value and retry.",
+        "A configuration value is out of range: max members at least 1 and not below the active members, min contribution above 0, proposal and claim TTLs above 0. Fix the value and retry.",
     ),
     (
         "PoolPaused",
@@ -300,6 +303,82 @@ const SENTENCES: &[(&str, &str)] = &[
     (
         "ClaimNotFinished",
         "The claim is not decided yet, so it cannot be closed.",
+    ),
+    (
+        "ProposalsLive",
+        "A trade proposal is live, so a deposit cannot buy shares at once (it would share in that trade's profit). `poolbot member deposit` queues it instead; retry it.",
+    ),
+    (
+        "DepositsAwaitingSettlement",
+        "A queued deposit is ready and must become shares before any trade executes. Settle it first with `poolbot member settle` (keepers do this), then retry.",
+    ),
+    (
+        "WrongDepositRequest",
+        "Queued deposits are settled oldest first, each with the next one named. Use `poolbot member settle`, which passes them in order.",
+    ),
+    (
+        "DepositNotReady",
+        "The queued deposit is not ready: a proposal that was live when it was made may still execute. Wait until its ready time (`poolbot member status`).",
+    ),
+    (
+        "BooksOutOfBalance",
+        "The pool's books would not balance after this; nothing moved. Report this to the pool's ADMIN.",
+    ),
+    (
+        "WithdrawalLeavesDust",
+        "What would remain is worth less than the pool's minimum contribution. Withdraw everything with --all, or leave at least the minimum.",
+    ),
+    (
+        "ClaimAlreadyOpen",
+        "You already have a claim awaiting a decision; one at a time. Wait for it to be decided or to expire (`poolbot insurance status`).",
+    ),
+    (
+        "ClaimExceedsStake",
+        "A claim may ask at most your capital at stake: what you deposited less what you withdrew and claims already paid. Claim at most that (`poolbot member status`).",
+    ),
+    (
+        "ClaimantCannotVote",
+        "You filed this claim, so you may not vote on it. Other SENIOR, LEAD or ADMIN validators decide it.",
+    ),
+    (
+        "ClaimExpired",
+        "The claim has expired undecided, so votes are closed. Anyone can mark it expired with `poolbot insurance expire <ID>`; the claimant may file again.",
+    ),
+    (
+        "ClaimStillOpen",
+        "The claim is still open for votes; it can be marked expired only after its expiry time.",
+    ),
+    (
+        "MintTransferFee",
+        "This mint charges transfer fees: the vault would receive less than members are credited. Create the pool for a mint without the transfer-fee extension.",
+    ),
+    (
+        "MintTransferHook",
+        "This mint has a transfer hook: its program could block every withdrawal. Use a mint without a transfer hook.",
+    ),
+    (
+        "MintPermanentDelegate",
+        "This mint has a permanent delegate who could move the vault's tokens. Use a mint without one.",
+    ),
+    (
+        "MintPausable",
+        "This mint is pausable: its issuer could freeze every withdrawal. Use a mint without the pausable extension.",
+    ),
+    (
+        "MintNonTransferable",
+        "This mint's tokens cannot be transferred, so members could not deposit or withdraw. Use a transferable mint.",
+    ),
+    (
+        "MintDefaultAccountState",
+        "This mint sets a default account state (new accounts may start frozen). Use a mint without that extension.",
+    ),
+    (
+        "MintConfidentialTransfers",
+        "This mint has confidential transfers: balances could move where the pool cannot see them. Use a mint without them.",
+    ),
+    (
+        "MintExtensionNotSupported",
+        "This mint has a Token-2022 extension the pool does not support (the program log names it). Use a plain SPL Token or Token-2022 mint.",
     ),
 ];
 

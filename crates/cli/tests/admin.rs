@@ -94,13 +94,13 @@ fn config_updates_pause_and_resume() {
             "250.5",
             "--max-members",
             "50",
-            "--profit-unlock",
+            "--claim-ttl",
             "1d",
         ],
     );
     assert!(out.starts_with("Configuration updated."), "{out}");
     assert!(out.contains("min contribution  250.5 USDC"), "{out}");
-    assert!(out.contains("profit unlocks    over 1d"), "{out}");
+    assert!(out.contains("open 1d"), "{out}");
 
     let paused = w.json(&admin, &["config", "--pause"]);
     assert_eq!(paused["paused"], true);

@@ -198,6 +198,55 @@ pub fn deposit(
     )
 }
 
+/// `request_deposit` by `member` from `member_token`, as request `id` (the pool's
+/// `next_deposit_id`).
+pub fn request_deposit(
+    p: &PoolAddresses,
+    member: &Pubkey,
+    member_token: Pubkey,
+    id: u64,
+    amount: u64,
+) -> Instruction {
+    build(
+        acc::RequestDeposit {
+            member: *member,
+            pool: p.pool,
+            position: p.member(member),
+            request: p.deposit_request(id),
+            member_token,
+            vault: p.vault,
+            mint: p.mint,
+            token_program: p.token_program,
+            system_program: system_program::ID,
+        },
+        ix::RequestDeposit {
+            args: RequestDepositArgs { amount },
+        },
+    )
+}
+
+/// `settle_deposit` of request `id` (the queue's head) for `depositor`; `has_next` when a
+/// later request exists (its `ready_at` becomes the queue's).
+pub fn settle_deposit(
+    p: &PoolAddresses,
+    settler: &Pubkey,
+    id: u64,
+    depositor: &Pubkey,
+    has_next: bool,
+) -> Instruction {
+    build(
+        acc::SettleDeposit {
+            settler: *settler,
+            pool: p.pool,
+            request: p.deposit_request(id),
+            depositor: *depositor,
+            position: p.member(depositor),
+            next_request: has_next.then(|| p.deposit_request(id + 1)),
+        },
+        ix::SettleDeposit {},
+    )
+}
+
 /// `withdraw` by `member` into `member_token`.
 pub fn withdraw(
     p: &PoolAddresses,
@@ -357,6 +406,7 @@ pub fn approve_claim(
     p: &PoolAddresses,
     validator: &Pubkey,
     claim: Pubkey,
+    claimant: &Pubkey,
     claimant_token: Pubkey,
 ) -> Instruction {
     build(
@@ -365,6 +415,7 @@ pub fn approve_claim(
             pool: p.pool,
             validator_set: p.validator_set,
             claim,
+            position: p.member(claimant),
             insurance: p.insurance,
             insurance_vault: p.insurance_vault,
             claimant_token,
@@ -380,6 +431,7 @@ pub fn deny_claim(
     p: &PoolAddresses,
     validator: &Pubkey,
     claim: Pubkey,
+    claimant: &Pubkey,
     reason: &str,
 ) -> Instruction {
     build(
@@ -388,6 +440,7 @@ pub fn deny_claim(
             pool: p.pool,
             validator_set: p.validator_set,
             claim,
+            position: p.member(claimant),
             insurance: p.insurance,
             insurance_vault: p.insurance_vault,
         },
@@ -396,6 +449,19 @@ pub fn deny_claim(
                 reason: reason.to_string(),
             },
         },
+    )
+}
+
+/// `expire_claim` of `claimant`'s claim past its expiry.
+pub fn expire_claim(p: &PoolAddresses, claim: Pubkey, claimant: &Pubkey) -> Instruction {
+    build(
+        acc::ExpireClaim {
+            pool: p.pool,
+            claim,
+            insurance: p.insurance,
+            position: p.member(claimant),
+        },
+        ix::ExpireClaim {},
     )
 }
 

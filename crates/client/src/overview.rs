@@ -6,8 +6,7 @@ use crate::chain::{AccountFilter, Chain, ChainError};
 use crate::pda::PoolAddresses;
 use crate::token;
 use anchor_lang::prelude::Pubkey;
-use pool_bot::math::Rounding;
-use pool_bot::math::{assets_for_shares, share_value};
+use pool_bot::math::share_value;
 use pool_bot::state::{
     InsuranceReserve, MemberPosition, MemberStatus, Pool, ProposalStatus, Role, TradeProposal,
     ValidatorSet,
@@ -103,13 +102,6 @@ impl Snapshot {
         }
     }
 
-    /// Assets backing the share price now (locked profit excluded), rounded as asked.
-    fn priced(&self, rounding: Rounding) -> u64 {
-        self.pool
-            .priced_assets(self.now, rounding)
-            .unwrap_or(self.pool.total_assets)
-    }
-
     fn pool_stats(&self) -> PoolStats {
         let p = &self.pool;
         let one = 10u64.saturating_pow(u32::from(p.decimals));
@@ -121,23 +113,18 @@ impl Snapshot {
             max_members: p.max_members,
             vault_balance: self.vault_balance,
             total_assets: p.total_assets,
-            locked_profit: p.total_assets.saturating_sub(self.priced(Rounding::Down)),
+            pending_deposits: p.pending_deposits,
             total_shares: p.total_shares,
             total_profit: p.total_profit,
             member_profit: p.total_member_profit,
             roi_percent: percent(p.total_member_profit, p.total_contributed),
-            share_value: share_value(one, p.total_shares, self.priced(Rounding::Down)).unwrap_or(0),
+            share_value: share_value(one, p.total_shares, p.total_assets).unwrap_or(0),
         }
     }
 
     /// A member's statistics.
     pub fn member(&self, position: &MemberPosition) -> MemberStats {
-        let value = assets_for_shares(
-            position.shares,
-            self.pool.total_shares,
-            self.priced(Rounding::Up),
-        )
-        .unwrap_or(0);
+        let value = self.pool.assets_for_shares(position.shares).unwrap_or(0);
         MemberStats {
             owner: position.owner,
             active: position.status == MemberStatus::Active,
@@ -145,7 +132,10 @@ impl Snapshot {
             capital_contributed: position.capital_contributed,
             total_withdrawn: position.total_withdrawn,
             value,
-            profit: i128::from(value) + i128::from(position.total_withdrawn)
+            pending_deposit: position.pending_deposit,
+            profit: i128::from(value)
+                + i128::from(position.pending_deposit)
+                + i128::from(position.total_withdrawn)
                 - i128::from(position.capital_contributed),
             pool_share_percent: percent(position.shares, self.pool.total_shares),
             joined_at: position.joined_at,
@@ -267,8 +257,8 @@ pub struct PoolStats {
     pub vault_balance: u64,
     /// Assets owed to members by the books.
     pub total_assets: u64,
-    /// Members' profit still unlocking into the share value.
-    pub locked_profit: u64,
+    /// Requested deposits in the vault, not yet shares.
+    pub pending_deposits: u64,
     /// Shares held by all members.
     pub total_shares: u64,
     /// Sum of executed trades' gains (before the insurance share).
@@ -297,6 +287,8 @@ pub struct MemberStats {
     pub total_withdrawn: u64,
     /// What withdrawing every share would pay now.
     pub value: u64,
+    /// Requested deposits not yet settled into shares.
+    pub pending_deposit: u64,
     /// Value plus withdrawals minus deposits: what the position gained so far.
     pub profit: i128,
     /// The member's shares over all shares.

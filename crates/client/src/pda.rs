@@ -56,6 +56,14 @@ pub fn claim(pool: &Pubkey, id: u64) -> Pubkey {
     )
 }
 
+/// `[deposit, pool, id]`.
+pub fn deposit_request(pool: &Pubkey, id: u64) -> Pubkey {
+    find(
+        &[SEED_DEPOSIT, pool.as_ref(), &id.to_le_bytes()],
+        &pool_bot::ID,
+    )
+}
+
 /// `[product, pool, id]`.
 pub fn product(pool: &Pubkey, id: u64) -> Pubkey {
     find(
@@ -142,5 +150,10 @@ impl PoolAddresses {
     /// Product `id`.
     pub fn product(&self, id: u64) -> Pubkey {
         product(&self.pool, id)
+    }
+
+    /// Deposit request `id`.
+    pub fn deposit_request(&self, id: u64) -> Pubkey {
+        deposit_request(&self.pool, id)
     }
 }

@@ -13,6 +13,7 @@ use pool_bot::state::{Pool, Product, ProposalStatus, TradeProposal};
 use pool_bot_arb::Limits;
 use pool_bot_client::accounts::{self, LoadError};
 use pool_bot_client::chain::{AccountFilter, Chain, ChainError, Receipt};
+use pool_bot_client::deposits;
 use pool_bot_client::instructions::{self as ix, TradeTerms};
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::route::{pack, PackedRoute};
@@ -492,19 +493,24 @@ impl Keeper {
         let span = info_span!("execute", id = p.id);
         let _enter = span.enter();
         let product = self.config.product;
-        let execute = ix::execute_and_distribute(
+        // a trade cannot run while a ready deposit request waits: settle those first, in the
+        // same transaction
+        let pool: Pool = accounts::load_zero_copy(chain, &self.config.pool)?;
+        let now = chain.clock()?.unix_timestamp;
+        let mut instructions = deposits::settle_ready(chain, &pool, &keeper.pubkey(), now)?;
+        instructions.push(ix::execute_and_distribute(
             &self.addresses,
             &keeper.pubkey(),
             p.address,
             product,
             &p.route,
-        );
-        if let Err(e) = chain.simulate(std::slice::from_ref(&execute), &[keeper]) {
+        ));
+        if let Err(e) = chain.simulate(&instructions, &[keeper]) {
             info!(error = %e, "execution would fail; waiting for expiry");
             Metrics::add(&self.metrics.errors, 1);
             return Ok(false);
         }
-        self.send(chain, &[execute], keeper)?;
+        self.send(chain, &instructions, keeper)?;
         Ok(true)
     }
 

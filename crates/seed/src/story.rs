@@ -140,13 +140,18 @@ pub fn run_story(chain: &mut dyn Chain, keys: Keys) -> Result<StoryFigures, Seed
         &[&claimant.wallet],
     )?;
     let paid_key = w.pool.claim(0);
-    let approve = |who| ix::approve_claim(&w.pool, &w.voter(who).pubkey(), paid_key, claimant.usdc);
+    let claimant_key = claimant.wallet.pubkey();
+    let approve = |who| {
+        let voter = w.voter(who).pubkey();
+        ix::approve_claim(&w.pool, &voter, paid_key, &claimant_key, claimant.usdc)
+    };
     chain.send(&[approve(Some(0))], &[w.voter(Some(0))])?;
     let paid_after_one_approval = balance(chain, &claimant.usdc)?;
     chain.send(&[approve(Some(1))], &[w.voter(Some(1))])?;
     let claim_paid = balance(chain, &claimant.usdc)?;
 
-    // Another is denied once approval can no longer reach the quorum (3 of 4 reject).
+    // Another is denied once approval can no longer reach the quorum (3 of the 4 SENIOR+
+    // voters reject: the LEAD and both SENIORs).
     let unlucky = &w.members[2];
     chain.send(
         &[ix::file_claim(
@@ -162,9 +167,16 @@ pub fn run_story(chain: &mut dyn Chain, keys: Keys) -> Result<StoryFigures, Seed
         &[&unlucky.wallet],
     )?;
     let denied_key = w.pool.claim(1);
-    for who in [None, Some(0), Some(2)] {
+    let unlucky_key = unlucky.wallet.pubkey();
+    for who in [Some(0), Some(1), Some(2)] {
         let voter = w.voter(who);
-        let deny = ix::deny_claim(&w.pool, &voter.pubkey(), denied_key, "no loss shown");
+        let deny = ix::deny_claim(
+            &w.pool,
+            &voter.pubkey(),
+            denied_key,
+            &unlucky_key,
+            "no loss shown",
+        );
         chain.send(&[deny], &[voter])?;
     }
     let paid: Claim = accounts::load(chain, &paid_key)?;

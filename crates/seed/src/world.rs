@@ -120,7 +120,9 @@ impl SeedPool {
                     required_approvals: 1,
                     require_lead_approval: true,
                     proposal_ttl: 3_600,
-                    profit_unlock_period: 0,
+                    claim_required_approvals: 1,
+                    claim_require_lead_approval: true,
+                    claim_ttl: 7 * 86_400,
                 },
             )],
             &[&admin],
@@ -145,6 +147,7 @@ impl SeedPool {
             &admin.pubkey(),
             UpdateConfigArgs {
                 required_approvals: Some(2),
+                claim_required_approvals: Some(2),
                 ..Default::default()
             },
         ));

@@ -225,7 +225,9 @@ fn build(config: &SimConfig) -> Result<World, SimError> {
         required_approvals: 1,
         require_lead_approval: true,
         proposal_ttl: 3_600,
-        profit_unlock_period: 0,
+        claim_required_approvals: 1,
+        claim_require_lead_approval: true,
+        claim_ttl: 7 * 86_400,
     };
     w.send(
         &[ix::initialize_pool(&w.pool, &admin.pubkey(), init)],
@@ -249,6 +251,7 @@ fn build(config: &SimConfig) -> Result<World, SimError> {
         &admin.pubkey(),
         UpdateConfigArgs {
             required_approvals: Some(2),
+            claim_required_approvals: Some(2),
             ..Default::default()
         },
     ));
@@ -327,6 +330,7 @@ pub fn simulate(
         min_profit: USDC,
         max_amount_in: 50_000 * USDC,
         max_profit_drop_bps: 5_000,
+        max_profit_shortfall_bps: 300,
     };
     let mut agents = Vec::new();
     for _ in &w.validators {

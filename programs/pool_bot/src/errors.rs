@@ -134,4 +134,48 @@ pub enum PoolError {
     NotMember,
     #[msg("No trade proposal with this id exists in the pool")]
     UnknownProposal,
+
+    // --- deposits that wait for live proposals (appended: numbers never move) ---
+    #[msg("A trade proposal is live: request a deposit instead (it becomes shares once every live proposal has ended)")]
+    ProposalsLive,
+    #[msg("A matured deposit request must be settled before a trade can execute")]
+    DepositsAwaitingSettlement,
+    #[msg("Deposit request is not the oldest unsettled one, or the next request was not given")]
+    WrongDepositRequest,
+    #[msg("Deposit request not ready: a proposal live when it was made may still execute")]
+    DepositNotReady,
+    #[msg("The books do not balance (an invariant failed)")]
+    BooksOutOfBalance,
+    #[msg("Withdrawal would leave less than the minimum contribution: withdraw everything or leave at least min_contribution")]
+    WithdrawalLeavesDust,
+
+    // --- claims ---
+    #[msg("The member already has a claim awaiting a decision")]
+    ClaimAlreadyOpen,
+    #[msg("Claim exceeds the claimant's capital at stake (contributed minus withdrawn minus claims paid)")]
+    ClaimExceedsStake,
+    #[msg("A claimant may not vote on their own claim")]
+    ClaimantCannotVote,
+    #[msg("Claim has expired")]
+    ClaimExpired,
+    #[msg("Claim is still open for votes")]
+    ClaimStillOpen,
+
+    // --- mints the pool cannot honour ---
+    #[msg("The mint charges transfer fees: the vault would get less than members are credited")]
+    MintTransferFee,
+    #[msg("The mint has a transfer hook: its program could block every withdrawal")]
+    MintTransferHook,
+    #[msg("The mint has a permanent delegate who could move the vault's tokens")]
+    MintPermanentDelegate,
+    #[msg("The mint is pausable: its issuer could freeze every withdrawal")]
+    MintPausable,
+    #[msg("The mint is non-transferable")]
+    MintNonTransferable,
+    #[msg("The mint sets a default account state (accounts may start frozen)")]
+    MintDefaultAccountState,
+    #[msg("The mint has confidential transfers: balances the pool books could move unseen")]
+    MintConfidentialTransfers,
+    #[msg("The mint has an extension the pool does not support")]
+    MintExtensionNotSupported,
 }

@@ -35,8 +35,12 @@ pub struct ConfigUpdated {
     pub require_lead_approval: bool,
     /// Proposal lifetime, seconds.
     pub proposal_ttl: i64,
-    /// Profit unlock period, seconds.
-    pub profit_unlock_period: i64,
+    /// Claim approvals needed.
+    pub claim_required_approvals: u8,
+    /// Whether a LEAD or ADMIN claim approval is needed.
+    pub claim_require_lead: bool,
+    /// Claim lifetime, seconds.
+    pub claim_ttl: i64,
     /// Whether deposits and trades are blocked.
     pub paused: bool,
     /// Config version (bumped when the quorum changed).
@@ -129,6 +133,48 @@ pub struct Deposited {
     pub total_shares: u64,
     /// Pool total assets after.
     pub total_assets: u64,
+}
+
+/// A member's deposit was queued until the proposals live now have ended.
+#[event]
+pub struct DepositRequested {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The request account.
+    pub request: Pubkey,
+    /// Its id.
+    pub id: u64,
+    /// The member.
+    pub member: Pubkey,
+    /// Amount moved into the vault.
+    pub amount: u64,
+    /// Unix time from which it can be settled.
+    pub ready_at: i64,
+    /// Pool pending deposits after.
+    pub pending_deposits: u64,
+}
+
+/// A deposit request became shares.
+#[event]
+pub struct DepositSettled {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The (now closed) request account.
+    pub request: Pubkey,
+    /// Its id.
+    pub id: u64,
+    /// The member.
+    pub member: Pubkey,
+    /// Amount settled.
+    pub amount: u64,
+    /// Shares minted.
+    pub shares: u64,
+    /// Pool total shares after.
+    pub total_shares: u64,
+    /// Pool total assets after.
+    pub total_assets: u64,
+    /// Pool pending deposits after.
+    pub pending_deposits: u64,
 }
 
 /// A member withdrew.
@@ -226,10 +272,21 @@ pub struct TradeExecuted {
     pub member_profit: u64,
     /// Pool total shares after.
     pub total_shares: u64,
-    /// Pool total assets after (includes profit still unlocking).
+    /// Pool total assets after.
     pub total_assets: u64,
-    /// Profit still unlocking after.
-    pub locked_profit: u64,
+}
+
+/// An undecided claim ran out of time.
+#[event]
+pub struct ClaimExpired {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The claim account.
+    pub claim: Pubkey,
+    /// Its id.
+    pub id: u64,
+    /// Amount it had asked for (no longer reserved).
+    pub amount: u64,
 }
 
 /// A finished proposal's or claim's account was closed and its rent returned.
@@ -260,6 +317,8 @@ pub struct ClaimFiled {
     pub reason: String,
     /// Related proposal id.
     pub proposal_id: Option<u64>,
+    /// Unix time from which it can no longer be voted on.
+    pub expires_at: i64,
 }
 
 /// A validator voted on a claim.

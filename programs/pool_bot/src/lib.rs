@@ -14,6 +14,7 @@ pub mod errors;
 pub mod events;
 pub mod instructions;
 pub mod math;
+pub mod mint_rules;
 pub mod route;
 pub mod state;
 pub mod token;
@@ -91,9 +92,19 @@ pub mod pool_bot {
         FundInsurance::fund_insurance(ctx, args)
     }
 
-    /// Member: deposits for shares.
+    /// Member: deposits for shares at once (only while no proposal is live).
     pub fn deposit(ctx: Context<Deposit>, args: DepositArgs) -> Result<()> {
         Deposit::deposit(ctx, args)
+    }
+
+    /// Member: deposits now, becoming shares once the proposals live now have ended.
+    pub fn request_deposit(ctx: Context<RequestDeposit>, args: RequestDepositArgs) -> Result<()> {
+        RequestDeposit::request_deposit(ctx, args)
+    }
+
+    /// Anyone: turns the oldest ready deposit request into shares.
+    pub fn settle_deposit(ctx: Context<SettleDeposit>) -> Result<()> {
+        SettleDeposit::settle_deposit(ctx)
     }
 
     /// Member: withdraws at the share value.
@@ -141,6 +152,11 @@ pub mod pool_bot {
     /// SENIOR+ validator: denies a claim.
     pub fn deny_claim(ctx: Context<DenyClaim>, args: DenyClaimArgs) -> Result<()> {
         DenyClaim::deny_claim(ctx, args)
+    }
+
+    /// Anyone: marks an undecided claim past its expiry Expired.
+    pub fn expire_claim(ctx: Context<ExpireClaim>) -> Result<()> {
+        ExpireClaim::expire_claim(ctx)
     }
 
     /// Anyone: closes a finished proposal, returning rent to its proposer.

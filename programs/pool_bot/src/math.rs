@@ -1,4 +1,4 @@
-//! Share, fee and profit-unlock math: u128 intermediates, checked, with the rounding direction
+//! Share and fee math: u128 intermediates, checked, with the rounding direction
 //! named at every call so that it always favours the pool over the caller.
 //!
 //! Share price = (assets + VIRTUAL_ASSETS) / (shares + VIRTUAL_SHARES). The virtual offset makes
@@ -98,18 +98,6 @@ pub fn split_profit(gain: u64, insurance_bps: u16) -> Result<(u64, u64)> {
     Ok((insurance, gain - insurance))
 }
 
-/// Profit still locked `elapsed` seconds into a linear unlock of `locked` over `period` seconds.
-/// `Rounding::Up` keeps more locked (lower share price: for withdrawals), `Down` less (higher
-/// share price: for deposits); both favour the pool.
-pub fn remaining_locked(locked: u64, elapsed: i64, period: i64, rounding: Rounding) -> Result<u64> {
-    if locked == 0 || period <= 0 || elapsed >= period {
-        return Ok(0);
-    }
-    let elapsed = elapsed.max(0) as u64;
-    let period = period as u64;
-    mul_div(locked, period - elapsed, period, rounding)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,26 +143,6 @@ mod tests {
         assert_eq!(split_profit(0, 500).unwrap(), (0, 0));
         assert_eq!(split_profit(7, 10_000).unwrap(), (7, 0));
         assert!(split_profit(7, 10_001).is_err());
-    }
-
-    #[test]
-    fn profit_unlocks_linearly() {
-        assert_eq!(
-            remaining_locked(1_000, 0, 100, Rounding::Up).unwrap(),
-            1_000
-        );
-        assert_eq!(remaining_locked(1_000, 25, 100, Rounding::Up).unwrap(), 750);
-        assert_eq!(remaining_locked(1_001, 50, 100, Rounding::Up).unwrap(), 501);
-        assert_eq!(
-            remaining_locked(1_001, 50, 100, Rounding::Down).unwrap(),
-            500
-        );
-        assert_eq!(remaining_locked(1_000, 100, 100, Rounding::Up).unwrap(), 0);
-        assert_eq!(remaining_locked(1_000, 5, 0, Rounding::Up).unwrap(), 0);
-        assert_eq!(
-            remaining_locked(1_000, -5, 100, Rounding::Up).unwrap(),
-            1_000
-        );
     }
 
     proptest! {

@@ -89,7 +89,9 @@ fn main() {
         required_approvals: 1,
         require_lead_approval: false,
         proposal_ttl: 60,
-        profit_unlock_period: 0,
+        claim_required_approvals: 1,
+        claim_require_lead_approval: false,
+        claim_ttl: 60,
     };
     r.send(
         "initialize_pool",
@@ -234,11 +236,24 @@ fn main() {
     let reject = r.w.vote(&rejected, Some(0), false).expect("reject");
     r.record("reject", "stays pending", &reject);
     let (stale, _) = r.w.propose_arbitrage(500 * USDC);
+    let queued = ix::request_deposit(&p, &wallet.pubkey(), member.usdc, 0, 300 * USDC);
+    r.send(
+        "request_deposit",
+        "while proposals are live",
+        queued,
+        &wallet,
+    );
     r.w.chain.advance(3_600);
     r.send(
         "expire_proposal",
         "",
         ix::expire_proposal(&p, stale.address),
+        &payer,
+    );
+    r.send(
+        "settle_deposit",
+        "last in the queue",
+        ix::settle_deposit(&p, &payer.pubkey(), 0, &wallet.pubkey(), false),
         &payer,
     );
 
@@ -260,13 +275,25 @@ fn main() {
     r.send(
         "approve_claim",
         "stays pending",
-        ix::approve_claim(&p, &lead.pubkey(), p.claim(0), claimant_usdc),
+        ix::approve_claim(
+            &p,
+            &lead.pubkey(),
+            p.claim(0),
+            &claimant.pubkey(),
+            claimant_usdc,
+        ),
         &lead,
     );
     r.send(
         "approve_claim",
         "reaches quorum, pays",
-        ix::approve_claim(&p, &senior.pubkey(), p.claim(0), claimant_usdc),
+        ix::approve_claim(
+            &p,
+            &senior.pubkey(),
+            p.claim(0),
+            &claimant.pubkey(),
+            claimant_usdc,
+        ),
         &senior,
     );
     let other = r.w.seed.members[1].wallet.insecure_clone();
@@ -280,8 +307,15 @@ fn main() {
     r.send(
         "deny_claim",
         "stays pending",
-        ix::deny_claim(&p, &lead.pubkey(), p.claim(1), "no loss"),
+        ix::deny_claim(&p, &lead.pubkey(), p.claim(1), &other.pubkey(), "no loss"),
         &lead,
+    );
+    r.w.chain.advance(7 * 86_400);
+    r.send(
+        "expire_claim",
+        "",
+        ix::expire_claim(&p, p.claim(1), &other.pubkey()),
+        &payer,
     );
     r.send(
         "close_claim",

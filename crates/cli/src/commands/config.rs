@@ -27,7 +27,7 @@ pub struct ConfigArgs {
     /// New insurance share of each trade's gain, in basis points (500 = 5%).
     #[arg(long, value_name = "BPS")]
     pub insurance_bps: Option<u16>,
-    /// New number of approvals a trade (and a claim) needs; pending proposals become stale.
+    /// New number of approvals a trade needs; pending and approved proposals become stale.
     #[arg(long, value_name = "N")]
     pub quorum: Option<u8>,
     /// Whether one approval must come from a LEAD or ADMIN validator (true or false).
@@ -36,9 +36,16 @@ pub struct ConfigArgs {
     /// New time a proposal stays open: seconds, or a number with s, m, h or d.
     #[arg(long, value_name = "DURATION")]
     pub proposal_ttl: Option<Duration>,
-    /// New time over which a trade's profit unlocks into the share value.
+    /// New number of approvals a claim needs (from SENIOR+ validators other than the
+    /// claimant); votes on open claims restart.
+    #[arg(long, value_name = "N")]
+    pub claim_quorum: Option<u8>,
+    /// Whether one claim approval must come from a LEAD or ADMIN validator (true or false).
+    #[arg(long, value_name = "BOOL")]
+    pub claim_require_lead: Option<bool>,
+    /// New time a claim stays open for votes.
     #[arg(long, value_name = "DURATION")]
-    pub profit_unlock: Option<Duration>,
+    pub claim_ttl: Option<Duration>,
     /// Pause the pool: block deposits, proposals and executions (withdrawals stay open).
     #[arg(long, conflicts_with = "resume")]
     pub pause: bool,
@@ -62,7 +69,9 @@ impl ConfigArgs {
             required_approvals: self.quorum,
             require_lead_approval: self.require_lead,
             proposal_ttl: self.proposal_ttl.map(|d| d.0),
-            profit_unlock_period: self.profit_unlock.map(|d| d.0),
+            claim_required_approvals: self.claim_quorum,
+            claim_require_lead_approval: self.claim_require_lead,
+            claim_ttl: self.claim_ttl.map(|d| d.0),
             paused: (self.pause || self.resume).then_some(self.pause),
         };
         let changed = update.name.is_some()
@@ -72,7 +81,9 @@ impl ConfigArgs {
             || update.required_approvals.is_some()
             || update.require_lead_approval.is_some()
             || update.proposal_ttl.is_some()
-            || update.profit_unlock_period.is_some()
+            || update.claim_required_approvals.is_some()
+            || update.claim_require_lead_approval.is_some()
+            || update.claim_ttl.is_some()
             || update.paused.is_some();
         Ok(changed.then_some(update))
     }
@@ -116,7 +127,7 @@ pub fn describe(pool: &PoolInfo) -> (String, Value) {
          \x20 insurance         {ins} of each trade's gain\n\
          \x20 quorum            {q} approval(s){lead}\n\
          \x20 proposals open    {ttl}\n\
-         \x20 profit unlocks    {unlock}\n\
+         \x20 claims           {cq} approval(s){clead}, open {cttl}\n\
          \x20 config version    {version}",
         name = st.name(),
         key = pool.key,
@@ -138,11 +149,13 @@ pub fn describe(pool: &PoolInfo) -> (String, Value) {
             ""
         },
         ttl = Duration(st.proposal_ttl),
-        unlock = if st.profit_unlock_period == 0 {
-            "at once".to_string()
+        cq = st.claim_required_approvals,
+        clead = if st.claim_lead_required() {
+            ", one from a LEAD or ADMIN"
         } else {
-            format!("over {}", Duration(st.profit_unlock_period))
+            ""
         },
+        cttl = Duration(st.claim_ttl),
         version = st.config_version,
     );
     let json = json!({
@@ -158,7 +171,9 @@ pub fn describe(pool: &PoolInfo) -> (String, Value) {
         "required_approvals": st.required_approvals,
         "require_lead_approval": st.lead_required(),
         "proposal_ttl": st.proposal_ttl,
-        "profit_unlock_period": st.profit_unlock_period,
+        "claim_required_approvals": st.claim_required_approvals,
+        "claim_require_lead_approval": st.claim_lead_required(),
+        "claim_ttl": st.claim_ttl,
         "config_version": st.config_version,
     });
     (text, json)

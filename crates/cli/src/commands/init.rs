@@ -37,9 +37,9 @@ pub struct InitArgs {
     /// How long a proposal stays open: seconds, or a number with s, m, h or d (e.g. 1h).
     #[arg(long, default_value = "1h", value_name = "DURATION")]
     pub proposal_ttl: Duration,
-    /// Over how long a trade's profit unlocks into the share value (0 = at once).
-    #[arg(long, default_value = "0", value_name = "DURATION")]
-    pub profit_unlock: Duration,
+    /// How long an insurance claim stays open for votes (e.g. 7d).
+    #[arg(long, default_value = "7d", value_name = "DURATION")]
+    pub claim_ttl: Duration,
     /// A validator to add right away, as PUBKEY:ROLE with ROLE junior, senior, lead or admin
     /// (repeat the flag for several).
     #[arg(long = "validator", value_name = "PUBKEY:ROLE", value_parser = parse_validator)]
@@ -51,6 +51,19 @@ pub struct InitArgs {
     /// Require one of the approvals to come from a LEAD or ADMIN validator.
     #[arg(long)]
     pub require_lead: bool,
+    /// Claim approvals needed, from SENIOR, LEAD and ADMIN validators other than the claimant;
+    /// default: --quorum.
+    #[arg(long, value_name = "N")]
+    pub claim_quorum: Option<u8>,
+    /// Require one claim approval to come from a LEAD or ADMIN validator.
+    #[arg(long)]
+    pub claim_require_lead: bool,
+}
+
+impl InitArgs {
+    fn claim_quorum(&self) -> u8 {
+        self.claim_quorum.unwrap_or(self.quorum)
+    }
 }
 
 /// A validator and its role, from `PUBKEY:ROLE`.
@@ -107,7 +120,9 @@ pub fn run(s: &mut Session, args: &InitArgs) -> Result<(), CliError> {
             required_approvals: 1,
             require_lead_approval: args.require_lead,
             proposal_ttl: args.proposal_ttl.0,
-            profit_unlock_period: args.profit_unlock.0,
+            claim_required_approvals: 1,
+            claim_require_lead_approval: args.claim_require_lead,
+            claim_ttl: args.claim_ttl.0,
         },
     );
     let mut receipts = vec![s.send(&[init], Action::Init, None)?];
@@ -126,12 +141,13 @@ pub fn run(s: &mut Session, args: &InitArgs) -> Result<(), CliError> {
             )
         })
         .collect();
-    if args.quorum != 1 {
+    if args.quorum != 1 || args.claim_quorum() != 1 {
         setup.push(ix::update_config(
             &p,
             &creator,
             UpdateConfigArgs {
                 required_approvals: Some(args.quorum),
+                claim_required_approvals: Some(args.claim_quorum()),
                 ..Default::default()
             },
         ));
@@ -150,6 +166,7 @@ pub fn run(s: &mut Session, args: &InitArgs) -> Result<(), CliError> {
         "Created pool \"{name}\" at {key}\n\
          Mint {mint}; you ({creator}) are its ADMIN.\n\
          Min contribution {min}, max {max} members, insurance {ins}, quorum {q}{lead}, proposals open {ttl}.\n\
+         Claims: {cq} approvals{clead}, open {cttl}.\n\
          {vals}\
          Use it with: --pool {key}\n{sig}",
         name = args.name,
@@ -160,6 +177,9 @@ pub fn run(s: &mut Session, args: &InitArgs) -> Result<(), CliError> {
         q = st.required_approvals,
         lead = if st.lead_required() { " with a LEAD or ADMIN" } else { "" },
         ttl = Duration(st.proposal_ttl),
+        cq = st.claim_required_approvals,
+        clead = if st.claim_lead_required() { " with a LEAD or ADMIN" } else { "" },
+        cttl = Duration(st.claim_ttl),
         vals = if validators.is_empty() {
             String::new()
         } else {
@@ -174,6 +194,9 @@ pub fn run(s: &mut Session, args: &InitArgs) -> Result<(), CliError> {
         "name": args.name,
         "required_approvals": st.required_approvals,
         "require_lead_approval": st.lead_required(),
+        "claim_required_approvals": st.claim_required_approvals,
+        "claim_require_lead_approval": st.claim_lead_required(),
+        "claim_ttl": st.claim_ttl,
         "validators": args.validators.iter().map(|v| json!({
             "key": v.key.to_string(),
             "role": role_name(v.role.into()),
@@ -191,11 +214,15 @@ fn check_quorum(args: &InitArgs) -> Result<(), CliError> {
         .iter()
         .filter(|v| Role::from(v.role) >= Role::Senior)
         .count();
-    if args.quorum == 0 || usize::from(args.quorum) > senior_plus {
-        return Err(CliError::Input(format!(
-            "A quorum of {} cannot be reached: it must be between 1 and the SENIOR, LEAD and ADMIN validators, here {senior_plus} (you included). Add validators with --validator PUBKEY:senior, or lower --quorum.",
-            args.quorum
-        )));
+    for (quorum, flag) in [
+        (args.quorum, "--quorum"),
+        (args.claim_quorum(), "--claim-quorum"),
+    ] {
+        if quorum == 0 || usize::from(quorum) > senior_plus {
+            return Err(CliError::Input(format!(
+                "A quorum of {quorum} cannot be reached: it must be between 1 and the SENIOR, LEAD and ADMIN validators, here {senior_plus} (you included). Add validators with --validator PUBKEY:senior, or lower {flag}."
+            )));
+        }
     }
     Ok(())
 }

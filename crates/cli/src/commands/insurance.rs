@@ -1,5 +1,6 @@
 //! `poolbot insurance`: fund the reserve, file a claim (members), approve or deny one
-//! (SENIOR and above), and show the reserve with its claims.
+//! (SENIOR and above, never your own), expire one past its time, and show the reserve with its
+//! claims.
 use super::signature_line;
 use crate::args::parse_pubkey;
 use crate::commands::member::position;
@@ -8,10 +9,10 @@ use crate::explain::Action;
 use crate::fetch::{self, PoolInfo};
 use crate::session::Session;
 use crate::token_accounts::{self, Owner};
-use crate::units::{utc, TokenAmount};
+use crate::units::{utc, Duration, TokenAmount};
 use clap::Subcommand;
 use pool_bot::instructions::FileClaimArgs;
-use pool_bot::state::{Claim, InsuranceReserve};
+use pool_bot::state::{Claim, ClaimStatus, InsuranceReserve};
 use pool_bot_client::instructions as ix;
 use pool_bot_client::Pubkey;
 use serde_json::json;
@@ -29,9 +30,11 @@ pub enum InsuranceCommand {
         #[arg(long, value_name = "PUBKEY", value_parser = parse_pubkey)]
         token_account: Option<Pubkey>,
     },
-    /// File a claim for a loss (members, active or withdrawn).
+    /// File a claim for a loss of your own capital (members, active or withdrawn; one open
+    /// claim at a time).
     Claim {
-        /// Amount claimed in whole tokens (at most what the reserve holds).
+        /// Amount claimed in whole tokens: at most your capital at stake (deposited less
+        /// withdrawn less claims paid) and what the reserve holds beyond pending claims.
         #[arg(long)]
         amount: TokenAmount,
         /// What happened, up to 200 bytes.
@@ -57,6 +60,11 @@ pub enum InsuranceCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Mark a claim past its expiry Expired, releasing what it held back (anyone).
+    Expire {
+        /// The claim's id.
+        id: u64,
+    },
     /// Show the reserve and its claims.
     Status,
 }
@@ -76,6 +84,7 @@ pub fn run(s: &mut Session, command: &InsuranceCommand) -> Result<(), CliError> 
         } => claim(s, &pool, amount, reason, *proposal),
         InsuranceCommand::Approve { id, claimant_token } => approve(s, &pool, *id, *claimant_token),
         InsuranceCommand::Deny { id, reason } => deny(s, &pool, *id, reason),
+        InsuranceCommand::Expire { id } => expire(s, &pool, *id),
         InsuranceCommand::Status => status(s, &pool),
     }
 }
@@ -143,7 +152,22 @@ fn claim(
     let me = s.signer()?.pubkey();
     let u = &pool.unit;
     let amount = u.base_units(amount)?;
-    position(s, pool, &me)?;
+    let held = position(s, pool, &me)?;
+    if held.open_claim != 0 {
+        return Err(CliError::State(
+            "You already have a claim awaiting a decision; one at a time. Wait for it to be decided or to expire (`poolbot insurance status`).".into(),
+        ));
+    }
+    if amount > held.claimable() {
+        return Err(CliError::State(format!(
+            "A claim may ask at most your capital at stake: {} deposited, less {} withdrawn and {} already paid on claims, is {}; you claimed {}.",
+            u.show(held.capital_contributed),
+            u.show(held.total_withdrawn),
+            u.show(held.claims_paid),
+            u.show(held.claimable()),
+            u.show(amount)
+        )));
+    }
     let reserve = reserve_balance(s, pool)?;
     let pending = reserve_account(s, pool)?.pending_amount;
     let uncommitted = reserve.saturating_sub(pending);
@@ -176,9 +200,11 @@ fn claim(
     )?;
     s.emit(
         &format!(
-            "Filed claim {id} for {}. SENIOR, LEAD and ADMIN validators decide it ({} approval(s) pay it).\n{}",
+            "Filed claim {id} for {}. SENIOR, LEAD and ADMIN validators other than you decide it ({} approval(s){} pay it) within {}.\n{}",
             u.show(amount),
-            pool.state.required_approvals,
+            pool.state.claim_required_approvals,
+            if pool.state.claim_lead_required() { ", one from a LEAD or ADMIN," } else { "" },
+            Duration(pool.state.claim_ttl),
             signature_line(&receipt)
         ),
         json!({ "signature": receipt.signature, "id": id, "amount": amount }),
@@ -229,6 +255,7 @@ fn approve(
 ) -> Result<(), CliError> {
     let (key, c) = load(s, pool, id)?;
     let me = s.signer()?.pubkey();
+    refuse_own_claim(&me, &c)?;
     let owner = Owner {
         key: c.claimant,
         whose: "the claimant's",
@@ -236,7 +263,13 @@ fn approve(
     };
     let pay_to = token_accounts::require(s.chain(), pool, owner, claimant_token)?;
     let receipt = s.send(
-        &[ix::approve_claim(&pool.addresses, &me, key, pay_to.key)],
+        &[ix::approve_claim(
+            &pool.addresses,
+            &me,
+            key,
+            &c.claimant,
+            pay_to.key,
+        )],
         Action::ClaimVote,
         Some(pool),
     )?;
@@ -244,14 +277,50 @@ fn approve(
 }
 
 fn deny(s: &mut Session, pool: &PoolInfo, id: u64, reason: &str) -> Result<(), CliError> {
-    let (key, _) = load(s, pool, id)?;
+    let (key, c) = load(s, pool, id)?;
     let me = s.signer()?.pubkey();
+    refuse_own_claim(&me, &c)?;
     let receipt = s.send(
-        &[ix::deny_claim(&pool.addresses, &me, key, reason)],
+        &[ix::deny_claim(
+            &pool.addresses,
+            &me,
+            key,
+            &c.claimant,
+            reason,
+        )],
         Action::ClaimVote,
         Some(pool),
     )?;
     decided(s, pool, id, "Denied", &receipt.signature)
+}
+
+/// The program refuses a claimant's vote on their own claim; say so before sending.
+fn refuse_own_claim(me: &Pubkey, claim: &Claim) -> Result<(), CliError> {
+    if claim.claimant == *me {
+        return Err(CliError::State(format!(
+            "You filed claim {}, so you may not vote on it. Other SENIOR, LEAD or ADMIN validators decide it.",
+            claim.id
+        )));
+    }
+    Ok(())
+}
+
+fn expire(s: &mut Session, pool: &PoolInfo, id: u64) -> Result<(), CliError> {
+    let (key, c) = load(s, pool, id)?;
+    let now = s.clock()?.unix_timestamp;
+    if c.status == ClaimStatus::Pending && now < c.expires_at {
+        return Err(CliError::State(format!(
+            "Claim {id} is open for votes until {} (in {}); it can be marked expired only after that.",
+            utc(c.expires_at),
+            Duration(c.expires_at - now)
+        )));
+    }
+    let receipt = s.send(
+        &[ix::expire_claim(&pool.addresses, key, &c.claimant)],
+        Action::Maintain,
+        Some(pool),
+    )?;
+    decided(s, pool, id, "Expired", &receipt.signature)
 }
 
 fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
@@ -267,7 +336,7 @@ fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
          \x20 balance          {} (coverage {} of pool assets)\n\
          \x20 allocated        {} from trades, {} funded directly\n\
          \x20 paid             {}\n\
-         \x20 claims           {} filed, {} paid, {} denied, {} pending ({})\n",
+         \x20 claims           {} filed, {} paid, {} denied, {} expired, {} pending ({})\n",
         pool.addresses.insurance,
         u.show(balance),
         coverage.map_or("-".to_string(), |c| format!("{c:.2}%")),
@@ -277,6 +346,7 @@ fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
         reserve.claims_filed,
         reserve.claims_paid,
         reserve.claims_denied,
+        reserve.claims_expired,
         reserve.pending_claims,
         u.show(reserve.pending_amount),
     );
@@ -284,11 +354,12 @@ fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
     for (key, c) in &claims {
         let status = format!("{:?}", c.status).to_lowercase();
         text.push_str(&format!(
-            "  claim {} {status}: {} by {} on {} ({} approval(s), {} rejection(s)): {}{}\n",
+            "  claim {} {status}: {} by {} on {}, open until {} ({} approval(s), {} rejection(s)): {}{}\n",
             c.id,
             u.show(c.amount),
             c.claimant,
             utc(c.filed_at),
+            utc(c.expires_at),
             c.approvals.count_ones(),
             c.rejections.count_ones(),
             c.reason,
@@ -309,6 +380,7 @@ fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
             "approvals": c.approvals.count_ones(),
             "rejections": c.rejections.count_ones(),
             "filed_at": c.filed_at,
+            "expires_at": c.expires_at,
             "decision_note": c.decision_note,
         }));
     }
@@ -321,6 +393,7 @@ fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
         "claims_filed": reserve.claims_filed,
         "claims_paid": reserve.claims_paid,
         "claims_denied": reserve.claims_denied,
+        "claims_expired": reserve.claims_expired,
         "pending_claims": reserve.pending_claims,
         "pending_amount": reserve.pending_amount,
         "coverage_ratio_percent": coverage,

@@ -7,11 +7,11 @@ use crate::explain::Action;
 use crate::fetch::{self, PoolInfo};
 use crate::session::Session;
 use crate::token_accounts::{self, Owner};
-use crate::units::TokenAmount;
+use crate::units::{utc, Duration, TokenAmount};
 use clap::{Args, Subcommand};
 use pool_bot::instructions::{DepositArgs, WithdrawArgs, WithdrawRequest};
-use pool_bot::math::{assets_for_shares, shares_for_deposit, Rounding};
 use pool_bot::state::MemberPosition;
+use pool_bot_client::deposits;
 use pool_bot_client::instructions as ix;
 use pool_bot_client::overview::Snapshot;
 use pool_bot_client::Pubkey;
@@ -24,7 +24,8 @@ const DEFAULT_SLIPPAGE_BPS: u16 = 50;
 /// `poolbot member ...`
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
-    /// Deposit the pool's token for shares at the current share value.
+    /// Deposit the pool's token for shares at the current share value; while a trade proposal
+    /// is live the deposit is queued and becomes shares once every live proposal has ended.
     Deposit {
         /// Amount in whole tokens, e.g. 100 or 100.5.
         #[arg(long)]
@@ -57,6 +58,8 @@ pub enum MemberCommand {
         #[arg(long, value_name = "PUBKEY", value_parser = parse_pubkey)]
         token_account: Option<Pubkey>,
     },
+    /// Settle every queued deposit that is ready (anyone may; keepers do it before trading).
+    Settle,
     /// Show a position: shares, value, capital contributed, profit.
     Status {
         /// The member's wallet; default: yours.
@@ -127,6 +130,7 @@ pub fn run(s: &mut Session, command: &MemberCommand) -> Result<(), CliError> {
             *slippage,
             *token_account,
         ),
+        MemberCommand::Settle => settle(s, &pool),
         MemberCommand::Status { member } => {
             let who = match member {
                 Some(key) => *key,
@@ -170,10 +174,10 @@ fn deposit(
     }
     let now = s.clock()?.unix_timestamp;
     let st = &pool.state;
-    let expected = st
-        .priced_assets(now, Rounding::Down)
-        .and_then(|priced| shares_for_deposit(amount, st.total_shares, priced))
-        .unwrap_or(0);
+    if st.proposals_live(now) {
+        return request_deposit(s, pool, amount, source.key, now);
+    }
+    let expected = st.shares_for_deposit(amount).unwrap_or(0);
     let min_shares_out = match min_shares {
         Some(min) => u.base_units(min)?,
         None => slippage.floor(expected),
@@ -211,6 +215,82 @@ fn deposit(
     s.emit(&text, json)
 }
 
+/// Queues `amount` while proposals are live: it joins the pool at the share value of the moment
+/// they have all ended, so it takes no part of their profit (nor they of it).
+fn request_deposit(
+    s: &mut Session,
+    pool: &PoolInfo,
+    amount: u64,
+    source: Pubkey,
+    now: i64,
+) -> Result<(), CliError> {
+    let me = s.signer()?.pubkey();
+    let u = &pool.unit;
+    let st = &pool.state;
+    let id = st.next_deposit_id;
+    let receipt = s.send(
+        &[ix::request_deposit(
+            &pool.addresses,
+            &me,
+            source,
+            id,
+            amount,
+        )],
+        Action::Deposit,
+        Some(pool),
+    )?;
+    let ready_at = st.proposals_live_until.max(now);
+    let text = format!(
+        "Queued {} for \"{}\" as deposit request #{id}: trade proposals are live, so it becomes shares \
+         at the share value of {} (in {}), once they have ended. Keepers settle it then; you can too \
+         with `poolbot member settle`.\n{}",
+        u.show(amount),
+        st.name(),
+        utc(ready_at),
+        Duration(ready_at - now),
+        signature_line(&receipt)
+    );
+    let json = json!({
+        "signature": receipt.signature,
+        "amount": amount,
+        "queued": true,
+        "request_id": id,
+        "ready_at": ready_at,
+    });
+    s.emit(&text, json)
+}
+
+/// Settles the queued deposits that are ready, oldest first.
+fn settle(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
+    let me = s.signer()?.pubkey();
+    let now = s.clock()?.unix_timestamp;
+    let instructions = deposits::settle_ready(s.chain(), &pool.state, &me, now)
+        .map_err(|e| CliError::State(format!("Could not read the deposit queue: {e}")))?;
+    let waiting = pool.state.next_deposit_id - pool.state.deposit_queue_head;
+    if instructions.is_empty() {
+        let text = if waiting == 0 {
+            "No deposit is queued: nothing to settle.".to_string()
+        } else {
+            format!(
+                "{waiting} queued deposit(s), none ready yet: the oldest becomes ready at {}.",
+                utc(pool.state.deposit_queue_ready_at)
+            )
+        };
+        return s.emit(&text, json!({ "settled": 0, "waiting": waiting }));
+    }
+    let settled = instructions.len();
+    let receipt = s.send(&instructions, Action::Maintain, Some(pool))?;
+    let text = format!(
+        "Settled {settled} queued deposit(s) into shares; {} still queued.\n{}",
+        waiting - settled as u64,
+        signature_line(&receipt)
+    );
+    s.emit(
+        &text,
+        json!({ "signature": receipt.signature, "settled": settled, "waiting": waiting - settled as u64 }),
+    )
+}
+
 fn owner(key: Pubkey) -> Owner<'static> {
     Owner {
         key,
@@ -235,12 +315,8 @@ fn withdraw(
             "You hold no shares: you already withdrew everything. Nothing to withdraw.".into(),
         ));
     }
-    let now = s.clock()?.unix_timestamp;
     let st = &pool.state;
-    let priced = st
-        .priced_assets(now, Rounding::Up)
-        .unwrap_or(st.total_assets);
-    let value_of = |shares| assets_for_shares(shares, st.total_shares, priced).unwrap_or(0);
+    let value_of = |shares| st.assets_for_shares(shares).unwrap_or(0);
     let worth = value_of(held.shares);
     let (request, expected) = match (&what.amount, &what.shares) {
         (Some(amount), _) => {

@@ -56,7 +56,7 @@ fn pool_text(pool: &PoolInfo, o: &Overview) -> String {
         "Pool \"{name}\" {key}{paused}\n\
          \x20 capital contributed  {contributed} (withdrawn {withdrawn})\n\
          \x20 members              {active} active, {left} withdrawn (max {max})\n\
-         \x20 pool balance         {vault} in the vault; {assets} owed to members{locked}\n\
+         \x20 pool balance         {vault} in the vault; {assets} owed to members{pending}\n\
          \x20 total profit         {profit} ({member_profit} to members)\n\
          \x20 ROI                  {roi}\n\
          \x20 share value          {share} per share ({one} at the start)\n",
@@ -74,8 +74,8 @@ fn pool_text(pool: &PoolInfo, o: &Overview) -> String {
         max = p.max_members,
         vault = u.show(p.vault_balance),
         assets = u.show(p.total_assets),
-        locked = if p.locked_profit > 0 {
-            format!(" ({} still unlocking)", u.show(p.locked_profit))
+        pending = if p.pending_deposits > 0 {
+            format!(", {} queued deposits", u.show(p.pending_deposits))
         } else {
             String::new()
         },
@@ -99,7 +99,7 @@ pub fn member_view(pool: &PoolInfo, m: &MemberStats) -> (String, Value) {
         "Member {owner} ({status})\n\
          \x20 capital contributed  {contributed} (withdrawn {withdrawn})\n\
          \x20 shares               {shares} ({share} of the pool)\n\
-         \x20 current balance      {value}\n\
+         \x20 current balance      {value}{pending}\n\
          \x20 profit so far        {profit}\n\
          \x20 joined               {joined}\n",
         owner = m.owner,
@@ -109,6 +109,11 @@ pub fn member_view(pool: &PoolInfo, m: &MemberStats) -> (String, Value) {
         shares = u.number(m.shares),
         share = pct(m.pool_share_percent),
         value = u.show(m.value),
+        pending = if m.pending_deposit > 0 {
+            format!(" (+ {} queued, not yet shares)", u.show(m.pending_deposit))
+        } else {
+            String::new()
+        },
         joined = utc(m.joined_at),
     );
     let json = json!({
@@ -118,6 +123,7 @@ pub fn member_view(pool: &PoolInfo, m: &MemberStats) -> (String, Value) {
         "total_withdrawn": m.total_withdrawn,
         "shares": m.shares,
         "value": m.value,
+        "pending_deposit": m.pending_deposit,
         "profit": m.profit as i64,
         "pool_share_percent": m.pool_share_percent,
         "joined_at": m.joined_at,
@@ -195,7 +201,7 @@ fn overview_json(pool: &PoolInfo, o: &Overview) -> Value {
             "max_members": p.max_members,
             "pool_balance": p.vault_balance,
             "total_assets": p.total_assets,
-            "locked_profit": p.locked_profit,
+            "pending_deposits": p.pending_deposits,
             "total_shares": p.total_shares,
             "total_profit": p.total_profit,
             "member_profit": p.member_profit,

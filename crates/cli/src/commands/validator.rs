@@ -19,7 +19,8 @@ pub enum ValidatorCommand {
 /// Flags of `validator run`.
 #[derive(Clone, Debug, Args)]
 pub struct ValidatorRunArgs {
-    /// Policy file (TOML: min_profit, max_amount_in, max_profit_drop_bps).
+    /// Policy file (TOML: min_profit, max_amount_in, max_profit_drop_bps,
+    /// max_profit_shortfall_bps).
     #[arg(long, value_name = "FILE")]
     pub policy: PathBuf,
     /// Seconds between rounds.

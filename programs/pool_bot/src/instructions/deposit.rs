@@ -1,8 +1,9 @@
-//! A member deposits the pool's asset and receives shares at the current share price
-//! (rounded down). The first deposit creates the member's position.
+//! A member deposits the pool's asset and receives shares at once at the current share price
+//! (rounded down), allowed only while no trade proposal can execute: otherwise the new shares
+//! would share in profit earned before they existed (use `request_deposit`). The first deposit
+//! creates the member's position.
 use crate::errors::PoolError;
 use crate::events::Deposited;
-use crate::math::{self, Rounding};
 use crate::state::*;
 use crate::token;
 use anchor_lang::prelude::*;
@@ -53,24 +54,15 @@ pub struct Deposit<'info> {
 impl Deposit<'_> {
     fn validate(&self, args: &DepositArgs) -> Result<()> {
         let pool = self.pool.load()?;
-        pool.require_not_paused()?;
-        require!(args.amount > 0, PoolError::ZeroAmount);
-        require!(
-            args.amount >= pool.min_contribution,
-            PoolError::BelowMinContribution
-        );
-        Ok(())
+        pool.require_deposit_amount(args.amount)?;
+        pool.require_no_live_proposals(Clock::get()?.unix_timestamp)
     }
 
     /// Mints shares for the deposit and moves the tokens into the vault.
     #[access_control(ctx.accounts.validate(&args))]
     pub fn deposit(ctx: Context<Self>, args: DepositArgs) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
-        let shares = {
-            let pool = ctx.accounts.pool.load()?;
-            let priced = pool.priced_assets(now, Rounding::Down)?;
-            math::shares_for_deposit(args.amount, pool.total_shares, priced)?
-        };
+        let shares = ctx.accounts.pool.load()?.shares_for_deposit(args.amount)?;
         require!(shares > 0, PoolError::ZeroShares);
         require!(shares >= args.min_shares_out, PoolError::SlippageSharesOut);
 
@@ -90,18 +82,17 @@ impl Deposit<'_> {
         let position = &mut ctx.accounts.position;
         let is_new = position.is_new();
         if is_new {
-            position.pool = pool_key;
-            position.owner = member;
-            position.joined_at = now;
-            position.bump = ctx.bumps.position;
+            position.open(pool_key, member, now, ctx.bumps.position);
         }
         let joined = position.record_deposit(args.amount, shares, now)?;
+        position.invariant()?;
 
         let mut pool = ctx.accounts.pool.load_mut()?;
         if joined {
             pool.record_member_joined(!is_new)?;
         }
         pool.record_deposit(args.amount, shares)?;
+        pool.invariant()?;
         emit!(Deposited {
             pool: pool_key,
             member,

@@ -55,13 +55,15 @@ impl ExecuteAndDistribute<'_> {
         );
         let pool = self.pool.load()?;
         pool.require_not_paused()?;
+        let now = Clock::get()?.unix_timestamp;
+        pool.require_deposits_settled(now)?;
         self.product.load()?.require_enabled()?;
         let proposal = self.proposal.load()?;
         require!(
             proposal.status() == ProposalStatus::Approved,
             PoolError::ProposalNotApproved
         );
-        proposal.require_live(Clock::get()?.unix_timestamp, pool.config_version)
+        proposal.require_live(now, pool.config_version)
     }
 }
 
@@ -132,7 +134,8 @@ impl<'info> ExecuteAndDistribute<'info> {
         proposal.realised_profit = gain;
         proposal.set_status(ProposalStatus::Executed, now);
         let mut pool = ctx.accounts.pool.load_mut()?;
-        pool.record_profit(gain, member_profit, now)?;
+        pool.record_profit(gain, member_profit)?;
+        pool.invariant()?;
 
         emit!(TradeExecuted {
             pool: pool_key,
@@ -143,7 +146,6 @@ impl<'info> ExecuteAndDistribute<'info> {
             member_profit,
             total_shares: pool.total_shares,
             total_assets: pool.total_assets,
-            locked_profit: pool.locked_profit,
         });
         Ok(())
     }

@@ -1,5 +1,7 @@
-//! A member files an insurance claim for a loss, at most what the reserve holds beyond the
-//! claims already pending (so pending claims together never promise more than the reserve).
+//! A member files an insurance claim for a loss of their own capital: at most what they put in
+//! less what they took out and were paid before (`MemberPosition::claimable`), one open claim
+//! at a time, and at most what the reserve holds beyond the claims already pending (so pending
+//! claims together never promise more than the reserve). It expires after `claim_ttl`.
 use crate::errors::PoolError;
 use crate::events::ClaimFiled;
 use crate::state::*;
@@ -26,8 +28,10 @@ pub struct FileClaim<'info> {
     /// The pool.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
-    /// The claimant's position (active or withdrawn).
+    /// The claimant's position (active or withdrawn): caps the claim and holds the open-claim
+    /// mark.
     #[account(
+        mut,
         has_one = pool @ PoolError::WrongPool,
         constraint = position.owner == claimant.key() @ PoolError::NotMember
     )]
@@ -74,11 +78,18 @@ impl FileClaim<'_> {
     #[access_control(ctx.accounts.validate(&args))]
     pub fn file_claim(ctx: Context<Self>, args: FileClaimArgs) -> Result<()> {
         let pool_key = ctx.accounts.pool.key();
-        let (id, config_version) = {
+        let now = Clock::get()?.unix_timestamp;
+        let (id, config_version, expires_at) = {
             let mut pool = ctx.accounts.pool.load_mut()?;
-            (pool.take_claim_id()?, pool.config_version)
+            let expires_at = now
+                .checked_add(pool.claim_ttl)
+                .ok_or(PoolError::MathOverflow)?;
+            (pool.take_claim_id()?, pool.config_version, expires_at)
         };
+        ctx.accounts.position.record_claim_filed(args.amount)?;
+        ctx.accounts.position.invariant()?;
         ctx.accounts.insurance.record_filed(args.amount)?;
+        ctx.accounts.insurance.invariant()?;
         let claim = &mut ctx.accounts.claim;
         claim.pool = pool_key;
         claim.id = id;
@@ -88,7 +99,8 @@ impl FileClaim<'_> {
         claim.proposal_id = args.proposal_id;
         claim.status = ClaimStatus::Pending;
         claim.config_version = config_version;
-        claim.filed_at = Clock::get()?.unix_timestamp;
+        claim.filed_at = now;
+        claim.expires_at = expires_at;
         claim.bump = ctx.bumps.claim;
 
         emit!(ClaimFiled {
@@ -99,6 +111,7 @@ impl FileClaim<'_> {
             amount: claim.amount,
             reason: claim.reason.clone(),
             proposal_id: claim.proposal_id,
+            expires_at,
         });
         Ok(())
     }

@@ -1,8 +1,9 @@
 //! Creates a pool with its vault, validator set (the creator as first ADMIN) and insurance
-//! reserve.
+//! reserve, for a mint whose issuer cannot take, freeze or skim the vault (`mint_rules`).
 use crate::errors::PoolError;
 use crate::events::PoolInitialized;
 use crate::math::BPS_DENOMINATOR;
+use crate::mint_rules;
 use crate::state::*;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -22,10 +23,15 @@ pub struct InitializePoolArgs {
     pub required_approvals: u8,
     /// Whether one approval must come from a LEAD or ADMIN.
     pub require_lead_approval: bool,
-    /// Seconds a proposal stays open.
+    /// Seconds a proposal stays open (also the longest a requested deposit waits).
     pub proposal_ttl: i64,
-    /// Seconds over which trade profit unlocks into the share price (0 = at once).
-    pub profit_unlock_period: i64,
+    /// Claim approvals needed (SENIOR+ voters other than the claimant; 1 at first, as for
+    /// trades).
+    pub claim_required_approvals: u8,
+    /// Whether one claim approval must come from a LEAD or ADMIN.
+    pub claim_require_lead_approval: bool,
+    /// Seconds a claim stays open for votes.
+    pub claim_ttl: i64,
 }
 
 /// Accounts of `initialize_pool`.
@@ -102,10 +108,10 @@ impl InitializePool<'_> {
             args.max_members >= 1
                 && args.min_contribution >= 1
                 && args.proposal_ttl > 0
-                && args.profit_unlock_period >= 0,
+                && args.claim_ttl > 0,
             PoolError::InvalidConfig
         );
-        Ok(())
+        mint_rules::require_supported(&self.mint.to_account_info())
     }
 
     /// Creates the pool and its accounts.
@@ -124,13 +130,15 @@ impl InitializePool<'_> {
         pool.name = encode_name(&args.name)?;
         pool.min_contribution = args.min_contribution;
         pool.proposal_ttl = args.proposal_ttl;
-        pool.profit_unlock_period = args.profit_unlock_period;
-        pool.last_profit_at = now;
+        pool.claim_ttl = args.claim_ttl;
+        pool.deposit_queue_ready_at = i64::MAX;
         pool.created_at = now;
         pool.max_members = args.max_members;
         pool.insurance_bps = args.insurance_bps;
         pool.required_approvals = args.required_approvals;
         pool.require_lead_approval = args.require_lead_approval as u8;
+        pool.claim_required_approvals = args.claim_required_approvals;
+        pool.claim_require_lead = args.claim_require_lead_approval as u8;
         pool.decimals = accounts.mint.decimals;
         pool.bump = ctx.bumps.pool;
         pool.vault_bump = ctx.bumps.vault;
@@ -140,7 +148,7 @@ impl InitializePool<'_> {
         set.pool = pool_key;
         set.bump = ctx.bumps.validator_set;
         set.add(creator, Role::Admin, now)?;
-        set.invariant(args.required_approvals)?;
+        set.invariant(&pool)?;
 
         let insurance = &mut accounts.insurance;
         insurance.pool = pool_key;

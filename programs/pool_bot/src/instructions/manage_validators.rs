@@ -51,9 +51,7 @@ impl ManageValidators<'_> {
     ) -> Result<()> {
         let mut pool = self.pool.load_mut()?;
         pool.bump_config_version()?;
-        self.validator_set
-            .load()?
-            .invariant(pool.required_approvals)?;
+        self.validator_set.load()?.invariant(&pool)?;
         emit!(ValidatorChanged {
             pool: self.pool.key(),
             admin: self.admin.key(),

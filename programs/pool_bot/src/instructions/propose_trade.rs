@@ -109,6 +109,7 @@ impl ProposeTrade<'_> {
         proposal.expires_at = now
             .checked_add(pool.proposal_ttl)
             .ok_or(PoolError::MathOverflow)?;
+        pool.record_proposal_expiry(proposal.expires_at);
         proposal.config_version = pool.config_version;
         proposal.decided_at = now;
         proposal.route_len = len as u16;

@@ -1,8 +1,8 @@
 //! ADMIN changes the pool's configuration (any subset of fields), including pause / unpause.
-//! A quorum change makes every pending proposal stale.
+//! A quorum change or an `insurance_bps` change makes every pending and approved proposal stale
+//! (they were approved under the old split) and restarts votes on open claims.
 use crate::errors::PoolError;
 use crate::events::ConfigUpdated;
-use crate::math::Rounding;
 use crate::state::*;
 use anchor_lang::prelude::*;
 
@@ -17,14 +17,18 @@ pub struct UpdateConfigArgs {
     pub min_contribution: Option<u64>,
     /// Insurance share of each gain, in basis points.
     pub insurance_bps: Option<u16>,
-    /// Trade (and claim) approvals needed.
+    /// Trade approvals needed.
     pub required_approvals: Option<u8>,
     /// Whether one approval must come from a LEAD or ADMIN.
     pub require_lead_approval: Option<bool>,
     /// Seconds a proposal stays open.
     pub proposal_ttl: Option<i64>,
-    /// Seconds over which trade profit unlocks.
-    pub profit_unlock_period: Option<i64>,
+    /// Claim approvals needed.
+    pub claim_required_approvals: Option<u8>,
+    /// Whether one claim approval must come from a LEAD or ADMIN.
+    pub claim_require_lead_approval: Option<bool>,
+    /// Seconds a claim stays open for votes.
+    pub claim_ttl: Option<i64>,
     /// Block (true) or allow (false) deposits and trades.
     pub paused: Option<bool>,
 }
@@ -53,8 +57,8 @@ impl UpdateConfig<'_> {
     /// Applies the given fields, then checks the pool's and the validator set's rules.
     #[access_control(ctx.accounts.validate())]
     pub fn update_config(ctx: Context<Self>, args: UpdateConfigArgs) -> Result<()> {
-        let now = Clock::get()?.unix_timestamp;
         let mut pool = ctx.accounts.pool.load_mut()?;
+        let old_rules = pool.vote_terms();
         if let Some(name) = &args.name {
             pool.name = encode_name(name)?;
         }
@@ -70,30 +74,30 @@ impl UpdateConfig<'_> {
         if let Some(ttl) = args.proposal_ttl {
             pool.proposal_ttl = ttl;
         }
-        if let Some(period) = args.profit_unlock_period {
-            // re-base what is still locked so the new period applies from now
-            pool.locked_profit = pool.locked_at(now, Rounding::Up)?;
-            pool.last_profit_at = now;
-            pool.profit_unlock_period = period;
+        if let Some(ttl) = args.claim_ttl {
+            pool.claim_ttl = ttl;
         }
         if let Some(paused) = args.paused {
             pool.paused = paused as u8;
         }
-        let old_quorum = (pool.required_approvals, pool.require_lead_approval);
         if let Some(required) = args.required_approvals {
             pool.required_approvals = required;
         }
         if let Some(lead) = args.require_lead_approval {
             pool.require_lead_approval = lead as u8;
         }
-        if old_quorum != (pool.required_approvals, pool.require_lead_approval) {
+        if let Some(required) = args.claim_required_approvals {
+            pool.claim_required_approvals = required;
+        }
+        if let Some(lead) = args.claim_require_lead_approval {
+            pool.claim_require_lead = lead as u8;
+        }
+        // what approved proposals and open claims were voted under: a change makes them stale
+        if old_rules != pool.vote_terms() {
             pool.bump_config_version()?;
         }
         pool.invariant()?;
-        ctx.accounts
-            .validator_set
-            .load()?
-            .invariant(pool.required_approvals)?;
+        ctx.accounts.validator_set.load()?.invariant(&pool)?;
 
         emit!(ConfigUpdated {
             pool: ctx.accounts.pool.key(),
@@ -104,7 +108,9 @@ impl UpdateConfig<'_> {
             required_approvals: pool.required_approvals,
             require_lead_approval: pool.lead_required(),
             proposal_ttl: pool.proposal_ttl,
-            profit_unlock_period: pool.profit_unlock_period,
+            claim_required_approvals: pool.claim_required_approvals,
+            claim_require_lead: pool.claim_lead_required(),
+            claim_ttl: pool.claim_ttl,
             paused: pool.paused != 0,
             config_version: pool.config_version,
         });

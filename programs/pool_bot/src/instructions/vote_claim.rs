@@ -1,6 +1,7 @@
-//! SENIOR, LEAD and ADMIN validators vote on an insurance claim, one vote each:
-//! `required_approvals` approvals pay it from the reserve (never more than the reserve holds);
-//! it is denied as soon as the rejections make that count unreachable.
+//! SENIOR, LEAD and ADMIN validators other than the claimant vote on an insurance claim, one
+//! vote each, until it expires: `claim_required_approvals` approvals (one from a LEAD or ADMIN
+//! when `claim_require_lead`) pay it from the reserve (never more than the reserve holds); it
+//! is denied as soon as the rejections make that unreachable with the voters that remain.
 use crate::errors::PoolError;
 use crate::events::ClaimVoted;
 use crate::state::*;
@@ -28,6 +29,13 @@ pub struct ApproveClaim<'info> {
     /// The claim.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub claim: Account<'info, Claim>,
+    /// The claimant's position (its open-claim mark is cleared when the claim is decided).
+    #[account(
+        mut,
+        seeds = [SEED_MEMBER, pool.key().as_ref(), claim.claimant.as_ref()],
+        bump = position.bump
+    )]
+    pub position: Account<'info, MemberPosition>,
     /// The pool's insurance reserve (signs the payment).
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub insurance: Account<'info, InsuranceReserve>,
@@ -61,6 +69,13 @@ pub struct DenyClaim<'info> {
     /// The claim.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub claim: Account<'info, Claim>,
+    /// The claimant's position (its open-claim mark is cleared when the claim is decided).
+    #[account(
+        mut,
+        seeds = [SEED_MEMBER, pool.key().as_ref(), claim.claimant.as_ref()],
+        bump = position.bump
+    )]
+    pub position: Account<'info, MemberPosition>,
     /// The pool's insurance reserve.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub insurance: Account<'info, InsuranceReserve>,
@@ -81,7 +96,8 @@ fn cast_vote(
     let pool = pool.load()?;
     let mut set = validator_set.load_mut()?;
     let slot = set.require_role(validator, Role::Senior)?;
-    let quorum = set.claim_quorum(pool.required_approvals);
+    require_keys_neq!(*validator, claim.claimant, PoolError::ClaimantCannotVote);
+    let quorum = set.claim_quorum(&pool, &claim.claimant);
     let status = claim.vote(
         &quorum,
         pool.config_version,
@@ -124,6 +140,7 @@ impl ApproveClaim<'_> {
             )?;
             a.insurance.record_paid(paid)?;
             a.insurance.invariant()?;
+            a.position.record_claim_closed(paid)?;
         }
         emit!(ClaimVoted {
             pool: a.pool.key(),
@@ -154,6 +171,8 @@ impl DenyClaim<'_> {
         if status == ClaimStatus::Denied {
             a.claim.decision_note = args.reason.clone();
             a.insurance.record_denied(a.claim.amount)?;
+            a.insurance.invariant()?;
+            a.position.record_claim_closed(0)?;
         }
         emit!(ClaimVoted {
             pool: a.pool.key(),

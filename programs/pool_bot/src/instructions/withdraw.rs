@@ -1,8 +1,8 @@
 //! A member withdraws at the current share price: by shares (amount rounded down) or by amount
-//! (shares burned rounded up). Never blocked by pause.
+//! (shares burned rounded up). Never blocked by pause. What remains is either nothing or worth
+//! at least `min_contribution`, so a member slot (`max_members`) always costs real capital.
 use crate::errors::PoolError;
 use crate::events::Withdrew;
-use crate::math::{self, Rounding};
 use crate::state::*;
 use crate::token;
 use anchor_lang::prelude::*;
@@ -58,26 +58,24 @@ impl Withdraw<'_> {
     /// Burns shares, pays the member from the vault (the pool PDA signs).
     pub fn withdraw(ctx: Context<Self>, args: WithdrawArgs) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
+        let held = ctx.accounts.position.shares;
         let (creator, asset_mint, bump, shares, amount) = {
             let pool = ctx.accounts.pool.load()?;
-            let priced = pool.priced_assets(now, Rounding::Up)?;
             let (shares, amount) = match args.request {
-                WithdrawRequest::Shares(shares) => (
-                    shares,
-                    math::assets_for_shares(shares, pool.total_shares, priced)?,
-                ),
-                WithdrawRequest::Amount(amount) => (
-                    math::shares_to_burn_for_assets(amount, pool.total_shares, priced)?,
-                    amount,
-                ),
+                WithdrawRequest::Shares(shares) => (shares, pool.assets_for_shares(shares)?),
+                WithdrawRequest::Amount(amount) => {
+                    (pool.shares_to_burn_for_assets(amount)?, amount)
+                }
             };
+            require!(shares > 0 && amount > 0, PoolError::ZeroAmount);
+            require!(shares <= held, PoolError::InsufficientShares);
+            let left_behind = pool.assets_for_shares(held - shares)?;
+            require!(
+                held == shares || left_behind >= pool.min_contribution,
+                PoolError::WithdrawalLeavesDust
+            );
             (pool.creator, pool.asset_mint, pool.bump, shares, amount)
         };
-        require!(shares > 0 && amount > 0, PoolError::ZeroAmount);
-        require!(
-            shares <= ctx.accounts.position.shares,
-            PoolError::InsufficientShares
-        );
         require!(amount >= args.min_amount_out, PoolError::SlippageAmountOut);
 
         let a = &ctx.accounts;
@@ -96,11 +94,13 @@ impl Withdraw<'_> {
             .accounts
             .position
             .record_withdrawal(amount, shares, now)?;
+        ctx.accounts.position.invariant()?;
         let mut pool = ctx.accounts.pool.load_mut()?;
         if exited {
             pool.record_member_left();
         }
         pool.record_withdrawal(amount, shares)?;
+        pool.invariant()?;
         emit!(Withdrew {
             pool: ctx.accounts.pool.key(),
             member: ctx.accounts.member.key(),

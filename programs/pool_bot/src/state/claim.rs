@@ -13,6 +13,8 @@ pub enum ClaimStatus {
     Paid,
     /// Approval became unreachable.
     Denied,
+    /// Undecided when its time ran out.
+    Expired,
 }
 
 /// PDA `[SEED_CLAIM, pool, id]`.
@@ -42,6 +44,8 @@ pub struct Claim {
     pub config_version: u64,
     /// Unix time filed.
     pub filed_at: i64,
+    /// Unix time from which it can no longer be voted on (then anyone may expire it).
+    pub expires_at: i64,
     /// Unix time paid or denied.
     pub decided_at: i64,
     /// Why it was denied (the deciding rejection's reason).
@@ -55,6 +59,28 @@ impl Claim {
     /// Account size including the discriminator.
     pub const SPACE: usize = 8 + Claim::INIT_SPACE;
 
+    /// Refuses unless it is pending and not past `expires_at`.
+    pub fn require_open(&self, now: i64) -> Result<()> {
+        require!(
+            self.status == ClaimStatus::Pending,
+            PoolError::ClaimNotPending
+        );
+        require!(now < self.expires_at, PoolError::ClaimExpired);
+        Ok(())
+    }
+
+    /// Marks a pending claim whose time ran out Expired.
+    pub fn expire(&mut self, now: i64) -> Result<()> {
+        require!(
+            self.status == ClaimStatus::Pending,
+            PoolError::ClaimNotPending
+        );
+        require!(now >= self.expires_at, PoolError::ClaimStillOpen);
+        self.status = ClaimStatus::Expired;
+        self.decided_at = now;
+        Ok(())
+    }
+
     /// Records a vote. Votes cast under an older validator set are discarded first (slots may
     /// have moved). Returns the new status.
     pub fn vote(
@@ -65,10 +91,7 @@ impl Claim {
         approve: bool,
         now: i64,
     ) -> Result<ClaimStatus> {
-        require!(
-            self.status == ClaimStatus::Pending,
-            PoolError::ClaimNotPending
-        );
+        self.require_open(now)?;
         if self.config_version != config_version {
             self.approvals = 0;
             self.rejections = 0;

@@ -23,6 +23,8 @@ pub struct InsuranceReserve {
     pub claims_paid: u64,
     /// Claims denied.
     pub claims_denied: u64,
+    /// Claims that expired undecided.
+    pub claims_expired: u64,
     /// Claims awaiting a decision.
     pub pending_claims: u64,
     /// Sum of pending claims' amounts.
@@ -72,6 +74,13 @@ impl InsuranceReserve {
         Ok(())
     }
 
+    /// Books a claim that expired undecided.
+    pub fn record_expired(&mut self, amount: u64) -> Result<()> {
+        self.close_pending(amount)?;
+        self.claims_expired = add(self.claims_expired, 1)?;
+        Ok(())
+    }
+
     fn close_pending(&mut self, amount: u64) -> Result<()> {
         self.pending_claims = sub(self.pending_claims, 1)?;
         self.pending_amount = sub(self.pending_amount, amount)?;
@@ -80,14 +89,17 @@ impl InsuranceReserve {
 
     /// Rules the books always satisfy.
     pub fn invariant(&self) -> Result<()> {
-        let decided = add(self.claims_paid, self.claims_denied)?;
+        let decided = add(
+            add(self.claims_paid, self.claims_denied)?,
+            self.claims_expired,
+        )?;
         require!(
             add(decided, self.pending_claims)? == self.claims_filed,
-            PoolError::MathOverflow
+            PoolError::BooksOutOfBalance
         );
         require!(
             self.total_paid <= add(self.total_allocated, self.total_funded)?,
-            PoolError::MathOverflow
+            PoolError::BooksOutOfBalance
         );
         Ok(())
     }

@@ -3,10 +3,10 @@ use crate::errors::PoolError;
 use crate::math::{add, sub};
 use anchor_lang::prelude::*;
 
-/// Whether a member holds shares.
+/// Whether a member holds shares or money waiting to become shares.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
 pub enum MemberStatus {
-    /// Holds shares.
+    /// Holds shares or a pending deposit.
     Active,
     /// Withdrew everything (a new deposit makes the member active again).
     Withdrawn,
@@ -22,16 +22,22 @@ pub struct MemberPosition {
     pub owner: Pubkey,
     /// Shares held.
     pub shares: u64,
-    /// Sum of the member's deposits.
+    /// Requested deposits not yet settled into shares.
+    pub pending_deposit: u64,
+    /// Sum of the member's deposits (settled or not).
     pub capital_contributed: u64,
     /// Sum of the member's withdrawals.
     pub total_withdrawn: u64,
+    /// Sum of insurance claims paid to the member.
+    pub claims_paid: u64,
     /// Unix time of the first deposit.
     pub joined_at: i64,
     /// Unix time of the last deposit or withdrawal.
     pub last_activity_at: i64,
     /// Active or Withdrawn.
     pub status: MemberStatus,
+    /// 1 while one of the member's claims awaits a decision (one at a time).
+    pub open_claim: u8,
     /// Bump of this PDA.
     pub bump: u8,
 }
@@ -45,9 +51,22 @@ impl MemberPosition {
         self.owner == Pubkey::default()
     }
 
-    /// Books a deposit; says whether the member (re)joined the active set.
+    /// Fills in a position created by this instruction.
+    pub fn open(&mut self, pool: Pubkey, owner: Pubkey, now: i64, bump: u8) {
+        self.pool = pool;
+        self.owner = owner;
+        self.joined_at = now;
+        self.bump = bump;
+    }
+
+    /// Whether the member holds neither shares nor a pending deposit (not counted as a member).
+    fn is_empty(&self) -> bool {
+        self.shares == 0 && self.pending_deposit == 0
+    }
+
+    /// Books a deposit that minted `shares` at once; says whether the member (re)joined.
     pub fn record_deposit(&mut self, amount: u64, shares: u64, now: i64) -> Result<bool> {
-        let joined = self.shares == 0;
+        let joined = self.is_empty();
         self.shares = add(self.shares, shares)?;
         self.capital_contributed = add(self.capital_contributed, amount)?;
         self.last_activity_at = now;
@@ -55,24 +74,69 @@ impl MemberPosition {
         Ok(joined)
     }
 
-    /// Books a withdrawal; says whether the member left (no shares remain).
+    /// Books a queued deposit request; says whether the member (re)joined.
+    pub fn record_deposit_requested(&mut self, amount: u64, now: i64) -> Result<bool> {
+        let joined = self.is_empty();
+        self.pending_deposit = add(self.pending_deposit, amount)?;
+        self.capital_contributed = add(self.capital_contributed, amount)?;
+        self.last_activity_at = now;
+        self.status = MemberStatus::Active;
+        Ok(joined)
+    }
+
+    /// Books a settled request: `amount` pending became `shares`; says whether the member left
+    /// (only when the price made the shares round to zero).
+    pub fn record_deposit_settled(&mut self, amount: u64, shares: u64) -> Result<bool> {
+        self.pending_deposit = sub(self.pending_deposit, amount)?;
+        self.shares = add(self.shares, shares)?;
+        Ok(self.mark_if_left())
+    }
+
+    /// Books a withdrawal; says whether the member left (nothing remains).
     pub fn record_withdrawal(&mut self, amount: u64, shares: u64, now: i64) -> Result<bool> {
         require!(shares <= self.shares, PoolError::InsufficientShares);
         self.shares = sub(self.shares, shares)?;
         self.total_withdrawn = add(self.total_withdrawn, amount)?;
         self.last_activity_at = now;
-        if self.shares == 0 {
+        Ok(self.mark_if_left())
+    }
+
+    fn mark_if_left(&mut self) -> bool {
+        if self.is_empty() {
             self.status = MemberStatus::Withdrawn;
         }
-        Ok(self.shares == 0)
+        self.is_empty()
+    }
+
+    /// Most a new claim may ask: capital put in, less what was taken out and claims already
+    /// paid (a claim makes good a loss of the member's own money, never more).
+    pub fn claimable(&self) -> u64 {
+        self.capital_contributed
+            .saturating_sub(self.total_withdrawn)
+            .saturating_sub(self.claims_paid)
+    }
+
+    /// Books a newly filed claim of `amount`, refusing a second open claim or one above
+    /// `claimable()`.
+    pub fn record_claim_filed(&mut self, amount: u64) -> Result<()> {
+        require!(self.open_claim == 0, PoolError::ClaimAlreadyOpen);
+        require!(amount <= self.claimable(), PoolError::ClaimExceedsStake);
+        self.open_claim = 1;
+        Ok(())
+    }
+
+    /// Books the end of the member's open claim: `paid` is what it paid (0 if denied or expired).
+    pub fn record_claim_closed(&mut self, paid: u64) -> Result<()> {
+        self.open_claim = 0;
+        self.claims_paid = add(self.claims_paid, paid)?;
+        Ok(())
     }
 
     /// Rules a position always satisfies.
     pub fn invariant(&self) -> Result<()> {
-        require!(
-            (self.status == MemberStatus::Active) == (self.shares > 0),
-            PoolError::InvalidConfig
-        );
+        let active = self.status == MemberStatus::Active;
+        require!(active != self.is_empty(), PoolError::BooksOutOfBalance);
+        require!(self.open_claim <= 1, PoolError::BooksOutOfBalance);
         Ok(())
     }
 }

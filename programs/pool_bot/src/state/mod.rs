@@ -1,5 +1,6 @@
 //! Account types, one file each, with the rules (`invariant()`) and transitions they own.
 pub mod claim;
+pub mod deposit_request;
 pub mod insurance_reserve;
 pub mod member_position;
 pub mod pool;
@@ -11,6 +12,7 @@ pub mod trade_proposal;
 pub mod validator_set;
 
 pub use claim::*;
+pub use deposit_request::*;
 pub use insurance_reserve::*;
 pub use member_position::*;
 pub use pool::*;

@@ -2,7 +2,7 @@
 //! instructions (deposit, withdraw, vote, execute) pay no deserialisation for it.
 use super::text::{decode_name, MAX_NAME_LEN};
 use crate::errors::PoolError;
-use crate::math::{self, add, sub, Rounding, BPS_DENOMINATOR};
+use crate::math::{self, add, sub, BPS_DENOMINATOR};
 use anchor_lang::prelude::*;
 
 /// One trading pool. PDA `[SEED_POOL, creator, asset_mint]`; it is also the authority of the
@@ -23,16 +23,20 @@ pub struct Pool {
     pub min_contribution: u64,
     /// Seconds a proposal stays open after it is made.
     pub proposal_ttl: i64,
-    /// Seconds over which members' share of a trade's profit unlocks (0 = at once).
-    pub profit_unlock_period: i64,
+    /// Seconds an insurance claim stays open for votes.
+    pub claim_ttl: i64,
+    /// Latest `expires_at` of any proposal made: until then a trade may still execute, so new
+    /// money is queued (`request_deposit`) instead of buying shares at once.
+    pub proposals_live_until: i64,
+    /// `ready_at` of the oldest unsettled deposit request (`i64::MAX` when none): trades may
+    /// not execute from then until it is settled, so it is priced before their profit.
+    pub deposit_queue_ready_at: i64,
     /// Shares held by all members.
     pub total_shares: u64,
     /// Assets owed to members by internal accounting (never the live vault balance).
     pub total_assets: u64,
-    /// Members' profit still unlocking, as of `last_profit_at`.
-    pub locked_profit: u64,
-    /// When `locked_profit` was last booked.
-    pub last_profit_at: i64,
+    /// Requested deposits in the vault that are not shares yet (not in `total_assets`).
+    pub pending_deposits: u64,
     /// Sum of all deposits.
     pub total_contributed: u64,
     /// Sum of all withdrawals.
@@ -51,6 +55,10 @@ pub struct Pool {
     pub next_claim_id: u64,
     /// Id the next product gets.
     pub next_product_id: u64,
+    /// Id the next deposit request gets.
+    pub next_deposit_id: u64,
+    /// Id of the oldest unsettled deposit request (== `next_deposit_id` when none).
+    pub deposit_queue_head: u64,
     /// Trade proposals made.
     pub trades_proposed: u64,
     /// Proposals that reached quorum.
@@ -73,6 +81,10 @@ pub struct Pool {
     pub required_approvals: u8,
     /// 1 when one approval must come from a LEAD or ADMIN validator.
     pub require_lead_approval: u8,
+    /// Claim approvals needed (SENIOR+ voters other than the claimant).
+    pub claim_required_approvals: u8,
+    /// 1 when one claim approval must come from a LEAD or ADMIN validator.
+    pub claim_require_lead: u8,
     /// 1 while deposits and trades are blocked (withdrawals never are).
     pub paused: u8,
     /// Decimals of `asset_mint`.
@@ -82,7 +94,7 @@ pub struct Pool {
     /// Bump of the vault PDA.
     pub vault_bump: u8,
     /// Keeps the layout a multiple of 8 bytes.
-    pub padding: [u8; 4],
+    pub padding: [u8; 2],
 }
 
 impl Pool {
@@ -105,24 +117,93 @@ impl Pool {
         decode_name(&self.name)
     }
 
-    /// Profit still unlocking at `now`, rounded as asked.
-    pub fn locked_at(&self, now: i64, rounding: Rounding) -> Result<u64> {
-        let elapsed = now.saturating_sub(self.last_profit_at);
-        math::remaining_locked(
-            self.locked_profit,
-            elapsed,
-            self.profit_unlock_period,
-            rounding,
-        )
+    /// Refuses a deposit (instant or requested) while paused or below the minimum.
+    pub fn require_deposit_amount(&self, amount: u64) -> Result<()> {
+        self.require_not_paused()?;
+        require!(amount > 0, PoolError::ZeroAmount);
+        require!(
+            amount >= self.min_contribution,
+            PoolError::BelowMinContribution
+        );
+        Ok(())
     }
 
-    /// Assets that back the share price at `now`: `total_assets` minus profit still locked.
-    /// Deposits round the locked part down and withdrawals up, so both favour the pool.
-    pub fn priced_assets(&self, now: i64, rounding: Rounding) -> Result<u64> {
-        let locked = self.locked_at(now, rounding)?;
-        self.total_assets
-            .checked_sub(locked)
-            .ok_or_else(|| error!(PoolError::MathOverflow))
+    /// Whether one claim approval must come from a LEAD or ADMIN.
+    pub fn claim_lead_required(&self) -> bool {
+        self.claim_require_lead != 0
+    }
+
+    /// Whether a proposal made before `now` may still execute: then new money must wait
+    /// (`request_deposit`), or it would share in profit earned before it arrived.
+    pub fn proposals_live(&self, now: i64) -> bool {
+        now < self.proposals_live_until
+    }
+
+    /// Refuses an instant deposit while a proposal may still execute.
+    pub fn require_no_live_proposals(&self, now: i64) -> Result<()> {
+        require!(!self.proposals_live(now), PoolError::ProposalsLive);
+        Ok(())
+    }
+
+    /// Notes a new proposal's expiry (deposits wait for it).
+    pub fn record_proposal_expiry(&mut self, expires_at: i64) {
+        self.proposals_live_until = self.proposals_live_until.max(expires_at);
+    }
+
+    /// Refuses a trade while a matured deposit request waits to be settled: it must be priced
+    /// before the trade's profit, as it would have been had it settled on time.
+    pub fn require_deposits_settled(&self, now: i64) -> Result<()> {
+        require!(
+            now < self.deposit_queue_ready_at,
+            PoolError::DepositsAwaitingSettlement
+        );
+        Ok(())
+    }
+
+    /// Queues a deposit request of `amount`: returns its id and when it can be settled (once
+    /// every proposal live now has expired; never earlier than an older request).
+    pub fn record_deposit_requested(&mut self, amount: u64, now: i64) -> Result<(u64, i64)> {
+        let ready_at = now.max(self.proposals_live_until);
+        if self.deposit_queue_head == self.next_deposit_id {
+            self.deposit_queue_ready_at = ready_at;
+        }
+        let id = take(&mut self.next_deposit_id)?;
+        self.pending_deposits = add(self.pending_deposits, amount)?;
+        Ok((id, ready_at))
+    }
+
+    /// Books the settlement of the oldest request: `amount` became `shares`. `next_ready_at`
+    /// is the following request's `ready_at`, if any remains.
+    pub fn record_deposit_settled(
+        &mut self,
+        amount: u64,
+        shares: u64,
+        next_ready_at: Option<i64>,
+    ) -> Result<()> {
+        self.pending_deposits = sub(self.pending_deposits, amount)?;
+        self.deposit_queue_head = add(self.deposit_queue_head, 1)?;
+        let queue_empty = self.deposit_queue_head == self.next_deposit_id;
+        require!(
+            queue_empty == next_ready_at.is_none(),
+            PoolError::WrongDepositRequest
+        );
+        self.deposit_queue_ready_at = next_ready_at.unwrap_or(i64::MAX);
+        self.record_deposit(amount, shares)
+    }
+
+    /// Shares minted for `amount` at the current share price (rounded down).
+    pub fn shares_for_deposit(&self, amount: u64) -> Result<u64> {
+        math::shares_for_deposit(amount, self.total_shares, self.total_assets)
+    }
+
+    /// Assets paid for burning `shares` (rounded down).
+    pub fn assets_for_shares(&self, shares: u64) -> Result<u64> {
+        math::assets_for_shares(shares, self.total_shares, self.total_assets)
+    }
+
+    /// Shares burned to pay exactly `amount` (rounded up).
+    pub fn shares_to_burn_for_assets(&self, amount: u64) -> Result<u64> {
+        math::shares_to_burn_for_assets(amount, self.total_shares, self.total_assets)
     }
 
     /// Books a deposit of `amount` that minted `shares`.
@@ -141,12 +222,9 @@ impl Pool {
         Ok(())
     }
 
-    /// Books an executed trade: the whole `gain`, of which `member_profit` stays with members
-    /// (locked, then unlocking over `profit_unlock_period`).
-    pub fn record_profit(&mut self, gain: u64, member_profit: u64, now: i64) -> Result<()> {
-        let still_locked = self.locked_at(now, Rounding::Up)?;
-        self.locked_profit = add(still_locked, member_profit)?;
-        self.last_profit_at = now;
+    /// Books an executed trade: the whole `gain`, of which `member_profit` goes to the shares
+    /// that exist now, at once (deposits that arrived while it was live are still queued).
+    pub fn record_profit(&mut self, gain: u64, member_profit: u64) -> Result<()> {
         self.total_assets = add(self.total_assets, member_profit)?;
         self.total_profit = add(self.total_profit, gain)?;
         self.total_member_profit = add(self.total_member_profit, member_profit)?;
@@ -185,6 +263,18 @@ impl Pool {
         take(&mut self.next_product_id)
     }
 
+    /// What votes are cast under: both quorums and the insurance share (which decides what
+    /// members get of an approved trade). A change makes every proposal and claim vote stale.
+    pub fn vote_terms(&self) -> (u8, u8, u8, u8, u16) {
+        (
+            self.required_approvals,
+            self.require_lead_approval,
+            self.claim_required_approvals,
+            self.claim_require_lead,
+            self.insurance_bps,
+        )
+    }
+
     /// Makes every pending proposal stale and restarts votes on pending claims.
     pub fn bump_config_version(&mut self) -> Result<()> {
         self.config_version = add(self.config_version, 1)?;
@@ -203,16 +293,24 @@ impl Pool {
             PoolError::InvalidConfig
         );
         require!(self.min_contribution >= 1, PoolError::InvalidConfig);
-        require!(self.proposal_ttl > 0, PoolError::InvalidConfig);
-        require!(self.profit_unlock_period >= 0, PoolError::InvalidConfig);
-        require!(self.required_approvals >= 1, PoolError::InvalidQuorum);
         require!(
-            self.require_lead_approval <= 1 && self.paused <= 1,
+            self.proposal_ttl > 0 && self.claim_ttl > 0,
             PoolError::InvalidConfig
         );
         require!(
-            self.locked_profit <= self.total_assets,
-            PoolError::MathOverflow
+            self.required_approvals >= 1 && self.claim_required_approvals >= 1,
+            PoolError::InvalidQuorum
+        );
+        require!(
+            self.require_lead_approval <= 1 && self.claim_require_lead <= 1 && self.paused <= 1,
+            PoolError::InvalidConfig
+        );
+        require!(
+            self.deposit_queue_head <= self.next_deposit_id
+                && (self.deposit_queue_head == self.next_deposit_id)
+                    == (self.deposit_queue_ready_at == i64::MAX)
+                && (self.pending_deposits == 0 || self.deposit_queue_head < self.next_deposit_id),
+            PoolError::BooksOutOfBalance
         );
         Ok(())
     }

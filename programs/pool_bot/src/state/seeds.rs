@@ -18,3 +18,5 @@ pub const SEED_INSURANCE_VAULT: &[u8] = b"insurance_vault";
 pub const SEED_CLAIM: &[u8] = b"claim";
 /// `[SEED_PRODUCT, pool, id (u64 LE)]`: a registered product.
 pub const SEED_PRODUCT: &[u8] = b"product";
+/// `[SEED_DEPOSIT, pool, id (u64 LE)]`: a deposit request waiting to become shares.
+pub const SEED_DEPOSIT: &[u8] = b"deposit";

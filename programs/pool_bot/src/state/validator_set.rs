@@ -1,5 +1,6 @@
 //! The pool's validators (with roles and activity) and its authorised keepers. Zero-copy with
 //! fixed slots: a validator's slot index is its bit in every vote bitmap.
+use super::pool::Pool;
 use super::quorum::Quorum;
 use crate::errors::PoolError;
 use anchor_lang::prelude::*;
@@ -148,12 +149,20 @@ impl ValidatorSet {
         }
     }
 
-    /// Voters (SENIOR and above) and threshold for an insurance claim.
-    pub fn claim_quorum(&self, required: u8) -> Quorum {
+    /// Voters (SENIOR and above, never the claimant) and threshold for an insurance claim.
+    pub fn claim_quorum(&self, pool: &Pool, claimant: &Pubkey) -> Quorum {
+        let not_claimant = match self.slot_of(claimant) {
+            Some(slot) => !(1u32 << slot),
+            None => u32::MAX,
+        };
         Quorum {
-            required,
-            voters: self.mask_at_least(Role::Senior),
-            leads: 0,
+            required: pool.claim_required_approvals,
+            voters: self.mask_at_least(Role::Senior) & not_claimant,
+            leads: if pool.claim_lead_required() {
+                self.mask_at_least(Role::Lead) & not_claimant
+            } else {
+                0
+            },
         }
     }
 
@@ -241,7 +250,7 @@ impl ValidatorSet {
     /// Rules the set always satisfies under the pool's quorum: no duplicates, valid roles, an
     /// ADMIN left (so a lead approval is always possible), and `required_approvals` reachable by
     /// claim voters (SENIOR and above, hence by trade voters too).
-    pub fn invariant(&self, required_approvals: u8) -> Result<()> {
+    pub fn invariant(&self, pool: &Pool) -> Result<()> {
         let validators = self.validators();
         for (i, v) in validators.iter().enumerate() {
             require!(Role::from_code(v.role).is_some(), PoolError::InvalidRole);
@@ -256,10 +265,12 @@ impl ValidatorSet {
         }
         require!(self.mask_at_least(Role::Admin) != 0, PoolError::LastAdmin);
         let claim_voters = self.mask_at_least(Role::Senior).count_ones();
-        require!(
-            required_approvals >= 1 && u32::from(required_approvals) <= claim_voters,
-            PoolError::InvalidQuorum
-        );
+        for required in [pool.required_approvals, pool.claim_required_approvals] {
+            require!(
+                required >= 1 && u32::from(required) <= claim_voters,
+                PoolError::InvalidQuorum
+            );
+        }
         Ok(())
     }
 }
@@ -297,25 +308,45 @@ mod tests {
         );
     }
 
+    fn quorums(trade: u8, claim: u8) -> Pool {
+        let mut pool = Pool::zeroed();
+        pool.required_approvals = trade;
+        pool.claim_required_approvals = claim;
+        pool
+    }
+
     #[test]
     fn invariant_guards_quorum_and_admin() {
         let mut set = seed_set();
-        set.invariant(3).unwrap();
-        assert_eq!(
-            set.invariant(4).unwrap_err(),
-            PoolError::InvalidQuorum.into()
-        );
-        assert_eq!(
-            set.invariant(0).unwrap_err(),
-            PoolError::InvalidQuorum.into()
-        );
+        set.invariant(&quorums(3, 3)).unwrap();
+        for (trade, claim) in [(4, 1), (1, 4), (0, 1), (1, 0)] {
+            assert_eq!(
+                set.invariant(&quorums(trade, claim)).unwrap_err(),
+                PoolError::InvalidQuorum.into()
+            );
+        }
         set.remove(&key(1)).unwrap();
-        assert_eq!(set.invariant(1).unwrap_err(), PoolError::LastAdmin.into());
+        assert_eq!(
+            set.invariant(&quorums(1, 1)).unwrap_err(),
+            PoolError::LastAdmin.into()
+        );
         assert_eq!(set.slot_of(&key(4)), Some(0));
         assert_eq!(
             set.add(key(2), Role::Junior, 0).unwrap_err(),
             PoolError::DuplicateValidator.into()
         );
+    }
+
+    #[test]
+    fn claim_quorum_leaves_out_the_claimant() {
+        let set = seed_set();
+        let mut pool = quorums(2, 2);
+        pool.claim_require_lead = 1;
+        // slots: 0 = ADMIN key(1), 1 = LEAD key(2), 2 = SENIOR key(3), 3 = JUNIOR key(4)
+        let q = set.claim_quorum(&pool, &key(2));
+        assert_eq!((q.voters, q.leads), (0b0101, 0b0001));
+        let q = set.claim_quorum(&pool, &key(9));
+        assert_eq!((q.voters, q.leads), (0b0111, 0b0011));
     }
 
     #[test]

@@ -1,0 +1,44 @@
+//! Anyone marks a claim that ran out of time undecided Expired: the reserve stops holding its
+//! amount back and the claimant may file again.
+use crate::errors::PoolError;
+use crate::events::ClaimExpired;
+use crate::state::*;
+use anchor_lang::prelude::*;
+
+/// Accounts of `expire_claim`.
+#[derive(Accounts)]
+pub struct ExpireClaim<'info> {
+    /// The pool.
+    pub pool: AccountLoader<'info, Pool>,
+    /// The claim.
+    #[account(mut, has_one = pool @ PoolError::WrongPool)]
+    pub claim: Account<'info, Claim>,
+    /// The pool's insurance reserve.
+    #[account(mut, has_one = pool @ PoolError::WrongPool)]
+    pub insurance: Account<'info, InsuranceReserve>,
+    /// The claimant's position (its open-claim mark is cleared).
+    #[account(
+        mut,
+        seeds = [SEED_MEMBER, pool.key().as_ref(), claim.claimant.as_ref()],
+        bump = position.bump
+    )]
+    pub position: Account<'info, MemberPosition>,
+}
+
+impl ExpireClaim<'_> {
+    /// Marks the claim Expired and releases what it held back.
+    pub fn expire_claim(ctx: Context<Self>) -> Result<()> {
+        let a = ctx.accounts;
+        a.claim.expire(Clock::get()?.unix_timestamp)?;
+        a.insurance.record_expired(a.claim.amount)?;
+        a.insurance.invariant()?;
+        a.position.record_claim_closed(0)?;
+        emit!(ClaimExpired {
+            pool: a.pool.key(),
+            claim: a.claim.key(),
+            id: a.claim.id,
+            amount: a.claim.amount,
+        });
+        Ok(())
+    }
+}

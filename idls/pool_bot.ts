@@ -2684,6 +2684,46 @@ export type PoolBot = {
       "code": 6077,
       "name": "mintExtensionNotSupported",
       "msg": "The mint has an extension the pool does not support"
+    },
+    {
+      "code": 6078,
+      "name": "invalidLegRule",
+      "msg": "A leg rule needs a 1 to 8 byte discriminator and distinct source and destination"
+    },
+    {
+      "code": 6079,
+      "name": "tooManyLegRules",
+      "msg": "A product may declare at most 4 leg rules"
+    },
+    {
+      "code": 6080,
+      "name": "tooManyMarkets",
+      "msg": "A product may list at most 16 markets, each once"
+    },
+    {
+      "code": 6081,
+      "name": "legNotAllowed",
+      "msg": "The leg calls an instruction no leg rule of the product allows"
+    },
+    {
+      "code": 6082,
+      "name": "legAccountNotPoolOwned",
+      "msg": "A leg's source or destination is not a token account the pool owns"
+    },
+    {
+      "code": 6083,
+      "name": "marketNotAllowed",
+      "msg": "The leg trades on a market the product does not list"
+    },
+    {
+      "code": 6084,
+      "name": "routeSpentTooMuch",
+      "msg": "The route took more from the vault than the approved amount_in"
+    },
+    {
+      "code": 6085,
+      "name": "routeDrainedPoolAccount",
+      "msg": "The route left a pool token account with less, another owner, a delegate or a closer"
     }
   ],
   "types": [
@@ -3802,6 +3842,129 @@ export type PoolBot = {
       }
     },
     {
+      "name": "legRule",
+      "docs": [
+        "A leg rule as stored in a product."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "program",
+            "docs": [
+              "The program the leg invokes."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "discriminator",
+            "docs": [
+              "The instruction data must start with the first `discriminator_len` of these bytes."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                8
+              ]
+            }
+          },
+          {
+            "name": "discriminatorLen",
+            "docs": [
+              "How many bytes of `discriminator` are matched (1 to 8)."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "sourceIndex",
+            "docs": [
+              "Index, in the leg's accounts, of the token account it spends from."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "destinationIndex",
+            "docs": [
+              "Index, in the leg's accounts, of the token account it pays into."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "marketIndex",
+            "docs": [
+              "Index, in the leg's accounts, of the market (DEX pool), or `NO_MARKET`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Keeps the layout a multiple of 8 bytes."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                4
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "legRuleArgs",
+      "docs": [
+        "A leg rule as an ADMIN declares it."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "program",
+            "docs": [
+              "The program the leg invokes (never Pool Bot itself)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "discriminator",
+            "docs": [
+              "Leading bytes of the instruction data (1 to 8; an Anchor instruction's 8-byte",
+              "discriminator, an SPL instruction's 1-byte tag)."
+            ],
+            "type": "bytes"
+          },
+          {
+            "name": "sourceIndex",
+            "docs": [
+              "Index of the token account the leg spends from."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "destinationIndex",
+            "docs": [
+              "Index of the token account the leg pays into."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "marketIndex",
+            "docs": [
+              "Index of the market account, if the instruction names one."
+            ],
+            "type": {
+              "option": "u8"
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "legSpec",
       "docs": [
         "A leg as the proposer sends it."
@@ -4348,14 +4511,30 @@ export type PoolBot = {
             }
           },
           {
-            "name": "allowedPrograms",
+            "name": "legRules",
             "docs": [
-              "Programs its routes may invoke (first `program_count` used)."
+              "What each leg of its routes may do (first `rule_count` used)."
+            ],
+            "type": {
+              "array": [
+                {
+                  "defined": {
+                    "name": "legRule"
+                  }
+                },
+                4
+              ]
+            }
+          },
+          {
+            "name": "markets",
+            "docs": [
+              "Markets (DEX pool accounts) its legs may trade on (first `market_count`; none = any)."
             ],
             "type": {
               "array": [
                 "pubkey",
-                8
+                16
               ]
             }
           },
@@ -4430,9 +4609,16 @@ export type PoolBot = {
             "type": "u8"
           },
           {
-            "name": "programCount",
+            "name": "ruleCount",
             "docs": [
-              "Entries used in `allowed_programs`."
+              "Entries used in `leg_rules`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "marketCount",
+            "docs": [
+              "Entries used in `markets`."
             ],
             "type": "u8"
           },
@@ -4451,7 +4637,7 @@ export type PoolBot = {
             "type": {
               "array": [
                 "u8",
-                2
+                1
               ]
             }
           }
@@ -4565,9 +4751,18 @@ export type PoolBot = {
             }
           },
           {
-            "name": "allowedPrograms",
+            "name": "programs",
             "docs": [
-              "Programs its routes may call."
+              "Programs its leg rules name."
+            ],
+            "type": {
+              "vec": "pubkey"
+            }
+          },
+          {
+            "name": "markets",
+            "docs": [
+              "Markets its legs may trade on (empty = any)."
             ],
             "type": {
               "vec": "pubkey"
@@ -4749,9 +4944,22 @@ export type PoolBot = {
             }
           },
           {
-            "name": "allowedPrograms",
+            "name": "legRules",
             "docs": [
-              "Programs its routes may invoke (at most 8; never this program)."
+              "What each leg of its routes may do (1 to 4 rules; never this program)."
+            ],
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "legRuleArgs"
+                }
+              }
+            }
+          },
+          {
+            "name": "markets",
+            "docs": [
+              "Markets its legs may trade on (at most 16; empty = any)."
             ],
             "type": {
               "vec": "pubkey"

@@ -77,7 +77,15 @@ export const PoolBotErrorCode = {
   MintNonTransferable: 6074,
   MintDefaultAccountState: 6075,
   MintConfidentialTransfers: 6076,
-  MintExtensionNotSupported: 6077
+  MintExtensionNotSupported: 6077,
+  InvalidLegRule: 6078,
+  TooManyLegRules: 6079,
+  TooManyMarkets: 6080,
+  LegNotAllowed: 6081,
+  LegAccountNotPoolOwned: 6082,
+  MarketNotAllowed: 6083,
+  RouteSpentTooMuch: 6084,
+  RouteDrainedPoolAccount: 6085
 };
 
 export type PoolBotErrorName = keyof typeof PoolBotErrorCode;

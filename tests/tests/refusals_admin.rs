@@ -28,6 +28,17 @@ fn pool_args() -> InitializePoolArgs {
     }
 }
 
+/// A rule for `program`'s instruction `[1]`, spending from account 0 into account 1.
+fn rule(program: Pubkey) -> LegRuleArgs {
+    LegRuleArgs {
+        program,
+        discriminator: vec![1],
+        source_index: 0,
+        destination_index: 1,
+        market_index: None,
+    }
+}
+
 fn product_args(programs: Vec<Pubkey>) -> RegisterProductArgs {
     RegisterProductArgs {
         name: "Staking".into(),
@@ -37,7 +48,8 @@ fn product_args(programs: Vec<Pubkey>) -> RegisterProductArgs {
             min_profit: 1,
             max_liquidity_bps: 100,
         },
-        allowed_programs: programs,
+        leg_rules: programs.into_iter().map(rule).collect(),
+        markets: vec![],
         enabled: true,
     }
 }
@@ -426,8 +438,43 @@ fn product_registration_refusals() {
         ),
         (
             admin.insecure_clone(),
-            product_args((0..9).map(|_| Pubkey::new_unique()).collect()),
-            PoolError::TooManyPrograms.into(),
+            product_args((0..5).map(|_| Pubkey::new_unique()).collect()),
+            PoolError::TooManyLegRules.into(),
+        ),
+        (
+            admin.insecure_clone(),
+            product_args(vec![]),
+            PoolError::TooManyLegRules.into(),
+        ),
+        (
+            admin.insecure_clone(),
+            RegisterProductArgs {
+                leg_rules: vec![LegRuleArgs {
+                    discriminator: vec![0; 9],
+                    ..rule(local_amm::ID)
+                }],
+                ..product_args(vec![])
+            },
+            PoolError::InvalidLegRule.into(),
+        ),
+        (
+            admin.insecure_clone(),
+            RegisterProductArgs {
+                leg_rules: vec![LegRuleArgs {
+                    destination_index: 0,
+                    ..rule(local_amm::ID)
+                }],
+                ..product_args(vec![])
+            },
+            PoolError::InvalidLegRule.into(),
+        ),
+        (
+            admin.insecure_clone(),
+            RegisterProductArgs {
+                markets: (0..17).map(|_| Pubkey::new_unique()).collect(),
+                ..product_args(vec![local_amm::ID])
+            },
+            PoolError::TooManyMarkets.into(),
         ),
         (
             admin.insecure_clone(),
@@ -436,14 +483,17 @@ fn product_registration_refusals() {
         ),
         (
             admin.insecure_clone(),
-            product_args(vec![local_amm::ID, local_amm::ID]),
-            PoolError::InvalidConfig.into(),
+            RegisterProductArgs {
+                markets: vec![w.seed.cheap.pool, w.seed.cheap.pool],
+                ..product_args(vec![local_amm::ID])
+            },
+            PoolError::TooManyMarkets.into(),
         ),
         (
             admin.insecure_clone(),
             RegisterProductArgs {
                 name: String::new(),
-                ..product_args(vec![])
+                ..product_args(vec![local_amm::ID])
             },
             PoolError::InvalidName.into(),
         ),
@@ -455,7 +505,7 @@ fn product_registration_refusals() {
                     min_profit: 1,
                     max_liquidity_bps: 10_001,
                 },
-                ..product_args(vec![])
+                ..product_args(vec![local_amm::ID])
             },
             PoolError::InvalidBps.into(),
         ),

@@ -193,7 +193,7 @@ fn propose_refuses_routes_outside_the_policy() {
     refuse_proposal(&mut w, &[], t, PoolError::InvalidRouteLength);
 
     let mut oversized = legs.clone();
-    oversized[0].data = vec![0; 65];
+    oversized[0].data.resize(65, 0);
     refuse_proposal(&mut w, &oversized, t, PoolError::RouteLegTooLarge);
 
     // a leg pointing past the remaining accounts
@@ -499,7 +499,8 @@ fn execute_refuses_another_products_account() {
             min_profit: 1,
             max_liquidity_bps: 1_000,
         },
-        allowed_programs: vec![local_amm::ID],
+        leg_rules: vec![pool_bot_tests::client::amm::swap_rule()],
+        markets: vec![],
         enabled: true,
     };
     w.chain.send_ok(
@@ -601,7 +602,15 @@ fn a_route_that_delegates_the_vault_is_refused() {
             min_profit: 1,
             max_liquidity_bps: 1_000,
         },
-        allowed_programs: vec![spl_token::ID],
+        // token `Approve` (tag 4) from account 0 to a delegate (account 1) the pool owns
+        leg_rules: vec![LegRuleArgs {
+            program: spl_token::ID,
+            discriminator: vec![4],
+            source_index: 0,
+            destination_index: 1,
+            market_index: None,
+        }],
+        markets: vec![],
         enabled: true,
     };
     w.chain.send_ok(
@@ -617,7 +626,7 @@ fn a_route_that_delegates_the_vault_is_refused() {
     let delegate = spl_token::instruction::approve(
         &spl_token::ID,
         &w.seed.pool.vault,
-        &keeper.pubkey(),
+        &w.seed.pool_sol,
         &w.seed.pool.pool,
         &[],
         1,

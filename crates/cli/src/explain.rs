@@ -201,6 +201,38 @@ const SENTENCES: &[(&str, &str)] = &[
         "The product is already in that state. Nothing to do.",
     ),
     (
+        "InvalidLegRule",
+        "A leg rule needs a 1 to 8 byte discriminator and different source and destination accounts. Fix the --rule.",
+    ),
+    (
+        "TooManyLegRules",
+        "A product declares 1 to 4 leg rules. Pass between one and four --rule.",
+    ),
+    (
+        "TooManyMarkets",
+        "A product may list at most 16 markets, each once. Pass fewer --market, without repeats.",
+    ),
+    (
+        "LegNotAllowed",
+        "A leg of the route calls an instruction none of the product's leg rules allows (a token transfer or approval, say). Propose a route within the product's rules (`poolbot products list`).",
+    ),
+    (
+        "LegAccountNotPoolOwned",
+        "A leg of the route spends from or pays into a token account the pool does not own. Every swap must pay into the pool's own accounts; reject this proposal.",
+    ),
+    (
+        "MarketNotAllowed",
+        "A leg trades on a market the product does not list. Propose a route over the product's markets (`poolbot products list`).",
+    ),
+    (
+        "RouteSpentTooMuch",
+        "The route would take more from the vault than the approved amount in, so nothing moved. Reject this proposal.",
+    ),
+    (
+        "RouteDrainedPoolAccount",
+        "The route would leave one of the pool's token accounts with less, another owner, a delegate or a close authority, so nothing moved. Reject this proposal.",
+    ),
+    (
         "TooManyPrograms",
         "A product may allow at most 8 programs. Pass fewer --program.",
     ),

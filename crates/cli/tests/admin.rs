@@ -260,8 +260,8 @@ fn products_are_registered_disabled_enabled_and_listed() {
             "1000",
             "--min-profit",
             "0.5",
-            "--program",
-            &amm,
+            "--rule",
+            "local-amm-swap",
             "--disabled",
         ],
     );
@@ -275,7 +275,8 @@ fn products_are_registered_disabled_enabled_and_listed() {
     assert_eq!(products[1]["category"], "Staking");
     assert_eq!(products[1]["enabled"], false);
     assert_eq!(products[1]["min_profit"], USDC / 2);
-    assert_eq!(products[1]["allowed_programs"], serde_json::json!([amm]));
+    assert_eq!(products[1]["programs"], serde_json::json!([amm]));
+    assert_eq!(products[1]["markets"], serde_json::json!([]));
 
     let out = w.ok(&admin, &["products", "enable", "1"]);
     assert!(out.starts_with("Product 1 \"Staking\" enabled."), "{out}");

@@ -2,9 +2,23 @@
 use crate::pda;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use anchor_lang::{system_program, InstructionData, ToAccountMetas};
+use anchor_lang::{system_program, Discriminator, InstructionData, ToAccountMetas};
 use local_amm::{accounts as acc, instruction as ix, instructions::*};
 use pool_bot::route::RouteLeg;
+use pool_bot::state::LegRuleArgs;
+
+/// The leg rule a product declares to route through the local AMM's `swap`: the leg spends
+/// from `user_source` (account 2), pays into `user_destination` (account 3), both of which
+/// must then be the pool's own token accounts, and trades on `pool` (account 1).
+pub fn swap_rule() -> LegRuleArgs {
+    LegRuleArgs {
+        program: local_amm::ID,
+        discriminator: ix::Swap::DISCRIMINATOR.to_vec(),
+        source_index: 2,
+        destination_index: 3,
+        market_index: Some(1),
+    }
+}
 
 /// Addresses of one AMM pool.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -169,7 +169,10 @@ impl SeedPool {
                         min_profit: USDC,
                         max_liquidity_bps: 1_000,
                     },
-                    allowed_programs: vec![local_amm::ID],
+                    leg_rules: vec![amm::swap_rule()],
+                    markets: (0..2)
+                        .map(|id| AmmAddresses::new(usdc, sol, id, TOKEN_PROGRAM).pool)
+                        .collect(),
                     enabled: true,
                 },
             )],

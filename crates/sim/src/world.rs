@@ -257,23 +257,6 @@ fn build(config: &SimConfig) -> Result<World, SimError> {
     ));
     governance.push(ix::add_keeper(&w.pool, &admin.pubkey(), w.keeper.pubkey()));
     w.send(&governance, &[&admin])?;
-    let product = RegisterProductArgs {
-        name: "DEX arbitrage".into(),
-        category: ProductCategory::Arbitrage,
-        config: ProductConfig {
-            max_trade_amount: 50_000 * USDC,
-            min_profit: USDC,
-            max_liquidity_bps: 1_000,
-        },
-        allowed_programs: vec![local_amm::ID],
-        enabled: true,
-    };
-    w.send(
-        &[ix::register_product(&w.pool, &admin.pubkey(), 0, product)],
-        &[&admin],
-    )?;
-    w.product = w.pool.product(0);
-
     // the market: SOL at 100 and ETH at 2500 USDC, two USDC/SOL pools a little apart
     const SOL: u64 = 1_000_000_000;
     const ETH: u64 = 100_000_000;
@@ -283,6 +266,27 @@ fn build(config: &SimConfig) -> Result<World, SimError> {
         ((sol, 25_000 * SOL), (eth, 1_000 * ETH), 0),
         ((usdc, 2_500_000 * USDC), (eth, 1_000 * ETH), 0),
     ];
+    let product = RegisterProductArgs {
+        name: "DEX arbitrage".into(),
+        category: ProductCategory::Arbitrage,
+        config: ProductConfig {
+            max_trade_amount: 50_000 * USDC,
+            min_profit: USDC,
+            max_liquidity_bps: 1_000,
+        },
+        leg_rules: vec![amm::swap_rule()],
+        markets: markets
+            .iter()
+            .map(|&((a, _), (b, _), id)| AmmAddresses::new(a, b, id, TOKEN).pool)
+            .collect(),
+        enabled: true,
+    };
+    w.send(
+        &[ix::register_product(&w.pool, &admin.pubkey(), 0, product)],
+        &[&admin],
+    )?;
+    w.product = w.pool.product(0);
+
     for (a, b, id) in markets {
         let amm = w.amm_pool(a, b, id)?;
         w.amms.push(amm);

@@ -178,4 +178,22 @@ pub enum PoolError {
     MintConfidentialTransfers,
     #[msg("The mint has an extension the pool does not support")]
     MintExtensionNotSupported,
+
+    // --- route rules ---
+    #[msg("A leg rule needs a 1 to 8 byte discriminator and distinct source and destination")]
+    InvalidLegRule,
+    #[msg("A product may declare at most 4 leg rules")]
+    TooManyLegRules,
+    #[msg("A product may list at most 16 markets, each once")]
+    TooManyMarkets,
+    #[msg("The leg calls an instruction no leg rule of the product allows")]
+    LegNotAllowed,
+    #[msg("A leg's source or destination is not a token account the pool owns")]
+    LegAccountNotPoolOwned,
+    #[msg("The leg trades on a market the product does not list")]
+    MarketNotAllowed,
+    #[msg("The route took more from the vault than the approved amount_in")]
+    RouteSpentTooMuch,
+    #[msg("The route left a pool token account with less, another owner, a delegate or a closer")]
+    RouteDrainedPoolAccount,
 }

@@ -90,8 +90,10 @@ pub struct ProductRegistered {
     pub name: String,
     /// Its category.
     pub category: ProductCategory,
-    /// Programs its routes may call.
-    pub allowed_programs: Vec<Pubkey>,
+    /// Programs its leg rules name.
+    pub programs: Vec<Pubkey>,
+    /// Markets its legs may trade on (empty = any).
+    pub markets: Vec<Pubkey>,
 }
 
 /// A product was enabled or disabled.

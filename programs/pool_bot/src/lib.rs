@@ -16,6 +16,7 @@ pub mod instructions;
 pub mod math;
 pub mod mint_rules;
 pub mod route;
+pub mod route_guard;
 pub mod state;
 pub mod token;
 

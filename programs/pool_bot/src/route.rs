@@ -6,7 +6,13 @@
 //! encoding of `Vec<RouteLeg>` (full pubkeys), checking every leg against the product as it
 //! goes, and stores its SHA-256. Validators vote on that stored route; `execute_and_distribute`
 //! reads and runs exactly it, checking every leg again: the executor cannot change a byte.
+//!
+//! Every leg must match one of the product's `LegRule`s (program and instruction), spend from
+//! and pay into token accounts the pool PDA owns, and trade only on the product's markets when
+//! it lists any; what the legs do to those accounts is checked after they run (`route_guard`).
 use crate::errors::PoolError;
+use crate::route_guard::token_owner;
+use crate::state::{LegRule, NO_MARKET};
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::instruction::Instruction;
 
@@ -68,38 +74,63 @@ pub struct LegSpec {
 
 /// What every leg of a pool's route must respect.
 pub struct RoutePolicy<'a> {
-    /// Programs the product allows.
-    pub allowed_programs: &'a [Pubkey],
-    /// The pool PDA: the only account a leg may ask to sign.
+    /// What each leg may do (the product's rules).
+    pub rules: &'a [LegRule],
+    /// Markets the legs may trade on (empty: any).
+    pub markets: &'a [Pubkey],
+    /// The pool PDA: the only account a leg may ask to sign, and the owner of every token
+    /// account a leg spends from or pays into.
     pub pool: Pubkey,
     /// The proposal: no leg may pass it.
     pub proposal: Pubkey,
 }
 
 impl RoutePolicy<'_> {
-    /// Refuses a leg that calls this program or one the product does not allow, is too large,
-    /// passes the proposal, or asks anyone but the pool PDA to sign.
-    fn check_leg<'k>(
+    /// Refuses a leg that calls this program, an instruction no rule allows, is too large,
+    /// passes the proposal, asks anyone but the pool PDA to sign, spends from or pays into an
+    /// account the pool does not own (read from `infos`), or trades on an unlisted market.
+    fn check_leg(
         &self,
         program_id: &Pubkey,
-        accounts: impl ExactSizeIterator<Item = (&'k Pubkey, bool)>,
-        data_len: usize,
+        accounts: &[(&Pubkey, bool)],
+        data: &[u8],
+        infos: &[AccountInfo],
     ) -> Result<()> {
         require_keys_neq!(*program_id, crate::ID, PoolError::RouteSelfInvocation);
         require!(
-            self.allowed_programs.contains(program_id),
+            self.rules.iter().any(|r| r.program == *program_id),
             PoolError::ProgramNotAllowed
         );
+        let rule = self
+            .rules
+            .iter()
+            .find(|r| r.matches(program_id, data))
+            .ok_or(PoolError::LegNotAllowed)?;
         require!(
-            accounts.len() <= MAX_LEG_ACCOUNTS && data_len <= MAX_LEG_DATA,
+            accounts.len() <= MAX_LEG_ACCOUNTS && data.len() <= MAX_LEG_DATA,
             PoolError::RouteLegTooLarge
         );
+        require!(
+            accounts.len() >= rule.min_accounts(),
+            PoolError::RouteAccountMissing
+        );
         for (key, is_signer) in accounts {
-            require_keys_neq!(*key, self.proposal, PoolError::ProposalInRoute);
+            require_keys_neq!(**key, self.proposal, PoolError::ProposalInRoute);
             require!(
-                !is_signer || *key == self.pool,
+                !is_signer || **key == self.pool,
                 PoolError::RouteSignerNotAllowed
             );
+        }
+        for index in [rule.source_index, rule.destination_index] {
+            let key = accounts[usize::from(index)].0;
+            require!(
+                token_owner(infos, key) == Some(self.pool),
+                PoolError::LegAccountNotPoolOwned
+            );
+        }
+        if rule.market_index != NO_MARKET && !self.markets.is_empty() {
+            let market = accounts[usize::from(rule.market_index)].0;
+            require!(self.markets.contains(market), PoolError::MarketNotAllowed);
         }
         Ok(())
     }
@@ -142,7 +173,7 @@ pub fn write(
             .iter()
             .map(|r| Ok((key_at(remaining, r.index)?, r.is_signer)))
             .collect::<Result<Vec<_>>>()?;
-        policy.check_leg(program_id, keys.iter().copied(), spec.data.len())?;
+        policy.check_leg(program_id, &keys, &spec.data, remaining)?;
         put(out, &mut at, program_id.as_ref())?;
         put(out, &mut at, &(spec.accounts.len() as u32).to_le_bytes())?;
         for (r, (key, _)) in spec.accounts.iter().zip(&keys) {
@@ -186,8 +217,12 @@ impl<'a> Reader<'a> {
 }
 
 /// Reads canonical route bytes back into the instructions they describe, checking each leg
-/// against `policy` again.
-pub fn instructions(bytes: &[u8], policy: &RoutePolicy) -> Result<Vec<Instruction>> {
+/// against `policy` again (token-account owners read from `infos`, the accounts supplied).
+pub fn instructions(
+    bytes: &[u8],
+    policy: &RoutePolicy,
+    infos: &[AccountInfo],
+) -> Result<Vec<Instruction>> {
     let mut reader = Reader { bytes };
     let legs = reader.len()?;
     require!(
@@ -212,11 +247,9 @@ pub fn instructions(bytes: &[u8], policy: &RoutePolicy) -> Result<Vec<Instructio
             .collect::<Result<Vec<_>>>()?;
         let data_len = reader.len()?;
         let data = reader.take(data_len)?.to_vec();
-        policy.check_leg(
-            &program_id,
-            accounts.iter().map(|m| (&m.pubkey, m.is_signer)),
-            data.len(),
-        )?;
+        let keys: Vec<(&Pubkey, bool)> =
+            accounts.iter().map(|m| (&m.pubkey, m.is_signer)).collect();
+        policy.check_leg(&program_id, &keys, &data, infos)?;
         out.push(Instruction {
             program_id,
             accounts,
@@ -235,132 +268,193 @@ pub fn hash(bytes: &[u8]) -> [u8; 32] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use anchor_spl::token::spl_token;
 
-    fn infos(
-        keys: &[Pubkey],
-        lamports: &mut [u64],
-        data: &mut [Vec<u8>],
-    ) -> Vec<AccountInfo<'static>> {
-        let keys: &'static [Pubkey] = Box::leak(keys.to_vec().into_boxed_slice());
-        let lamports: &'static mut [u64] = Box::leak(lamports.to_vec().into_boxed_slice());
-        let data: &'static mut [Vec<u8>] = Box::leak(data.to_vec().into_boxed_slice());
-        let owner: &'static Pubkey = Box::leak(Box::new(Pubkey::default()));
+    /// Accounts for the tests: `token_of[i]` makes account `i` an SPL token account owned by
+    /// that key.
+    fn infos(keys: &[Pubkey], token_of: &[Option<Pubkey>]) -> Vec<AccountInfo<'static>> {
         keys.iter()
-            .zip(lamports.iter_mut())
-            .zip(data.iter_mut())
-            .map(|((k, l), d)| AccountInfo::new(k, false, true, l, d, owner, false))
+            .zip(token_of)
+            .map(|(key, token_owner)| {
+                let key: &'static Pubkey = Box::leak(Box::new(*key));
+                let lamports: &'static mut u64 = Box::leak(Box::new(0));
+                let mut data = vec![];
+                let mut owner = Pubkey::default();
+                if let Some(token_owner) = token_owner {
+                    data = vec![0u8; 165];
+                    data[32..64].copy_from_slice(token_owner.as_ref());
+                    owner = spl_token::ID;
+                }
+                let data: &'static mut [u8] = Box::leak(data.into_boxed_slice());
+                let owner: &'static Pubkey = Box::leak(Box::new(owner));
+                AccountInfo::new(key, false, true, lamports, data, owner, false)
+            })
             .collect()
+    }
+
+    struct Fixture {
+        program: Pubkey,
+        pool: Pubkey,
+        proposal: Pubkey,
+        market: Pubkey,
+        rules: Vec<LegRule>,
+        remaining: Vec<AccountInfo<'static>>,
+    }
+
+    /// Remaining accounts: 0 program, 1 pool PDA, 2 and 3 pool-owned token accounts, 4 a
+    /// stranger's token account, 5 the proposal, 6 the market. The rule: instruction `[7]`,
+    /// source 1, destination 2, market 3 (indices into the leg's accounts).
+    fn fixture() -> Fixture {
+        let [program, pool, a, b, stranger, proposal, market] =
+            std::array::from_fn(|_| Pubkey::new_unique());
+        let remaining = infos(
+            &[program, pool, a, b, stranger, proposal, market],
+            &[
+                None,
+                None,
+                Some(pool),
+                Some(pool),
+                Some(stranger),
+                None,
+                None,
+            ],
+        );
+        let rule = LegRule::from_args(&crate::state::LegRuleArgs {
+            program,
+            discriminator: vec![7],
+            source_index: 1,
+            destination_index: 2,
+            market_index: Some(3),
+        })
+        .unwrap();
+        Fixture {
+            program,
+            pool,
+            proposal,
+            market,
+            rules: vec![rule],
+            remaining,
+        }
+    }
+
+    fn swap(accounts: [u8; 4], data: Vec<u8>) -> LegSpec {
+        LegSpec {
+            program_index: 0,
+            accounts: accounts
+                .iter()
+                .enumerate()
+                .map(|(i, &index)| AccountRef {
+                    index,
+                    is_signer: i == 0,
+                    is_writable: i > 0,
+                })
+                .collect(),
+            data,
+        }
     }
 
     #[test]
     fn canonical_bytes_are_borsh_of_the_resolved_legs() {
-        let (program, pool, vault, proposal) = (
-            Pubkey::new_unique(),
-            Pubkey::new_unique(),
-            Pubkey::new_unique(),
-            Pubkey::new_unique(),
-        );
-        let remaining = infos(&[program, pool, vault], &mut [0; 3], &mut vec![vec![]; 3]);
-        let spec = LegSpec {
-            program_index: 0,
-            accounts: vec![
-                AccountRef {
-                    index: 1,
-                    is_signer: true,
-                    is_writable: false,
-                },
-                AccountRef {
-                    index: 2,
-                    is_signer: false,
-                    is_writable: true,
-                },
-            ],
-            data: vec![7, 8, 9],
-        };
-        let allowed = [program];
+        let f = fixture();
+        let markets = [f.market];
         let policy = RoutePolicy {
-            allowed_programs: &allowed,
-            pool,
-            proposal,
+            rules: &f.rules,
+            markets: &markets,
+            pool: f.pool,
+            proposal: f.proposal,
         };
+        let leg = swap([1, 2, 3, 6], vec![7, 8, 9]);
         let mut out = [0u8; MAX_ROUTE_BYTES];
-        let len = write(&[spec.clone(), spec], &remaining, &policy, &mut out).unwrap();
+        let len = write(&[leg.clone(), leg], &f.remaining, &policy, &mut out).unwrap();
         let legs = Vec::<RouteLeg>::try_from_slice(&out[..len]).unwrap();
         assert_eq!(legs.len(), 2);
+        assert_eq!(legs[0].program_id, f.program);
         assert_eq!(
             legs[0].accounts[0],
             LegAccount {
-                pubkey: pool,
+                pubkey: f.pool,
                 is_signer: true,
                 is_writable: false
             }
         );
-        let ixs = instructions(&out[..len], &policy).unwrap();
-        assert_eq!(ixs[1].accounts[1], AccountMeta::new(vault, false));
+        let ixs = instructions(&out[..len], &policy, &f.remaining).unwrap();
+        assert_eq!(ixs[1].accounts[3], AccountMeta::new(f.market, false));
         assert_eq!(ixs[1].data, vec![7, 8, 9]);
     }
 
     #[test]
     fn refusals() {
-        let (program, pool, other, proposal) = (
-            Pubkey::new_unique(),
-            Pubkey::new_unique(),
-            Pubkey::new_unique(),
-            Pubkey::new_unique(),
-        );
-        let remaining = infos(
-            &[program, pool, other, proposal],
-            &mut [0; 4],
-            &mut vec![vec![]; 4],
-        );
-        let allowed = [program];
-        let policy = RoutePolicy {
-            allowed_programs: &allowed,
-            pool,
-            proposal,
-        };
-        let leg = |index, is_signer| LegSpec {
-            program_index: 0,
-            accounts: vec![AccountRef {
-                index,
-                is_signer,
-                is_writable: true,
-            }],
-            data: vec![],
+        let f = fixture();
+        let listed: &'static [Pubkey] = Box::leak(Box::new([f.market]));
+        let other_market: &'static [Pubkey] = Box::leak(Box::new([Pubkey::new_unique()]));
+        let policy = |markets: &'static [Pubkey]| RoutePolicy {
+            rules: &f.rules,
+            markets,
+            pool: f.pool,
+            proposal: f.proposal,
         };
         let mut out = [0u8; MAX_ROUTE_BYTES];
-        let err =
-            |specs: &[LegSpec], out: &mut [u8]| write(specs, &remaining, &policy, out).unwrap_err();
+        let err = |specs: &[LegSpec], markets: &'static [Pubkey], out: &mut [u8]| {
+            write(specs, &f.remaining, &policy(markets), out).unwrap_err()
+        };
+        let ok = swap([1, 2, 3, 6], vec![7]);
+        // the output goes to a stranger's account; the input comes from one
+        for (leg, error) in [
+            (
+                swap([1, 2, 4, 6], vec![7]),
+                PoolError::LegAccountNotPoolOwned,
+            ),
+            (
+                swap([1, 4, 3, 6], vec![7]),
+                PoolError::LegAccountNotPoolOwned,
+            ),
+            (swap([1, 2, 3, 6], vec![8]), PoolError::LegNotAllowed),
+            (swap([1, 2, 3, 5], vec![7]), PoolError::ProposalInRoute),
+            (
+                swap([2, 2, 3, 6], vec![7]),
+                PoolError::RouteSignerNotAllowed,
+            ),
+            (swap([1, 2, 3, 9], vec![7]), PoolError::RouteAccountMissing),
+        ] {
+            assert_eq!(err(&[leg], listed, &mut out), error.into());
+        }
         assert_eq!(
-            err(&[leg(2, true)], &mut out),
-            PoolError::RouteSignerNotAllowed.into()
+            err(std::slice::from_ref(&ok), other_market, &mut out),
+            PoolError::MarketNotAllowed.into()
         );
+        assert!(write(
+            std::slice::from_ref(&ok),
+            &f.remaining,
+            &policy(&[]),
+            &mut out
+        )
+        .is_ok());
         assert_eq!(
-            err(&[leg(3, false)], &mut out),
-            PoolError::ProposalInRoute.into()
-        );
-        assert_eq!(
-            err(&[leg(9, false)], &mut out),
-            PoolError::RouteAccountMissing.into()
-        );
-        assert_eq!(err(&[], &mut out), PoolError::InvalidRouteLength.into());
-        assert_eq!(
-            err(&vec![leg(1, true); 5], &mut out),
+            err(&[], listed, &mut out),
             PoolError::InvalidRouteLength.into()
         );
+        assert_eq!(
+            err(&vec![ok.clone(); 5], listed, &mut out),
+            PoolError::InvalidRouteLength.into()
+        );
+        let mut too_few = ok.clone();
+        too_few.accounts.truncate(3);
+        assert_eq!(
+            err(&[too_few], listed, &mut out),
+            PoolError::RouteAccountMissing.into()
+        );
         let foreign = LegSpec {
-            program_index: 2,
-            accounts: vec![],
-            data: vec![],
+            program_index: 4,
+            ..ok.clone()
         };
         assert_eq!(
-            err(&[foreign], &mut out),
+            err(&[foreign], listed, &mut out),
             PoolError::ProgramNotAllowed.into()
         );
         assert_eq!(
-            err(&[leg(1, true)], &mut out[..10]),
+            err(&[ok], listed, &mut out[..10]),
             PoolError::RouteLegTooLarge.into()
         );
-        assert!(instructions(&[1, 0, 0, 0], &policy).is_err());
+        assert!(instructions(&[1, 0, 0, 0], &policy(listed), &f.remaining).is_err());
     }
 }

@@ -158,7 +158,8 @@ fn main() {
             min_profit: 1,
             max_liquidity_bps: 100,
         },
-        allowed_programs: vec![local_amm::ID],
+        leg_rules: vec![pool_bot_tests::client::amm::swap_rule()],
+        markets: vec![],
         enabled: true,
     };
     r.send(

@@ -6,6 +6,7 @@ mod insurance;
 mod members;
 mod mints;
 mod profit;
+mod routes;
 
 use pool_bot::instructions::{WithdrawArgs, WithdrawRequest};
 use pool_bot_tests::client::instructions as ix;

@@ -8,7 +8,7 @@ use crate::session::Session;
 use crate::units::{percent_of_bps, TokenAmount};
 use clap::{Subcommand, ValueEnum};
 use pool_bot::instructions::RegisterProductArgs;
-use pool_bot::state::{Product, ProductCategory, ProductConfig};
+use pool_bot::state::{LegRuleArgs, Product, ProductCategory, ProductConfig};
 use pool_bot_client::instructions as ix;
 use pool_bot_client::Pubkey;
 use serde_json::json;
@@ -18,7 +18,8 @@ use std::str::FromStr;
 /// `poolbot products ...`
 #[derive(Debug, Subcommand)]
 pub enum ProductsCommand {
-    /// Register a product: its limits and the programs its trade routes may call (ADMIN).
+    /// Register a product: its limits, what each leg of its routes may do, and the markets they
+    /// may trade on (ADMIN).
     Register {
         /// Product name, 1 to 32 bytes.
         #[arg(long)]
@@ -35,9 +36,15 @@ pub enum ProductsCommand {
         /// Largest share of a DEX pool's reserve one trade may take, in basis points.
         #[arg(long, default_value_t = 1_000, value_name = "BPS")]
         max_liquidity_bps: u16,
-        /// A program its routes may call (repeat for several, at most 8), e.g. a DEX.
-        #[arg(long = "program", required = true, value_name = "PUBKEY", value_parser = parse_pubkey)]
-        programs: Vec<Pubkey>,
+        /// What a route leg may do (repeat for several, at most 4): `local-amm-swap`, or
+        /// PROGRAM:DISCRIMINATOR_HEX:SOURCE:DESTINATION[:MARKET] with account indices of the
+        /// instruction (its source and destination must be token accounts the pool owns).
+        #[arg(long = "rule", required = true, value_name = "RULE", value_parser = parse_rule)]
+        rules: Vec<LegRuleArgs>,
+        /// A market (DEX pool account) its legs may trade on (repeat, at most 16; none: any
+        /// market of an allowed instruction).
+        #[arg(long = "market", value_name = "PUBKEY", value_parser = parse_pubkey)]
+        markets: Vec<Pubkey>,
         /// Register it disabled (enable it later with `poolbot products enable`).
         #[arg(long)]
         disabled: bool,
@@ -125,7 +132,8 @@ pub fn run(s: &mut Session, command: &ProductsCommand) -> Result<(), CliError> {
             max_trade,
             min_profit,
             max_liquidity_bps,
-            programs,
+            rules,
+            markets,
             disabled,
         } => {
             let id = pool.state.next_product_id;
@@ -137,7 +145,8 @@ pub fn run(s: &mut Session, command: &ProductsCommand) -> Result<(), CliError> {
                     min_profit: pool.unit.base_units(min_profit)?,
                     max_liquidity_bps: *max_liquidity_bps,
                 },
-                allowed_programs: programs.clone(),
+                leg_rules: rules.clone(),
+                markets: markets.clone(),
                 enabled: !disabled,
             };
             (
@@ -184,12 +193,17 @@ fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
     let mut text = format!("{} product(s)\n", products.len());
     let mut rows = Vec::new();
     for (key, p) in &products {
-        let programs: Vec<String> = p.allowed_programs().iter().map(Pubkey::to_string).collect();
+        let programs: Vec<String> = p
+            .leg_rules()
+            .iter()
+            .map(|r| r.program.to_string())
+            .collect();
+        let markets: Vec<String> = p.markets().iter().map(Pubkey::to_string).collect();
         text.push_str(&format!(
             "{id} \"{name}\" ({cat:?}, {state}) {key}\n\
              \x20 max trade {max}, min profit {minp}, max liquidity {liq}\n\
              \x20 proposals {props}, executed {exec}, profit {profit}\n\
-             \x20 programs {progs}\n",
+             \x20 programs {progs}; markets {mkts}\n",
             id = p.id,
             name = p.name(),
             cat = p.category(),
@@ -205,6 +219,11 @@ fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
             exec = p.executed,
             profit = u.show(p.total_profit),
             progs = programs.join(", "),
+            mkts = if markets.is_empty() {
+                "any".to_string()
+            } else {
+                markets.join(", ")
+            },
         ));
         rows.push(json!({
             "id": p.id,
@@ -215,7 +234,8 @@ fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
             "max_trade_amount": p.max_trade_amount,
             "min_profit": p.min_profit,
             "max_liquidity_bps": p.max_liquidity_bps,
-            "allowed_programs": programs,
+            "programs": programs,
+            "markets": markets,
             "proposals": p.proposals,
             "executed": p.executed,
             "total_profit": p.total_profit,
@@ -225,4 +245,41 @@ fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
         &text,
         json!({ "pool": pool.key.to_string(), "products": rows }),
     )
+}
+
+/// A leg rule from `local-amm-swap` or `PROGRAM:DISCRIMINATOR_HEX:SOURCE:DESTINATION[:MARKET]`.
+fn parse_rule(text: &str) -> Result<LegRuleArgs, String> {
+    if text == "local-amm-swap" {
+        return Ok(pool_bot_client::amm::swap_rule());
+    }
+    let bad = |why: &str| {
+        format!(
+            "'{text}' is not a leg rule ({why}): use local-amm-swap, or PROGRAM:DISCRIMINATOR_HEX:SOURCE:DESTINATION[:MARKET], e.g. AmmxTFnpPRJQEkFdtB5d9ZzbN5V2g7fPkFCoDT594peP:f8c69e91e17587c8:2:3:1"
+        )
+    };
+    let parts: Vec<&str> = text.split(':').collect();
+    if !(4..=5).contains(&parts.len()) {
+        return Err(bad("four or five parts separated by ':'"));
+    }
+    let program = parse_pubkey(parts[0]).map_err(|_| bad("the program is not a pubkey"))?;
+    let hex = parts[1];
+    if hex.is_empty() || hex.len() > 16 || !hex.len().is_multiple_of(2) {
+        return Err(bad("the discriminator is 1 to 8 bytes of hex"));
+    }
+    let discriminator = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16))
+        .collect::<Result<Vec<u8>, _>>()
+        .map_err(|_| bad("the discriminator is not hex"))?;
+    let index = |part: &str| {
+        part.parse::<u8>()
+            .map_err(|_| bad("an index is not 0 to 254"))
+    };
+    Ok(LegRuleArgs {
+        program,
+        discriminator,
+        source_index: index(parts[2])?,
+        destination_index: index(parts[3])?,
+        market_index: parts.get(4).map(|p| index(p)).transpose()?,
+    })
 }

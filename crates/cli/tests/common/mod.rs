@@ -109,7 +109,6 @@ impl World {
         );
         let keeper = w.keeper.pubkey().to_string();
         w.ok(&admin, &["keepers", "add", &keeper]);
-        let amm = pool_bot_client::local_amm::ID.to_string();
         w.ok(
             &admin,
             &[
@@ -121,8 +120,8 @@ impl World {
                 "50000",
                 "--min-profit",
                 "1",
-                "--program",
-                &amm,
+                "--rule",
+                "local-amm-swap",
             ],
         );
         for usdc in [1_000, 5_000, 2_500] {

@@ -1,11 +1,14 @@
 //! Runs an approved proposal's stored route by CPI with the pool PDA signing, then requires the
-//! vault to have gained at least the approved minimum profit (else the whole transaction fails
-//! and nothing moves), sends `insurance_bps` of the gain to the insurance reserve and books the
-//! rest to members through the share price. No loop over members.
+//! vault to have gained at least the approved minimum profit, never to have lent out more than
+//! the approved `amount_in` along the way, and every other pool token account the route wrote
+//! to be left whole (else the whole transaction fails and nothing moves); sends `insurance_bps`
+//! of the gain to the insurance reserve and books the rest to members through the share price.
+//! No loop over members.
 use crate::errors::PoolError;
 use crate::events::TradeExecuted;
 use crate::math;
 use crate::route::{self, RoutePolicy};
+use crate::route_guard::RouteGuard;
 use crate::state::*;
 use crate::token;
 use anchor_lang::prelude::*;
@@ -57,8 +60,18 @@ impl ExecuteAndDistribute<'_> {
         pool.require_not_paused()?;
         let now = Clock::get()?.unix_timestamp;
         pool.require_deposits_settled(now)?;
-        self.product.load()?.require_enabled()?;
+        let product = self.product.load()?;
+        product.require_enabled()?;
         let proposal = self.proposal.load()?;
+        // the limits hold when it runs, not only when it was proposed
+        require!(
+            proposal.amount_in <= product.max_trade_amount,
+            PoolError::TradeTooLarge
+        );
+        require!(
+            proposal.amount_in <= pool.total_assets,
+            PoolError::TradeExceedsPool
+        );
         require!(
             proposal.status() == ProposalStatus::Approved,
             PoolError::ProposalNotApproved
@@ -74,17 +87,22 @@ impl<'info> ExecuteAndDistribute<'info> {
         let now = Clock::get()?.unix_timestamp;
         let pool_key = ctx.accounts.pool.key();
         let proposal_key = ctx.accounts.proposal.key();
-        let (legs, min_profit) = {
+        let mut infos = ctx.remaining_accounts.to_vec();
+        infos.push(ctx.accounts.pool.to_account_info());
+        infos.push(ctx.accounts.vault.to_account_info());
+        let (legs, min_profit, amount_in) = {
             let product = ctx.accounts.product.load()?;
             let policy = RoutePolicy {
-                allowed_programs: product.allowed_programs(),
+                rules: product.leg_rules(),
+                markets: product.markets(),
                 pool: pool_key,
                 proposal: proposal_key,
             };
             let proposal = ctx.accounts.proposal.load()?;
             (
-                route::instructions(proposal.route_bytes(), &policy)?,
+                route::instructions(proposal.route_bytes(), &policy, &infos)?,
                 proposal.min_profit,
+                proposal.amount_in,
             )
         };
         let (creator, asset_mint, bump, insurance_bps) = {
@@ -94,14 +112,14 @@ impl<'info> ExecuteAndDistribute<'info> {
         let seeds: &[&[u8]] = &[SEED_POOL, creator.as_ref(), asset_mint.as_ref(), &[bump]];
 
         let before = ctx.accounts.vault.amount;
-        let mut infos = ctx.remaining_accounts.to_vec();
-        infos.push(ctx.accounts.pool.to_account_info());
-        infos.push(ctx.accounts.vault.to_account_info());
+        let mut guard = RouteGuard::before(&legs, &infos, &pool_key, &ctx.accounts.vault.key())?;
         // No account of this instruction is borrowed here (loaders were dropped), which is
         // what the skipped client-side borrow checks would verify.
         for leg in &legs {
             invoke_signed_unchecked(leg, &infos, &[seeds])?;
+            guard.after_leg(&infos)?;
         }
+        guard.require_kept(&infos, &pool_key, amount_in)?;
 
         let vault = &mut ctx.accounts.vault;
         vault.reload()?;

@@ -86,7 +86,8 @@ impl ProposeTrade<'_> {
         product.record_proposal()?;
         let mut proposal = ctx.accounts.proposal.load_init()?;
         let policy = RoutePolicy {
-            allowed_programs: product.allowed_programs(),
+            rules: product.leg_rules(),
+            markets: product.markets(),
             pool: pool_key,
             proposal: proposal_key,
         };

@@ -1,4 +1,5 @@
-//! ADMIN registers a product: its category, limits and the programs its routes may call.
+//! ADMIN registers a product: its category, limits, the leg rules its routes must follow and the
+//! markets they may trade on.
 use crate::errors::PoolError;
 use crate::events::ProductRegistered;
 use crate::state::*;
@@ -13,8 +14,10 @@ pub struct RegisterProductArgs {
     pub category: ProductCategory,
     /// Limits for proposals under it.
     pub config: ProductConfig,
-    /// Programs its routes may invoke (at most 8; never this program).
-    pub allowed_programs: Vec<Pubkey>,
+    /// What each leg of its routes may do (1 to 4 rules; never this program).
+    pub leg_rules: Vec<LegRuleArgs>,
+    /// Markets its legs may trade on (at most 16; empty = any).
+    pub markets: Vec<Pubkey>,
     /// Whether it starts enabled.
     pub enabled: bool,
 }
@@ -64,14 +67,8 @@ impl RegisterProduct<'_> {
         let pool_key = ctx.accounts.pool.key();
         let id = ctx.accounts.pool.load_mut()?.take_product_id()?;
         let mut product = ctx.accounts.product.load_init()?;
-        product.init(
-            pool_key,
-            id,
-            &args.name,
-            args.category,
-            args.config,
-            &args.allowed_programs,
-        )?;
+        product.init(pool_key, id, &args.name, args.category, args.config)?;
+        product.set_route_rules(&args.leg_rules, &args.markets)?;
         product.enabled = args.enabled as u8;
         product.created_at = Clock::get()?.unix_timestamp;
         product.bump = ctx.bumps.product;
@@ -83,7 +80,8 @@ impl RegisterProduct<'_> {
             id,
             name: args.name,
             category: args.category,
-            allowed_programs: args.allowed_programs,
+            programs: product.leg_rules().iter().map(|r| r.program).collect(),
+            markets: args.markets,
         });
         Ok(())
     }

@@ -2,6 +2,7 @@
 pub mod claim;
 pub mod deposit_request;
 pub mod insurance_reserve;
+pub mod leg_rule;
 pub mod member_position;
 pub mod pool;
 pub mod product;
@@ -14,6 +15,7 @@ pub mod validator_set;
 pub use claim::*;
 pub use deposit_request::*;
 pub use insurance_reserve::*;
+pub use leg_rule::*;
 pub use member_position::*;
 pub use pool::*;
 pub use product::*;

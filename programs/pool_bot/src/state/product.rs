@@ -1,12 +1,10 @@
-//! A registered product (arbitrage, staking, …): its limits and the programs its trades may
-//! call. Zero-copy: proposing and executing read it without decoding.
+//! A registered product (arbitrage, staking, …): its limits, what each leg of its routes may
+//! do (`LegRule`) and which markets they may trade on. Zero-copy: proposing and executing read it without decoding.
+use super::leg_rule::{LegRule, LegRuleArgs, MAX_LEG_RULES, MAX_MARKETS};
 use super::text::{decode_name, encode_name, MAX_NAME_LEN};
 use crate::errors::PoolError;
 use crate::math::add;
 use anchor_lang::prelude::*;
-
-/// Most programs a product may allow.
-pub const MAX_ALLOWED_PROGRAMS: usize = 8;
 
 /// What kind of strategy a product is.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,8 +53,10 @@ pub struct Product {
     pub pool: Pubkey,
     /// UTF-8 name, zero padded.
     pub name: [u8; MAX_NAME_LEN],
-    /// Programs its routes may invoke (first `program_count` used).
-    pub allowed_programs: [Pubkey; MAX_ALLOWED_PROGRAMS],
+    /// What each leg of its routes may do (first `rule_count` used).
+    pub leg_rules: [LegRule; MAX_LEG_RULES],
+    /// Markets (DEX pool accounts) its legs may trade on (first `market_count`; none = any).
+    pub markets: [Pubkey; MAX_MARKETS],
     /// Sequential id within the pool.
     pub id: u64,
     /// Largest `amount_in` a proposal may use.
@@ -77,12 +77,14 @@ pub struct Product {
     pub category: u8,
     /// 1 while proposals under it may be made and executed.
     pub enabled: u8,
-    /// Entries used in `allowed_programs`.
-    pub program_count: u8,
+    /// Entries used in `leg_rules`.
+    pub rule_count: u8,
+    /// Entries used in `markets`.
+    pub market_count: u8,
     /// Bump of this PDA.
     pub bump: u8,
     /// Keeps the layout a multiple of 8 bytes.
-    pub padding: [u8; 2],
+    pub padding: [u8; 1],
 }
 
 impl Product {
@@ -97,12 +99,7 @@ impl Product {
         name: &str,
         category: ProductCategory,
         config: ProductConfig,
-        allowed_programs: &[Pubkey],
     ) -> Result<()> {
-        require!(
-            allowed_programs.len() <= MAX_ALLOWED_PROGRAMS,
-            PoolError::TooManyPrograms
-        );
         self.pool = pool;
         self.id = id;
         self.name = encode_name(name)?;
@@ -110,8 +107,22 @@ impl Product {
         self.max_trade_amount = config.max_trade_amount;
         self.min_profit = config.min_profit;
         self.max_liquidity_bps = config.max_liquidity_bps;
-        self.allowed_programs[..allowed_programs.len()].copy_from_slice(allowed_programs);
-        self.program_count = allowed_programs.len() as u8;
+        Ok(())
+    }
+
+    /// Sets what each leg of its routes may do and the markets they may trade on.
+    pub fn set_route_rules(&mut self, leg_rules: &[LegRuleArgs], markets: &[Pubkey]) -> Result<()> {
+        require!(
+            !leg_rules.is_empty() && leg_rules.len() <= MAX_LEG_RULES,
+            PoolError::TooManyLegRules
+        );
+        require!(markets.len() <= MAX_MARKETS, PoolError::TooManyMarkets);
+        for (slot, rule) in self.leg_rules.iter_mut().zip(leg_rules) {
+            *slot = LegRule::from_args(rule)?;
+        }
+        self.rule_count = leg_rules.len() as u8;
+        self.markets[..markets.len()].copy_from_slice(markets);
+        self.market_count = markets.len() as u8;
         Ok(())
     }
 
@@ -134,9 +145,14 @@ impl Product {
         }
     }
 
-    /// Programs its routes may invoke.
-    pub fn allowed_programs(&self) -> &[Pubkey] {
-        &self.allowed_programs[..self.program_count as usize]
+    /// What each leg of its routes may do.
+    pub fn leg_rules(&self) -> &[LegRule] {
+        &self.leg_rules[..self.rule_count as usize]
+    }
+
+    /// Markets its legs may trade on (empty: any market of an allowed instruction).
+    pub fn markets(&self) -> &[Pubkey] {
+        &self.markets[..self.market_count as usize]
     }
 
     /// Whether proposals under it may be made and executed.
@@ -177,13 +193,13 @@ impl Product {
     /// Rules a product always satisfies.
     pub fn invariant(&self) -> Result<()> {
         require!(!self.name().is_empty(), PoolError::InvalidName);
-        let programs = self.allowed_programs();
         require!(
-            !programs.contains(&crate::ID),
+            self.leg_rules().iter().all(|r| r.program != crate::ID),
             PoolError::RouteSelfInvocation
         );
-        for (i, p) in programs.iter().enumerate() {
-            require!(!programs[i + 1..].contains(p), PoolError::InvalidConfig);
+        let markets = self.markets();
+        for (i, m) in markets.iter().enumerate() {
+            require!(!markets[i + 1..].contains(m), PoolError::TooManyMarkets);
         }
         require!(self.max_liquidity_bps <= 10_000, PoolError::InvalidBps);
         require!(self.max_trade_amount > 0, PoolError::InvalidConfig);

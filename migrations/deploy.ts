@@ -12,8 +12,11 @@
  * The config (amounts in base units, times in seconds): `name`, `assetMint`, `maxMembers`,
  * `minContribution`, `insuranceBps`, the trade quorum (`requiredApprovals`,
  * `requireLeadApproval`), `proposalTtl`, the claim quorum (`claimRequiredApprovals`,
- * `claimRequireLeadApproval`), `claimTtl`, `validators`, `keepers` and `products`; see
- * `migrations/localnet.json` and `loadMigrationConfig` in `pool-migration.ts`.
+ * `claimRequireLeadApproval`), `claimTtl`, `validators`, `keepers` and `products` (each with its
+ * limits, `legRules`: `"local-amm-swap"` or `{ program, discriminator, sourceIndex,
+ * destinationIndex, marketIndex }`, and `markets`: DEX pool addresses or `{ "localAmm": { mintA,
+ * mintB, id } }`, empty for any); see `migrations/localnet.json` and `loadMigrationConfig` in
+ * `pool-migration.ts`.
  *
  * Idempotent: a second run with the same config sends no transaction and says so.
  */

@@ -2,8 +2,8 @@
  * The pool migration behind `migrations/deploy.ts`: reads a config file and brings the pool on
  * the cluster to it, creating what is missing and changing what differs, so a second run with
  * the same config sends nothing. It never removes validators, keepers or products the config
- * does not list (it reports them), and it cannot change a product's limits (the program has no
- * such instruction; it reports the difference).
+ * does not list (it reports them), and it cannot change a product's limits, leg rules or markets
+ * (the program has no such instruction; it reports the difference).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -17,10 +17,20 @@ import {
 } from "@solana/spl-token";
 import { Keypair, PublicKey, SystemProgram, Transaction } from "@solana/web3.js";
 import {
-  allowedProgramsOf,
+  AmmAddresses,
+  checkLegRule,
   decodeName,
   decodeProgramError,
+  formatLegRule,
   keepersOf,
+  LegRuleSpec,
+  legRulesOf,
+  marketsOf,
+  MAX_LEG_RULES,
+  MAX_MARKETS,
+  parseAccountIndex,
+  parseDiscriminator,
+  parseLegRule,
   POOL_BOT_PROGRAM_ID,
   PoolAddresses,
   PoolBotClient,
@@ -95,6 +105,77 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: s
   return value as T;
 }
 
+const LEG_RULES =
+  'a list of 1 to 4 leg rules ("local-amm-swap", or { "program", "discriminator", "sourceIndex", "destinationIndex", "marketIndex" })';
+const MARKETS =
+  'a list of at most 16 markets (DEX pool addresses, or { "localAmm": { "mintA", "mintB", "id" } }); [] for any';
+
+/** A rule's instruction prefix: hex (`"f8c69e91e17587c8"`) or a list of bytes. */
+function discriminator(value: unknown): Buffer {
+  if (typeof value === "string") return parseDiscriminator(value);
+  if (isArray(value) && value.every((b) => isInt(b) && b < 256)) return Buffer.from(value as number[]);
+  throw new Error(`discriminator: expected 1 to 8 bytes as hex or a list, got ${JSON.stringify(value)}`);
+}
+
+/**
+ * A product's leg rules: each `"local-amm-swap"` (the local AMM's swap), the CLI's text form
+ * `PROGRAM:DISCRIMINATOR_HEX:SOURCE:DESTINATION[:MARKET]`, or `{ "program", "discriminator"
+ * (hex, or a list of bytes), "sourceIndex", "destinationIndex", "marketIndex" (optional) }`.
+ */
+function legRules(list: unknown[], where: string): LegRuleSpec[] {
+  if (list.length < 1 || list.length > MAX_LEG_RULES) {
+    throw new MigrationError(`${where}: expected ${LEG_RULES}, got ${list.length} rules`);
+  }
+  return list.map((entry, j) => {
+    const at = `${where}[${j}]`;
+    try {
+      if (typeof entry === "string") return parseLegRule(entry);
+      if (!isObject(entry))
+        throw new Error(`expected "local-amm-swap" or a rule object, got ${JSON.stringify(entry)}`);
+      const rule: LegRuleSpec = {
+        program: pubkey(entry.program, `${at}.program`),
+        discriminator: discriminator(entry.discriminator),
+        sourceIndex: parseAccountIndex(entry.sourceIndex, "sourceIndex"),
+        destinationIndex: parseAccountIndex(entry.destinationIndex, "destinationIndex"),
+        marketIndex:
+          entry.marketIndex === undefined || entry.marketIndex === null
+            ? null
+            : parseAccountIndex(entry.marketIndex, "marketIndex"),
+      };
+      checkLegRule(rule);
+      return rule;
+    } catch (e) {
+      if (e instanceof MigrationError) throw e;
+      throw new MigrationError(`${at}: ${(e as Error).message}`);
+    }
+  });
+}
+
+/** A product's markets: addresses, or `{ "localAmm": { "mintA", "mintB", "id" } }` (a local AMM pool). */
+function markets(list: unknown[], where: string): PublicKey[] {
+  if (list.length > MAX_MARKETS)
+    throw new MigrationError(`${where}: expected ${MARKETS}, got ${list.length}`);
+  const keys = list.map((entry, j) => {
+    const at = `${where}[${j}]`;
+    if (isObject(entry) && isObject(entry.localAmm)) {
+      const amm = entry.localAmm;
+      const id = field(amm, "id", `${at}.localAmm.`, isInt, "a pool id");
+      return new AmmAddresses(
+        pubkey(amm.mintA, `${at}.localAmm.mintA`),
+        pubkey(amm.mintB, `${at}.localAmm.mintB`),
+        id,
+        TOKEN_PROGRAM_ID,
+      ).pool;
+    }
+    return pubkey(entry, at);
+  });
+  keys.forEach((k, j) => {
+    if (keys.findIndex((o) => o.equals(k)) !== j)
+      throw new MigrationError(`${where}[${j}]: ${k.toBase58()} is listed twice`);
+  });
+  return keys;
+}
+
 /** Reads and validates the config file at `path` (amounts in base units, times in seconds). */
 export function loadMigrationConfig(path: string): MigrationConfig {
   let raw: unknown;
@@ -134,15 +215,19 @@ export function loadMigrationConfig(path: string): MigrationConfig {
   const products = field(raw, "products", where, isArray, "a list").map((p, i) => {
     const at = `${where}products[${i}].`;
     if (!isObject(p)) throw new MigrationError(`${at.slice(0, -1)}: expected an object`);
+    if ("allowedPrograms" in p) {
+      throw new MigrationError(
+        `${at}allowedPrograms: products no longer allow whole programs; replace it with "legRules": ["local-amm-swap"] (or rules { "program", "discriminator", "sourceIndex", "destinationIndex", "marketIndex" }) and "markets": [the DEX pools its legs may trade on] ([] for any)`,
+      );
+    }
     return {
       name: field(p, "name", at, isString, "a name"),
       category: oneOf(p.category, PRODUCT_CATEGORIES, `${at}category`) as ProductCategoryName,
       maxTradeAmount: BigInt(field(p, "maxTradeAmount", at, isAmount, "an amount in base units")),
       minProfit: BigInt(field(p, "minProfit", at, isAmount, "an amount in base units")),
       maxLiquidityBps: field(p, "maxLiquidityBps", at, isInt, "basis points"),
-      allowedPrograms: field(p, "allowedPrograms", at, isArray, "a list of program ids").map((k, j) =>
-        pubkey(k, `${at}allowedPrograms[${j}]`),
-      ),
+      legRules: legRules(field(p, "legRules", at, isArray, LEG_RULES), `${at}legRules`),
+      markets: markets(field(p, "markets", at, isArray, MARKETS), `${at}markets`),
       enabled: field(p, "enabled", at, isBool, "true or false"),
     };
   });
@@ -374,11 +459,16 @@ export async function migratePool(
       PRODUCT_CATEGORIES[product.category] === spec.category &&
       BigInt(product.maxTradeAmount.toString()) === spec.maxTradeAmount &&
       BigInt(product.minProfit.toString()) === spec.minProfit &&
-      product.maxLiquidityBps === spec.maxLiquidityBps &&
-      allowedProgramsOf(product).map(String).join() === spec.allowedPrograms.map(String).join();
-    if (!sameLimits) {
+      product.maxLiquidityBps === spec.maxLiquidityBps;
+    const sameRules =
+      legRulesOf(product).map(formatLegRule).join() === spec.legRules.map(formatLegRule).join() &&
+      marketsOf(product).map(String).join() === spec.markets.map(String).join();
+    if (!sameLimits || !sameRules) {
+      const what = [!sameLimits && "limits", !sameRules && "leg rules or markets"]
+        .filter(Boolean)
+        .join(" and ");
       log(
-        `  note: product "${spec.name}" differs from the config in limits or programs, which cannot be changed`,
+        `  note: product "${spec.name}" differs from the config in ${what}, which cannot be changed (register a new product instead)`,
       );
     }
     if ((product.enabled === 1) !== spec.enabled) {

@@ -11,13 +11,17 @@ import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { promisify } from "node:util";
 import { AnchorProvider } from "@anchor-lang/core";
-import { getMint } from "@solana/spl-token";
+import { getMint, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import {
-  allowedProgramsOf,
+  AmmAddresses,
   decodeName,
+  formatLegRule,
   keepersOf,
+  legRulesOf,
   LOCAL_AMM_PROGRAM_ID,
+  localAmmSwapRule,
+  marketsOf,
   PoolAddresses,
   poolAddress,
   PoolBotClient,
@@ -58,6 +62,9 @@ describe("migrations/deploy.ts", () => {
   const mint = Keypair.generate();
   const validators = [Keypair.generate(), Keypair.generate(), Keypair.generate()].map((k) => k.publicKey);
   const keeper = Keypair.generate().publicKey;
+  const markets = [Keypair.generate().publicKey, Keypair.generate().publicKey];
+  /** A rule given in full: the local AMM's swap, but spending from account 3 into account 2. */
+  const reversed = { ...localAmmSwapRule(), sourceIndex: 3, destinationIndex: 2 };
   const config = {
     name: "Migrated Pool",
     assetMint: { keypair: "usdc-mint.json", decimals: 6 },
@@ -83,11 +90,25 @@ describe("migrations/deploy.ts", () => {
         maxTradeAmount: 40_000_000_000,
         minProfit: 2_000_000,
         maxLiquidityBps: 800,
-        allowedPrograms: [LOCAL_AMM_PROGRAM_ID.toBase58()],
+        legRules: [
+          "local-amm-swap",
+          {
+            program: LOCAL_AMM_PROGRAM_ID.toBase58(),
+            discriminator: reversed.discriminator.toString("hex"),
+            sourceIndex: 3,
+            destinationIndex: 2,
+            marketIndex: 1,
+          },
+        ],
+        markets: [
+          markets[0].toBase58(),
+          { localAmm: { mintA: mint.publicKey.toBase58(), mintB: markets[1].toBase58(), id: 7 } },
+        ],
         enabled: true,
       },
     ],
   };
+  const ammMarket = new AmmAddresses(mint.publicKey, markets[1], 7, TOKEN_PROGRAM_ID).pool;
   const configPath = join(dir, "pool.json");
   let wallet: Keypair;
   let walletPath: string;
@@ -138,7 +159,8 @@ describe("migrations/deploy.ts", () => {
     assert.equal(big(product.account.maxTradeAmount), 40_000_000_000n);
     assert.equal(big(product.account.minProfit), 2_000_000n);
     assert.equal(product.account.maxLiquidityBps, 800);
-    assert.deepEqual(allowedProgramsOf(product.account), [LOCAL_AMM_PROGRAM_ID]);
+    assert.deepEqual(legRulesOf(product.account), [localAmmSwapRule(), reversed]);
+    assert.deepEqual(marketsOf(product.account), [markets[0], ammMarket]);
     assert.equal(product.account.enabled, 1);
   });
 
@@ -149,6 +171,21 @@ describe("migrations/deploy.ts", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Nothing to do: the pool already matches the config \(no transaction sent\)/);
     assert.deepEqual(await snapshot(connection, watched), before, "no fee paid, no account changed");
+  });
+
+  it("reports a product whose rules or markets differ from the config, and leaves it as it is", async () => {
+    const changed = join(dir, "changed-markets.json");
+    const product = { ...config.products[0], markets: [markets[0].toBase58()] };
+    writeFileSync(changed, JSON.stringify({ ...config, products: [product] }));
+    const before = await snapshot(connection, [wallet.publicKey, p.product(0)]);
+    const run = await migrate("--url", RPC_URL, "--config", changed, "--wallet", walletPath);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      run.stdout,
+      /note: product "DEX arbitrage" differs from the config in leg rules or markets, which cannot be changed/,
+    );
+    assert.match(run.stdout, /Nothing to do/);
+    assert.deepEqual(await snapshot(connection, [wallet.publicKey, p.product(0)]), before);
   });
 
   it("the anchor-migrate entry takes a provider and is idempotent too", async () => {
@@ -181,6 +218,14 @@ describe("migrations/deploy.ts", () => {
       "the seed's quorums: 2 with a lead, for trades and claims",
     );
     assert.equal(localnet.claimTtl, 604_800n, "claims open for 7 days");
+    // The Rust seed's product: the local AMM's swap, on the fixture's two USDC/SOL pools.
+    const [product] = localnet.products;
+    assert.deepEqual(product.legRules.map(formatLegRule), [formatLegRule(localAmmSwapRule())]);
+    const sol = readKeypair(join(root, "app/fixtures/localnet/sol-mint.json"), "sol-mint").publicKey;
+    assert.deepEqual(
+      product.markets,
+      [0, 1].map((id) => new AmmAddresses(key("usdc-mint"), sol, id, TOKEN_PROGRAM_ID).pool),
+    );
   });
 
   it("answers operator mistakes with one line, no stack trace and no change", async () => {
@@ -196,6 +241,40 @@ describe("migrations/deploy.ts", () => {
     writeFileSync(stale, JSON.stringify({ ...config, profitUnlockPeriod: 0 }));
     const noClaimTtl = join(dir, "no-claim-ttl.json");
     writeFileSync(noClaimTtl, JSON.stringify({ ...config, claimTtl: undefined }));
+    const product = config.products[0];
+    const oldProducts = join(dir, "allowed-programs.json");
+    const { legRules: _rules, markets: _markets, ...withoutRules } = product;
+    writeFileSync(
+      oldProducts,
+      JSON.stringify({
+        ...config,
+        products: [{ ...withoutRules, allowedPrograms: [LOCAL_AMM_PROGRAM_ID.toBase58()] }],
+      }),
+    );
+    const badRule = join(dir, "bad-rule.json");
+    writeFileSync(
+      badRule,
+      JSON.stringify({
+        ...config,
+        products: [{ ...product, legRules: ["local-amm-swap", "swap-anything"] }],
+      }),
+    );
+    const sameAccounts = join(dir, "same-accounts.json");
+    writeFileSync(
+      sameAccounts,
+      JSON.stringify({
+        ...config,
+        products: [{ ...product, legRules: [{ ...(product.legRules[1] as object), destinationIndex: 3 }] }],
+      }),
+    );
+    const twice = join(dir, "market-twice.json");
+    writeFileSync(
+      twice,
+      JSON.stringify({
+        ...config,
+        products: [{ ...product, markets: [markets[0].toBase58(), markets[0].toBase58()] }],
+      }),
+    );
     const cases: Array<[string[], RegExp]> = [
       [["--config", broken, "--wallet", walletPath], /insuranceBps: expected basis points, got "5%"/],
       [
@@ -211,6 +290,19 @@ describe("migrations/deploy.ts", () => {
         /profitUnlockPeriod: the pool no longer has a profit unlock/,
       ],
       [["--config", noClaimTtl, "--wallet", walletPath], /claimTtl: expected seconds, got undefined/],
+      [
+        ["--config", oldProducts, "--wallet", walletPath],
+        /products\[0\]\.allowedPrograms: products no longer allow whole programs; replace it with "legRules": \["local-amm-swap"\].* and "markets"/,
+      ],
+      [
+        ["--config", badRule, "--wallet", walletPath],
+        /products\[0\]\.legRules\[1\]: "swap-anything" is not a leg rule: use local-amm-swap, or PROGRAM:DISCRIMINATOR_HEX/,
+      ],
+      [
+        ["--config", sameAccounts, "--wallet", walletPath],
+        /products\[0\]\.legRules\[0\]: the source and destination must be different accounts/,
+      ],
+      [["--config", twice, "--wallet", walletPath], /products\[0\]\.markets\[1\]: \w+ is listed twice/],
       [["--config", join(dir, "missing.json"), "--wallet", walletPath], /cannot read config .*missing\.json/],
       [["--config", configPath, "--wallet", join(dir, "nobody.json")], /wallet .*nobody\.json not found/],
       [["--config", configPath, "--wallet", configPath], /is not a keypair file/],

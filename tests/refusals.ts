@@ -6,19 +6,29 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { AnchorError } from "@anchor-lang/core";
+import { createTransferInstruction, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { PublicKey } from "@solana/web3.js";
 import {
+  AmmAddresses,
   claimableStake,
   decodeProgramError,
   depositMustBeRequested,
+  legFromInstruction,
+  legRuleViolation,
+  legRulesOf,
+  LocalAmmClient,
+  marketsOf,
   POOL_BOT_PROGRAM_ID,
   poolBotError,
+  RouteLeg,
   sharesForWithdrawal,
   sharesToBurnForAssets,
+  toBN,
+  TradeTerms,
   withdrawalLeavesDust,
 } from "../sdk/src";
-import { big, connect, snapshot, tokenAccount } from "./support/localnet";
-import { Actor, Proposed, SeedPool, TRADE_SIZE, USDC } from "./support/seed";
+import { big, connect, snapshot, tokenAccount, tokenBalance } from "./support/localnet";
+import { Actor, createMarket, Proposed, SeedPool, SOL, TRADE_SIZE, USDC } from "./support/seed";
 
 const connection = connect();
 
@@ -163,6 +173,106 @@ describe("refusals a wallet user can hit", () => {
       member.usdc,
       w.pool.member(member.wallet.publicKey),
     ]);
+  });
+
+  describe("routes outside the product's rules (the swap rule, the two seed markets)", () => {
+    let keeperUsdc: PublicKey;
+    /** A third USDC/SOL pool, SOL dearer still, that the product does not list. */
+    let unlisted: AmmAddresses;
+
+    before(async () => {
+      keeperUsdc = await tokenAccount(connection, w.payer, w.usdc, w.keeper.wallet.publicKey);
+      unlisted = new AmmAddresses(w.usdc, w.sol, 2, TOKEN_PROGRAM_ID);
+      await createMarket(connection, w.payer, unlisted, 1_000_000n * USDC, 9_000n * SOL);
+    });
+
+    /** What every refused route could have touched: nothing of it may change. */
+    const watched = async () => {
+      const next = (await w.keeper.client.fetchPool(w.pool.pool)).nextProposalId.toNumber();
+      return [
+        w.pool.pool,
+        w.pool.vault,
+        w.poolSol,
+        w.product,
+        w.pool.proposal(next),
+        keeperUsdc,
+        w.cheap.vaultA,
+        w.cheap.vaultB,
+        unlisted.vaultA,
+      ];
+    };
+    const terms = (gain: bigint): TradeTerms => ({
+      amountIn: TRADE_SIZE,
+      expectedProfit: gain,
+      minProfit: gain / 2n,
+    });
+    const propose = (legs: RouteLeg[], gain: bigint) => () =>
+      w.keeper.client.proposeTrade(w.pool, w.product, terms(gain), legs);
+
+    it("a swap paying its output to an account the pool does not own: LegAccountNotPoolOwned", async () => {
+      const { legs, gain } = await w.arbitrageRoute(TRADE_SIZE, { payTo: keeperUsdc });
+      assert.ok(gain > 0n, "it would look profitable to the keeper");
+      await refused(propose(legs, gain), "LegAccountNotPoolOwned", await watched());
+      assert.equal(await tokenBalance(connection, keeperUsdc), 0n);
+    });
+
+    it("a swap on a market the product does not list: MarketNotAllowed", async () => {
+      const { legs, gain } = await w.arbitrageRoute(TRADE_SIZE, { sellOn: unlisted });
+      assert.ok(gain > 0n, "an even better price on the unlisted pool");
+      const product = await w.keeper.client.fetchProduct(w.product);
+      assert.equal(
+        legRuleViolation(legRulesOf(product), marketsOf(product), legs[1]),
+        "MarketNotAllowed",
+        "the SDK predicts it",
+      );
+      await refused(propose(legs, gain), "MarketNotAllowed", await watched());
+    });
+
+    it("another instruction of the allowed program: LegNotAllowed; another program: ProgramNotAllowed", async () => {
+      const amm = LocalAmmClient.connect(connection, w.payer);
+      // The pool PDA "adding liquidity" would hand its USDC and SOL to the AMM pool.
+      const addLiquidity = legFromInstruction(
+        await amm.program.methods
+          .addLiquidity({ amountA: toBN(USDC), amountB: toBN(SOL) })
+          .accountsStrict({
+            authority: w.pool.pool,
+            pool: w.cheap.pool,
+            mintA: w.usdc,
+            mintB: w.sol,
+            vaultA: w.cheap.vaultA,
+            vaultB: w.cheap.vaultB,
+            sourceA: w.pool.vault,
+            sourceB: w.poolSol,
+            tokenProgram: TOKEN_PROGRAM_ID,
+          })
+          .instruction(),
+      );
+      const product = await w.keeper.client.fetchProduct(w.product);
+      assert.equal(legRuleViolation(legRulesOf(product), [], addLiquidity), "LegNotAllowed");
+      await refused(propose([addLiquidity], 10n * USDC), "LegNotAllowed", await watched());
+      // A plain token transfer out of the vault, signed by the pool PDA.
+      const skim = legFromInstruction(createTransferInstruction(w.pool.vault, keeperUsdc, w.pool.pool, USDC));
+      await refused(propose([skim], 10n * USDC), "ProgramNotAllowed", await watched());
+    });
+
+    it("a route that takes more of the vault than its amount in is refused when executed: RouteSpentTooMuch", async () => {
+      // The legs swap TRADE_SIZE, but the proposal declares half of it.
+      const { legs, gain } = await w.arbitrageRoute(TRADE_SIZE);
+      const declared = { amountIn: TRADE_SIZE / 2n, expectedProfit: gain, minProfit: gain / 2n };
+      const sent = await w.keeper.client.proposeTrade(w.pool, w.product, declared, legs);
+      await w.validators[0].client.approve(w.pool, sent.proposal);
+      await w.validators[2].client.approve(w.pool, sent.proposal);
+      await refused(() => w.keeper.client.executeAndDistribute(w.pool, sent.proposal), "RouteSpentTooMuch", [
+        sent.proposal,
+        w.pool.pool,
+        w.pool.vault,
+        w.poolSol,
+        w.pool.insuranceVault,
+        w.product,
+        w.cheap.vaultA,
+        w.dear.vaultA,
+      ]);
+    });
   });
 
   describe("claims", () => {

@@ -4,6 +4,7 @@
  * unit tests, and error decoding from raw logs.
  */
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import BN from "bn.js";
@@ -21,7 +22,19 @@ import {
   depositsAwaitingSettlement,
   decodeRoute,
   encodeRoute,
+  formatLegRule,
   I64_MAX,
+  legRuleViolation,
+  legRulesOf,
+  LOCAL_AMM_PROGRAM_ID,
+  localAmmSwapRule,
+  marketsOf,
+  matchingLegRule,
+  NO_MARKET,
+  parseLegRule,
+  POOL_BOT_ERRORS,
+  ProductAccount,
+  productProgramsOf,
   memberValue,
   MemberPositionAccount,
   packRoute,
@@ -97,6 +110,111 @@ describe("routes", () => {
     assert.throws(() => decodeRoute(Buffer.concat([bytes, Buffer.from([0])])), /past the last leg/);
     assert.throws(() => decodeRoute(Buffer.from([1, 0, 0, 0])), /end early/);
     assert.throws(() => decodeRoute(Buffer.from([0, 0, 0, 0])), /1 to 4 legs/);
+  });
+});
+
+describe("product leg rules", () => {
+  const market = key();
+  const swapLeg = (
+    pool: PublicKey,
+    data = Buffer.concat([localAmmSwapRule().discriminator, Buffer.alloc(16)]),
+  ) => ({
+    programId: LOCAL_AMM_PROGRAM_ID,
+    accounts: [key(), pool, key(), key(), key()].map((pubkey) => ({
+      pubkey,
+      isSigner: false,
+      isWritable: true,
+    })),
+    data,
+  });
+
+  it("the local AMM swap rule is crates/client's swap_rule(): Anchor's discriminator of `swap`, accounts 2, 3 and 1", () => {
+    const rule = localAmmSwapRule();
+    const anchor = createHash("sha256").update("global:swap").digest().subarray(0, 8);
+    assert.deepEqual(rule.discriminator, anchor);
+    assert.ok(rule.program.equals(LOCAL_AMM_PROGRAM_ID));
+    assert.deepEqual([rule.sourceIndex, rule.destinationIndex, rule.marketIndex], [2, 3, 1]);
+    // the CLI's --rule text form, both ways
+    assert.equal(formatLegRule(rule), `${LOCAL_AMM_PROGRAM_ID.toBase58()}:f8c69e91e17587c8:2:3:1`);
+    assert.deepEqual(parseLegRule(formatLegRule(rule)), rule);
+    assert.deepEqual(parseLegRule("local-amm-swap"), rule);
+    const tag = parseLegRule(`${LOCAL_AMM_PROGRAM_ID.toBase58()}:03:0:1`);
+    assert.deepEqual([tag.discriminator, tag.marketIndex], [Buffer.from([3]), null]);
+  });
+
+  it("refuses malformed rules with a reason", () => {
+    const program = LOCAL_AMM_PROGRAM_ID.toBase58();
+    assert.throws(() => parseLegRule("swap"), /is not a leg rule: use local-amm-swap/);
+    assert.throws(() => parseLegRule(`${program}:f8c69e91e17587c8aa:2:3`), /not 1 to 8 bytes of hex/);
+    assert.throws(() => parseLegRule(`${program}:xyz1:2:3`), /not 1 to 8 bytes of hex/);
+    assert.throws(() => parseLegRule(`${program}:01:2:2`), /source and destination must be different/);
+    assert.throws(() => parseLegRule(`${program}:01:2:255`), /account index from 0 to 254/);
+    assert.throws(() => parseLegRule(`${POOL_BOT_PROGRAM_ID.toBase58()}:01:2:3`), /may not call Pool Bot/);
+    assert.throws(() => parseLegRule("nope:01:2:3"), /is not a base58 public key/);
+  });
+
+  it("finds the rule a leg matches, and what the program would refuse on keys alone", () => {
+    const rules = [parseLegRule(`${LOCAL_AMM_PROGRAM_ID.toBase58()}:b59d:0:1`), localAmmSwapRule()];
+    const leg = swapLeg(market);
+    assert.equal(matchingLegRule(rules, leg), 1);
+    assert.equal(matchingLegRule(rules, { ...leg, programId: key() }), -1);
+    assert.equal(
+      matchingLegRule(rules, { ...leg, data: Buffer.from([0xf8, 0xc6]) }),
+      -1,
+      "data shorter than the prefix",
+    );
+    assert.equal(legRuleViolation(rules, [], leg), null, "no markets listed: any market");
+    assert.equal(legRuleViolation(rules, [market], leg), null);
+    assert.equal(legRuleViolation(rules, [key()], leg), "MarketNotAllowed");
+    assert.equal(legRuleViolation(rules, [], { ...leg, data: Buffer.from([1, 2, 3]) }), "LegNotAllowed");
+    assert.equal(
+      legRuleViolation(rules, [], { ...leg, accounts: leg.accounts.slice(0, 3) }),
+      "RouteAccountMissing",
+    );
+  });
+
+  it("reads rules, programs and markets from a product as the coder decodes it", () => {
+    const stored = (rule: ReturnType<typeof localAmmSwapRule>) => ({
+      program: rule.program,
+      discriminator: [...rule.discriminator, ...new Array(8 - rule.discriminator.length).fill(0)],
+      discriminatorLen: rule.discriminator.length,
+      sourceIndex: rule.sourceIndex,
+      destinationIndex: rule.destinationIndex,
+      marketIndex: rule.marketIndex ?? NO_MARKET,
+      padding: [0, 0, 0, 0],
+    });
+    const other = parseLegRule(`${key().toBase58()}:03:0:1`);
+    const empty = stored({ ...other, program: PublicKey.default });
+    const product = {
+      legRules: [stored(localAmmSwapRule()), stored(other), stored(localAmmSwapRule()), empty],
+      ruleCount: 3,
+      markets: [market, key(), ...new Array(14).fill(PublicKey.default)],
+      marketCount: 1,
+    } as unknown as ProductAccount;
+    assert.deepEqual(legRulesOf(product), [localAmmSwapRule(), other, localAmmSwapRule()]);
+    assert.deepEqual(productProgramsOf(product), [LOCAL_AMM_PROGRAM_ID, other.program]);
+    assert.deepEqual(marketsOf(product), [market]);
+  });
+
+  it("names the route-rule errors", () => {
+    const names = POOL_BOT_ERRORS.map((e) => e.name);
+    for (const name of [
+      "InvalidLegRule",
+      "TooManyLegRules",
+      "TooManyMarkets",
+      "LegNotAllowed",
+      "LegAccountNotPoolOwned",
+      "MarketNotAllowed",
+      "RouteSpentTooMuch",
+      "RouteDrainedPoolAccount",
+    ]) {
+      assert.ok(names.includes(name), name);
+    }
+    const program = POOL_BOT_PROGRAM_ID.toBase58();
+    const failure = decodeProgramError({
+      logs: [`Program ${program} invoke [1]`, `Program ${program} failed: custom program error: 0x17c2`],
+    });
+    assert.deepEqual(failure && [failure.code, failure.name], [6082, "LegAccountNotPoolOwned"]);
   });
 });
 

@@ -10,7 +10,6 @@ import { before, describe, it } from "node:test";
 import { convertIdlToCamelCase } from "@anchor-lang/core";
 import { PublicKey } from "@solana/web3.js";
 import {
-  allowedProgramsOf,
   assetsForShares,
   chainTime,
   claimStatus,
@@ -23,8 +22,12 @@ import {
   eventsNamed,
   I64_MAX,
   keepersOf,
+  legRulesOf,
   LOCAL_AMM_PROGRAM_ID,
+  LOCAL_AMM_SWAP_DISCRIMINATOR,
   LocalAmmClient,
+  localAmmSwapRule,
+  marketsOf,
   memberValue,
   parseAmmEvents,
   pendingRequestCount,
@@ -33,6 +36,7 @@ import {
   PoolBotClient,
   PoolBotEvent,
   PoolBotEventName,
+  productProgramsOf,
   proposalRoute,
   proposalStatus,
   routeHash,
@@ -138,7 +142,18 @@ describe("seed story", () => {
     const product = await client.fetchProduct(w.product);
     assert.equal(decodeName(product.name), "DEX arbitrage");
     assert.equal(product.category, 0);
-    assert.deepEqual(allowedProgramsOf(product), [LOCAL_AMM_PROGRAM_ID]);
+    // The Rust seed's product: the local AMM's swap as its one leg rule, the two seed markets.
+    assert.deepEqual(legRulesOf(product), [localAmmSwapRule()]);
+    assert.deepEqual(legRulesOf(product)[0], {
+      program: LOCAL_AMM_PROGRAM_ID,
+      discriminator: LOCAL_AMM_SWAP_DISCRIMINATOR,
+      sourceIndex: 2,
+      destinationIndex: 3,
+      marketIndex: 1,
+    });
+    assert.deepEqual(productProgramsOf(product), [LOCAL_AMM_PROGRAM_ID]);
+    assert.deepEqual(marketsOf(product), [w.cheap.pool, w.dear.pool]);
+    assert.deepEqual([product.ruleCount, product.marketCount], [1, 2]);
     assert.equal(big(product.maxTradeAmount), 50_000n * USDC);
     assert.equal(big(product.minProfit), USDC);
     assert.equal(product.maxLiquidityBps, 1_000);
@@ -203,7 +218,8 @@ describe("seed story", () => {
     const [registered] = eventsNamed(w.setupEvents, "productRegistered");
     assert.ok(registered.product.equals(w.product));
     assert.equal(variantName(registered.category), "arbitrage");
-    assert.deepEqual(registered.allowedPrograms, [LOCAL_AMM_PROGRAM_ID]);
+    assert.deepEqual(registered.programs, [LOCAL_AMM_PROGRAM_ID]);
+    assert.deepEqual(registered.markets, [w.cheap.pool, w.dear.pool]);
   });
 
   it("three members deposit 1000 / 5000 / 2500 USDC at one share per unit", async () => {
@@ -417,13 +433,25 @@ describe("seed story", () => {
 
     const product = await client.fetchProduct(w.product);
     const d = await raw(w.product);
-    assert.equal(d.length, 384);
-    assert.ok(new PublicKey(d.subarray(64, 96)).equals(product.allowedPrograms[0]));
-    assert.equal(d.readBigUInt64LE(360), big(product.totalProfit));
-    assert.equal(d.readUInt16LE(376), product.maxLiquidityBps);
+    assert.equal(d.length, 832);
+    // leg_rules: 4 × 48 bytes from 64 (program, discriminator[8], len, source, destination, market, padding)
+    const rule = product.legRules[0];
+    assert.ok(new PublicKey(d.subarray(64, 96)).equals(rule.program));
+    assert.deepEqual([...d.subarray(96, 104)], rule.discriminator);
     assert.deepEqual(
-      [...d.subarray(378, 382)],
-      [product.category, product.enabled, product.programCount, product.bump],
+      [...d.subarray(104, 108)],
+      [rule.discriminatorLen, rule.sourceIndex, rule.destinationIndex, rule.marketIndex],
+    );
+    assert.deepEqual([...d.subarray(104, 108)], [8, 2, 3, 1]);
+    // markets: 16 × 32 bytes from 256
+    assert.ok(new PublicKey(d.subarray(256, 288)).equals(product.markets[0]));
+    assert.ok(new PublicKey(d.subarray(288, 320)).equals(w.dear.pool));
+    assert.equal(d.readBigUInt64LE(768), big(product.id));
+    assert.equal(d.readBigUInt64LE(808), big(product.totalProfit));
+    assert.equal(d.readUInt16LE(824), product.maxLiquidityBps);
+    assert.deepEqual(
+      [...d.subarray(826, 831)],
+      [product.category, product.enabled, product.ruleCount, product.marketCount, product.bump],
     );
   });
 

@@ -16,7 +16,17 @@ import { after, before, describe, it } from "node:test";
 import { getAssociatedTokenAddressSync } from "@solana/spl-token";
 import { Connection, PublicKey } from "@solana/web3.js";
 import type { Browser, Page } from "playwright-core";
-import { depositMustBeRequested, PoolAddresses, votersOf, validatorsOf } from "../../sdk/src";
+import {
+  decodeName,
+  depositMustBeRequested,
+  legRulesOf,
+  localAmmSwapRule,
+  marketsOf,
+  PoolAddresses,
+  votersOf,
+  validatorsOf,
+} from "../../sdk/src";
+import { localAmmSwapDraft } from "../src/lib/products";
 import { readOnlyClient } from "../src/lib/readClient";
 import { formatAmount } from "../src/lib/format";
 import {
@@ -210,6 +220,11 @@ describe("Pool Bot web app in Chromium", () => {
     );
     assert.equal(await page.getByTestId(`lead-${id}`).textContent(), "Needs a LEAD or ADMIN approval");
     await page.getByTestId(`expiry-${id}`).filter({ hasText: /left/ }).waitFor();
+    // Each leg names the product's rule it matches: the local AMM's swap, on a listed market.
+    const card = page.getByTestId(`proposal-${id}`);
+    for (const leg of [0, 1]) {
+      await card.getByTestId(`leg-rule-${leg}`).filter({ hasText: "rule 1 · Local AMM swap" }).waitFor();
+    }
 
     await page.getByTestId(`approve-${id}`).click();
     const toast = await settledToast(page);
@@ -252,7 +267,56 @@ describe("Pool Bot web app in Chromium", () => {
     assert.equal(await page.getByTestId("admin-readonly").count(), 0);
     assert.ok((await page.locator("[data-admin-control]").count()) > 5, "the ADMIN gets the controls");
     assert.equal((await client.fetchPool(p.pool)).paused, 0);
+    // The seed product's rule and markets, as the chain holds them.
+    const products = await client.listProducts(p);
+    const seed = products.find((x) => decodeName(x.account.name) === "DEX arbitrage")!;
+    const seedId = seed.account.id.toString();
+    assert.deepEqual(marketsOf(seed.account).length, 2);
+    await page.getByTestId(`product-rules-${seedId}`).filter({ hasText: "Local AMM swap" }).waitFor();
+    assert.equal(
+      await page.getByTestId(`product-markets-${seedId}`).locator(".address").count(),
+      2,
+      "both seed markets listed",
+    );
     await screenshot(page, "admin");
+
+    // The ADMIN registers a product through the form: the local AMM swap preset, on the
+    // fixture's two markets. A mistyped market is caught before anything is sent.
+    const name = `Browser arb ${Date.now() % 1_000_000}`;
+    await page.getByTestId("register-product").click();
+    await page.getByTestId("register-name").fill(name);
+    assert.deepEqual(
+      await page
+        .getByTestId("register-rule-0")
+        .locator("input")
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+      Object.values(localAmmSwapDraft()),
+      "the form starts with the local AMM swap preset",
+    );
+    assert.ok(await page.getByTestId("register-add-amm-rule").isDisabled(), "the preset is there once");
+    const markets = marketsOf(seed.account).map((m) => m.toBase58());
+    await page.getByTestId("register-markets").fill(`${markets[0]}\nnot-a-pool`);
+    await page.getByTestId("register-submit").click();
+    await page
+      .getByTestId("register-error")
+      .filter({ hasText: "Markets: not-…pool is not a base58 address." })
+      .waitFor();
+    assert.equal((await client.listProducts(p)).length, products.length, "nothing was sent");
+    await page.getByTestId("register-markets").fill(markets.join("\n"));
+    await page.getByTestId("register-error").waitFor({ state: "detached" }); // editing clears the problem
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, "admin-register");
+    await page.getByTestId("register-submit").click();
+    const toast = await settledToast(page);
+    assert.equal(toast.status, "confirmed", `registration failed: ${toast.text}`);
+    const registered = (await client.listProducts(p)).find((x) => decodeName(x.account.name) === name);
+    assert.ok(registered, "the chain has the new product");
+    assert.deepEqual(legRulesOf(registered.account), [localAmmSwapRule()]);
+    assert.deepEqual(marketsOf(registered.account).map(String), markets);
+    await page
+      .getByTestId(`product-rules-${registered.account.id.toString()}`)
+      .filter({ hasText: "Local AMM swap" })
+      .waitFor();
     pageErrors.push(...errors);
     await context.close();
   });

@@ -4,12 +4,14 @@
  *
  *  1. SOL from the faucet for the fixture wallets (admin, member, LEAD, SENIORs, keeper);
  *  2. the migration (`migrations/deploy.ts` with `migrations/localnet.json`, the fixture admin
- *     as creator): the USDC mint, the pool, its validators, keeper and arbitrage product;
+ *     as creator): the USDC mint, the pool, its validators, keeper and arbitrage product (the
+ *     local AMM's swap on the two pools of step 3);
  *  3. the local AMM market: a SOL mint and two USDC/SOL pools at different prices;
  *  4. once per pool, a short history so every page has something to show: three members
  *     depositing 1000 / 5000 / 2500 USDC, the reserve funded, two arbitrages executed and one
  *     rejected, a claim paid and one denied, a claim by SENIOR 2 (a member too) that only the
- *     other validators may decide, a second product registered disabled;
+ *     other validators may decide, a second product registered disabled (the swap rule on any
+ *     market);
  *  5. every run: the fixture member's USDC topped up, deposit requests that have become ready
  *     settled (earlier runs' browser tests queue one), earlier runs' half-approved proposals
  *     completed and executed (or expired), and one fresh pending proposal the LEAD has not
@@ -47,8 +49,8 @@ import {
 import {
   AmmAddresses,
   decodeName,
-  LOCAL_AMM_PROGRAM_ID,
   LocalAmmClient,
+  localAmmSwapRule,
   PoolAddresses,
   PoolBotClient,
   proposalStatus,
@@ -311,7 +313,8 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
         maxTradeAmount: 10_000n * USDC,
         minProfit: 5n * USDC,
         maxLiquidityBps: 500,
-        allowedPrograms: [LOCAL_AMM_PROGRAM_ID],
+        legRules: [localAmmSwapRule()],
+        markets: [],
         enabled: false,
       });
     }

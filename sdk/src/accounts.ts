@@ -29,6 +29,8 @@ export type InsuranceReserveAccount = Accounts["insuranceReserve"];
 export type ClaimAccount = Accounts["claim"];
 /** A registered product. */
 export type ProductAccount = Accounts["product"];
+/** A leg rule as a product stores it (read it with `legRulesOf`). */
+export type StoredLegRule = Types["legRule"];
 /** A deposit waiting to become shares (made while a trade proposal was live). */
 export type DepositRequestAccount = Accounts["depositRequest"];
 
@@ -130,11 +132,6 @@ export function validatorsOf(
 /** The authorised keepers. */
 export function keepersOf(set: ValidatorSetAccount): PublicKey[] {
   return set.keepers.slice(0, set.keeperCount);
-}
-
-/** The programs a product's routes may invoke. */
-export function allowedProgramsOf(product: ProductAccount): PublicKey[] {
-  return product.allowedPrograms.slice(0, product.programCount);
 }
 
 /** Slots set in a vote bitmap. */

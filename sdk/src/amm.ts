@@ -127,7 +127,11 @@ export class LocalAmmClient {
       .instruction();
   }
 
-  /** The same swap as a route leg; `request.user` is the Pool Bot pool PDA, which signs by CPI. */
+  /**
+   * The same swap as a route leg; `request.user` is the Pool Bot pool PDA, which signs by CPI.
+   * A product allows it with `localAmmSwapRule()` when `source` and `destination` are the pool's
+   * own token accounts (and lists `amm.pool` among its markets, if it lists any).
+   */
   async swapLeg(request: SwapRequest): Promise<RouteLeg> {
     return legFromInstruction(await this.swapInstruction(request));
   }

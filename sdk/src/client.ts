@@ -38,6 +38,7 @@ import { parsePoolBotEvents, PoolBotEvent, transactionLogs } from "./events";
 import { POOL_BOT_IDL, PoolBot } from "./idl";
 import { depositMustBeRequested } from "./math";
 import { PoolAddresses, toBN, U64 } from "./pdas";
+import { LegRuleSpec, legRuleArgs } from "./products";
 import { packRoute, RouteLeg } from "./route";
 import { Buffer } from "buffer";
 
@@ -90,8 +91,13 @@ export interface ProductSpec {
   minProfit: U64;
   /** Largest share of a DEX pool's input reserve a trade may take, in basis points. */
   maxLiquidityBps: number;
-  /** Programs its routes may invoke (at most 8; never Pool Bot). */
-  allowedPrograms: PublicKey[];
+  /**
+   * What each leg of its routes may do: 1 to 4 rules (e.g. `localAmmSwapRule()`), never on
+   * Pool Bot itself.
+   */
+  legRules: LegRuleSpec[];
+  /** Markets (DEX pool accounts) its legs may trade on: at most 16, each once; empty = any. */
+  markets: PublicKey[];
   /** Whether it starts enabled. */
   enabled: boolean;
 }
@@ -402,7 +408,7 @@ export class PoolBotClient {
     return this.send(this.program.methods.removeKeeper({ keeper }).accountsStrict(this.adminAccounts(p)));
   }
 
-  /** Registers a product at the pool's next product id. */
+  /** Registers a product (its limits, leg rules and markets) at the pool's next product id. */
   async registerProduct(
     p: PoolAddresses,
     spec: ProductSpec,
@@ -417,7 +423,8 @@ export class PoolBotClient {
         minProfit: toBN(spec.minProfit),
         maxLiquidityBps: spec.maxLiquidityBps,
       },
-      allowedPrograms: spec.allowedPrograms,
+      legRules: spec.legRules.map(legRuleArgs),
+      markets: spec.markets,
       enabled: spec.enabled,
     };
     const result = await this.send(

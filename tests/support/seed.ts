@@ -1,16 +1,16 @@
 /**
  * The seed pool of `crates/seed/src/world.rs`, built the same way through the TypeScript SDK:
  * an admin, validators LEAD, SENIOR, SENIOR (trade and claim quorum 2 with a lead; claims open
- * for 7 days), a keeper, the arbitrage product over the local AMM, two AMM pools at different
- * SOL prices, and the members who deposit 1000 / 5000 / 2500 USDC. Fresh keypairs and mints
+ * for 7 days), a keeper, the arbitrage product (the local AMM's swap as its one leg rule, the two
+ * AMM pools as its markets), two AMM pools at different SOL prices, and the members who deposit 1000 / 5000 / 2500 USDC. Fresh keypairs and mints
  * every time; a test may shorten the pool's timings (`build(connection, { proposalTtl: 10 })`).
  */
 import { TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Connection, Keypair, PublicKey } from "@solana/web3.js";
 import {
   AmmAddresses,
-  LOCAL_AMM_PROGRAM_ID,
   LocalAmmClient,
+  localAmmSwapRule,
   PoolAddresses,
   PoolBotClient,
   PoolBotEvent,
@@ -48,6 +48,27 @@ export const SEED_CONFIG: PoolConfig = {
   claimRequireLeadApproval: true,
   claimTtl: CLAIM_TTL,
 };
+
+/**
+ * Creates AMM pool `amm` (fee `AMM_FEE_BPS`) holding `reserveA` of its mint A and `reserveB` of
+ * its mint B, put in by a fresh liquidity provider; `payer` is both mints' authority.
+ */
+export async function createMarket(
+  connection: Connection,
+  payer: Keypair,
+  amm: AmmAddresses,
+  reserveA: bigint,
+  reserveB: bigint,
+): Promise<void> {
+  const lp = await fundedWallet(connection);
+  const amms = LocalAmmClient.connect(connection, lp);
+  const [srcA, srcB] = await Promise.all([
+    tokenAccount(connection, payer, amm.mintA, lp.publicKey, reserveA),
+    tokenAccount(connection, payer, amm.mintB, lp.publicKey, reserveB),
+  ]);
+  await amms.createPool(amm, AMM_FEE_BPS);
+  await amms.addLiquidity(amm, srcA, srcB, reserveA, reserveB);
+}
 
 /** A wallet with its SDK client and its USDC account. */
 export interface Actor {
@@ -125,32 +146,24 @@ export class SeedPool {
     }
     record(await admin.client.updateConfig(pool, { requiredApprovals: 2, claimRequiredApprovals: 2 }));
     record(await admin.client.addKeeper(pool, keeper.wallet.publicKey));
+    // The product routes only through the local AMM's swap, on the two seed markets.
+    const cheap = new AmmAddresses(usdc, sol, 0, TOKEN_PROGRAM_ID);
+    const dear = new AmmAddresses(usdc, sol, 1, TOKEN_PROGRAM_ID);
     const registered = await admin.client.registerProduct(pool, {
       name: "DEX arbitrage",
       category: "arbitrage",
       maxTradeAmount: 50_000n * USDC,
       minProfit: USDC,
       maxLiquidityBps: 1_000,
-      allowedPrograms: [LOCAL_AMM_PROGRAM_ID],
+      legRules: [localAmmSwapRule()],
+      markets: [cheap.pool, dear.pool],
       enabled: true,
     });
     record(registered);
 
-    const cheap = new AmmAddresses(usdc, sol, 0, TOKEN_PROGRAM_ID);
-    const dear = new AmmAddresses(usdc, sol, 1, TOKEN_PROGRAM_ID);
-    const liquidity = async (amm: AmmAddresses, reserveUsdc: bigint, reserveSol: bigint) => {
-      const lp = await fundedWallet(connection);
-      const amms = LocalAmmClient.connect(connection, lp);
-      const [srcA, srcB] = await Promise.all([
-        tokenAccount(connection, payer, usdc, lp.publicKey, reserveUsdc),
-        tokenAccount(connection, payer, sol, lp.publicKey, reserveSol),
-      ]);
-      await amms.createPool(amm, AMM_FEE_BPS);
-      await amms.addLiquidity(amm, srcA, srcB, reserveUsdc, reserveSol);
-    };
     await Promise.all([
-      liquidity(cheap, 1_000_000n * USDC, 10_000n * SOL),
-      liquidity(dear, 1_000_000n * USDC, 9_500n * SOL),
+      createMarket(connection, payer, cheap, 1_000_000n * USDC, 10_000n * SOL),
+      createMarket(connection, payer, dear, 1_000_000n * USDC, 9_500n * SOL),
     ]);
     const poolSol = await tokenAccount(connection, payer, sol, pool.pool);
     return new SeedPool(
@@ -190,11 +203,17 @@ export class SeedPool {
 
   /**
    * The two-leg arbitrage for `amountIn` at current reserves (buy SOL where cheap, sell it
-   * where dear) and the gain it makes.
+   * where dear) and the gain it makes. `variant` changes where the SOL is sold (`sellOn`, the
+   * dear pool by default) or who receives the USDC back (`payTo`, the vault by default), to
+   * make routes the product refuses.
    */
-  async arbitrageRoute(amountIn: bigint): Promise<{ legs: RouteLeg[]; gain: bigint }> {
+  async arbitrageRoute(
+    amountIn: bigint,
+    variant: { sellOn?: AmmAddresses; payTo?: PublicKey } = {},
+  ): Promise<{ legs: RouteLeg[]; gain: bigint }> {
+    const sellOn = variant.sellOn ?? this.dear;
     const amms = new LocalAmmClient(this.keeper.client.provider);
-    const [cheap, dear] = await Promise.all([amms.reserves(this.cheap), amms.reserves(this.dear)]);
+    const [cheap, dear] = await Promise.all([amms.reserves(this.cheap), amms.reserves(sellOn)]);
     const solOut = swapOutput(amountIn, cheap.a, cheap.b, AMM_FEE_BPS);
     const usdcBack = swapOutput(solOut, dear.b, dear.a, AMM_FEE_BPS);
     const signer = this.pool.pool;
@@ -209,10 +228,10 @@ export class SeedPool {
         minAmountOut: solOut,
       }),
       await amms.swapLeg({
-        amm: this.dear,
+        amm: sellOn,
         user: signer,
         source: this.poolSol,
-        destination: this.pool.vault,
+        destination: variant.payTo ?? this.pool.vault,
         mintIn: this.sol,
         amountIn: solOut,
         minAmountOut: usdcBack,

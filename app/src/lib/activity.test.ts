@@ -160,6 +160,27 @@ describe("the audit trail in words", () => {
     );
   });
 
+  it("describes a product's registration by its programs and markets", () => {
+    const registered = (markets: PublicKey[]): PoolBotEvent => ({
+      name: "productRegistered",
+      data: {
+        pool,
+        product: key(30),
+        id: new BN(1),
+        name: "DEX arbitrage",
+        category: { arbitrage: {} },
+        programs: [key(31)],
+        markets,
+      },
+    });
+    assert.deepEqual(describeEvent(registered([key(32), key(33)]), ctx), {
+      title: "Product registered",
+      detail: "#1 “DEX arbitrage” (arbitrage), routes through 1 program on 2 markets",
+      tone: "info",
+    });
+    assert.match(describeEvent(registered([]), ctx).detail, /on any market$/);
+  });
+
   it("describes deposits that wait for a live proposal and their settlement", () => {
     const short = `${alice.toBase58().slice(0, 4)}…${alice.toBase58().slice(-4)}`;
     assert.deepEqual(describeEvent(requested.event, ctx), {

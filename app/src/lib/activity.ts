@@ -338,7 +338,7 @@ export function describeEvent(event: PoolBotEvent, ctx: DescribeContext): Descri
       const d = event.data;
       return {
         title: "Product registered",
-        detail: `#${d.id.toString()} “${d.name}” (${variantName(d.category)}), ${d.allowedPrograms.length} allowed program${d.allowedPrograms.length === 1 ? "" : "s"}`,
+        detail: `#${d.id.toString()} “${d.name}” (${variantName(d.category)}), routes through ${d.programs.length} program${d.programs.length === 1 ? "" : "s"} on ${d.markets.length === 0 ? "any market" : `${d.markets.length} market${d.markets.length === 1 ? "" : "s"}`}`,
         tone: "info",
       };
     }

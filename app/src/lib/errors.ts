@@ -104,7 +104,22 @@ export const SENTENCES: Record<string, string> = {
     "The product is disabled, so its trades can be neither proposed nor executed. An ADMIN can enable it on the Admin page.",
   ProductStateUnchanged: "The product is already in that state. Nothing to do.",
   TooManyPrograms: "A product may allow at most 8 programs.",
-  ProgramNotAllowed: "The route calls a program its product does not allow.",
+  ProgramNotAllowed:
+    "The route calls a program none of its product's leg rules names. Only routes within the product's rules (Admin page) can be proposed or executed.",
+  InvalidLegRule:
+    "A leg rule needs an instruction prefix of 1 to 8 bytes and different source and destination accounts. Fix the rule and try again.",
+  TooManyLegRules: "A product declares 1 to 4 leg rules. Keep between one and four rules.",
+  TooManyMarkets: "A product may list at most 16 markets, each once. Remove repeated or extra markets.",
+  LegNotAllowed:
+    "A leg of the route calls an instruction none of its product's leg rules allows (a token transfer or approval, say). Only routes within the product's rules (Admin page) can be proposed or executed.",
+  LegAccountNotPoolOwned:
+    "A leg of the route spends from or pays into a token account the pool does not own, so nothing moved. Every swap must pay into the pool's own accounts: reject this proposal.",
+  MarketNotAllowed:
+    "A leg of the route trades on a market its product does not list, so nothing moved. Routes may only use the product's markets (Admin page).",
+  RouteSpentTooMuch:
+    "The route would take more from the vault than the approved amount in, so nothing moved. Reject this proposal.",
+  RouteDrainedPoolAccount:
+    "The route would leave one of the pool's token accounts with less, another owner, a delegate or a close authority, so nothing moved. Reject this proposal.",
   TradeTooLarge: "The trade is larger than its product's maximum trade size.",
   TradeExceedsPool: "The trade puts in more than the pool holds.",
   InvalidMinProfit:

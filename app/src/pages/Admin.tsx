@@ -4,13 +4,14 @@
  */
 import { useWallet } from "@solana/wallet-adapter-react";
 import { PublicKey } from "@solana/web3.js";
-import { ReactNode, useState } from "react";
+import { ReactNode, useEffect, useState } from "react";
 import {
-  allowedProgramsOf,
   ConfigChanges,
   decodeName,
   keepersOf,
-  LOCAL_AMM_PROGRAM_ID,
+  legRulesOf,
+  marketsOf,
+  MAX_LEG_RULES,
   PoolBotClient,
   PRODUCT_CATEGORIES,
   ProductCategoryName,
@@ -22,7 +23,14 @@ import {
 import { PageHead, PoolGate } from "../components/Layout";
 import { Address, Badge, Card, FormError, RoleBadge, Row, Skeleton } from "../components/ui";
 import { big, describeSeconds, formatAmount, formatBps, formatExact, parseAmount } from "../lib/format";
-import { programName } from "../lib/route";
+import {
+  describeRule,
+  emptyRuleDraft,
+  localAmmSwapDraft,
+  parseMarkets,
+  parseRuleDrafts,
+  RuleDraft,
+} from "../lib/products";
 import { PoolInfo, useMyRole, usePool, useProducts, useValidatorSet } from "../state/data";
 import { useTx } from "../state/tx";
 
@@ -129,9 +137,20 @@ function StatusCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
   );
 }
 
-function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: ReactNode }) {
+function Field({
+  label,
+  hint,
+  wide,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  /** Spans the whole row of a grid form. */
+  wide?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <label className="field">
+    <label className={wide ? "field wide" : "field"}>
       <span>{label}</span>
       {children}
       {hint && <small className="muted">{hint}</small>}
@@ -471,7 +490,7 @@ function ProductsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
   return (
     <Card
       title="Products"
-      subtitle="Strategies the pool runs; proposals must fit their limits and call only their programs"
+      subtitle="Strategies the pool runs; every leg of a proposal's route must match one of its product's leg rules and trade on its markets"
       testId="admin-products"
     >
       {!products.data ? (
@@ -485,7 +504,8 @@ function ProductsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
                 <th className="num">Max trade</th>
                 <th className="num hide-sm">Min profit</th>
                 <th className="num hide-sm">Max liquidity</th>
-                <th className="hide-sm">Programs</th>
+                <th className="hide-sm">Leg rules</th>
+                <th className="hide-sm">Markets</th>
                 <th className="num hide-sm">Executed</th>
                 <th>Status</th>
               </tr>
@@ -504,10 +524,15 @@ function ProductsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
                   <td className="num">{amt(p.maxTradeAmount)}</td>
                   <td className="num hide-sm">{amt(p.minProfit)}</td>
                   <td className="num hide-sm">{formatBps(p.maxLiquidityBps)}</td>
-                  <td className="hide-sm">
-                    {allowedProgramsOf(p)
-                      .map((k) => programName(k.toBase58()))
-                      .join(", ")}
+                  <td className="hide-sm" data-testid={`product-rules-${p.id.toString()}`}>
+                    <ul className="rule-list">
+                      {legRulesOf(p).map((rule, i) => (
+                        <li key={i}>{describeRule(rule)}</li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className="hide-sm" data-testid={`product-markets-${p.id.toString()}`}>
+                    <Markets markets={marketsOf(p)} />
                   </td>
                   <td className="num hide-sm">
                     {p.executed.toString()} · {amt(p.totalProfit)}
@@ -548,6 +573,94 @@ function ProductsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
   );
 }
 
+/** A product's markets: "Any market", or the first few addresses. */
+function Markets({ markets }: { markets: PublicKey[] }) {
+  if (markets.length === 0) return <span className="muted">Any market</span>;
+  const shown = markets.slice(0, 3);
+  return (
+    <div className="cell-stack">
+      {shown.map((m) => (
+        <Address key={m.toBase58()} value={m} />
+      ))}
+      {markets.length > shown.length && (
+        <span className="muted small">+{markets.length - shown.length} more</span>
+      )}
+    </div>
+  );
+}
+
+/** The leg rules of the registration form, one row each, with the local AMM swap as a preset. */
+function RuleRows({ rules, onChange }: { rules: RuleDraft[]; onChange: (rules: RuleDraft[]) => void }) {
+  const edit = (i: number, field: keyof RuleDraft) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    onChange(rules.map((r, j) => (j === i ? { ...r, [field]: e.target.value } : r)));
+  const preset = localAmmSwapDraft();
+  const hasPreset = rules.some((r) => JSON.stringify(r) === JSON.stringify(preset));
+  return (
+    <div className="field wide">
+      <span className="field-label">Leg rules</span>
+      <small className="muted">
+        Every leg of a route must match one: its program and instruction (the leading bytes of its data), the
+        accounts (by position) it spends from and pays into, which must be the pool&apos;s own token accounts,
+        and the one that names its market.
+      </small>
+      <div className="rules" data-testid="register-rules">
+        {rules.map((r, i) => (
+          <div className="rule-row" key={i} data-testid={`register-rule-${i}`}>
+            <Field label={`Rule ${i + 1}: program`}>
+              <input value={r.program} onChange={edit(i, "program")} placeholder="Program id" />
+            </Field>
+            <Field label="Instruction prefix (hex)">
+              <input
+                value={r.discriminator}
+                onChange={edit(i, "discriminator")}
+                placeholder="e.g. f8c69e91e17587c8"
+              />
+            </Field>
+            <Field label="Spends from #">
+              <input inputMode="numeric" value={r.source} onChange={edit(i, "source")} />
+            </Field>
+            <Field label="Pays into #">
+              <input inputMode="numeric" value={r.destination} onChange={edit(i, "destination")} />
+            </Field>
+            <Field label="Market #">
+              <input inputMode="numeric" value={r.market} onChange={edit(i, "market")} placeholder="none" />
+            </Field>
+            <button
+              type="button"
+              className="btn small ghost"
+              disabled={rules.length === 1}
+              onClick={() => onChange(rules.filter((_, j) => j !== i))}
+              aria-label={`Remove rule ${i + 1}`}
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+      </div>
+      <div className="button-row">
+        <button
+          type="button"
+          className="btn small"
+          disabled={hasPreset || rules.length >= MAX_LEG_RULES}
+          onClick={() => onChange([...rules, preset])}
+          data-testid="register-add-amm-rule"
+        >
+          + Local AMM swap
+        </button>
+        <button
+          type="button"
+          className="btn small ghost"
+          disabled={rules.length >= MAX_LEG_RULES}
+          onClick={() => onChange([...rules, emptyRuleDraft()])}
+          data-testid="register-add-rule"
+        >
+          + Custom rule
+        </button>
+      </div>
+    </div>
+  );
+}
+
 function RegisterProduct({ pool }: { pool: PoolInfo }) {
   const { act, busy, error } = useAdminAction();
   const [form, setForm] = useState({
@@ -556,22 +669,23 @@ function RegisterProduct({ pool }: { pool: PoolInfo }) {
     maxTrade: "10000",
     minProfit: "1",
     liquidity: "10",
-    programs: LOCAL_AMM_PROGRAM_ID.toBase58(),
+    markets: "",
     enabled: true,
   });
+  const [rules, setRules] = useState<RuleDraft[]>([localAmmSwapDraft()]);
   const [problem, setProblem] = useState<string | null>(null);
+  // A problem found in the form is about what was typed: editing clears it.
+  useEffect(() => setProblem(null), [form, rules]);
   const submit = async () => {
     setProblem(null);
     const maxTrade = parseAmount(form.maxTrade, pool.decimals);
     const minProfit = parseAmount(form.minProfit, pool.decimals);
     if ("error" in maxTrade) return setProblem(`Max trade: ${maxTrade.error}`);
     if ("error" in minProfit) return setProblem(`Min profit: ${minProfit.error}`);
-    const programs = form.programs
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map(parseKey);
-    if (programs.some((p) => !p))
-      return setProblem("Programs: enter base58 program ids separated by commas.");
+    const legRules = parseRuleDrafts(rules);
+    if ("error" in legRules) return setProblem(legRules.error);
+    const markets = parseMarkets(form.markets);
+    if ("error" in markets) return setProblem(markets.error);
     const ok = await act(`Register ${form.name}`, (c) =>
       c.registerProduct(pool.addresses, {
         name: form.name.trim(),
@@ -579,7 +693,8 @@ function RegisterProduct({ pool }: { pool: PoolInfo }) {
         maxTradeAmount: maxTrade.value,
         minProfit: minProfit.value,
         maxLiquidityBps: Math.round(Number(form.liquidity) * 100),
-        allowedPrograms: programs as PublicKey[],
+        legRules: legRules.value,
+        markets: markets.value,
         enabled: form.enabled,
       }),
     );
@@ -587,7 +702,9 @@ function RegisterProduct({ pool }: { pool: PoolInfo }) {
   };
   return (
     <details className="register">
-      <summary data-admin-control>Register a product</summary>
+      <summary data-admin-control data-testid="register-product">
+        Register a product
+      </summary>
       <form
         className="form grid-form"
         onSubmit={(e) => {
@@ -601,6 +718,7 @@ function RegisterProduct({ pool }: { pool: PoolInfo }) {
             maxLength={32}
             onChange={(e) => setForm({ ...form, name: e.target.value })}
             placeholder="e.g. Cross-DEX arbitrage"
+            data-testid="register-name"
           />
         </Field>
         <Field label="Category">
@@ -636,8 +754,19 @@ function RegisterProduct({ pool }: { pool: PoolInfo }) {
             onChange={(e) => setForm({ ...form, liquidity: e.target.value })}
           />
         </Field>
-        <Field label="Allowed programs" hint="Up to 8 program ids, comma separated">
-          <input value={form.programs} onChange={(e) => setForm({ ...form, programs: e.target.value })} />
+        <RuleRows rules={rules} onChange={setRules} />
+        <Field
+          label="Markets"
+          hint="DEX pool addresses its legs may trade on, one per line (at most 16). Leave empty to allow any market."
+          wide
+        >
+          <textarea
+            className="markets-input"
+            rows={3}
+            value={form.markets}
+            onChange={(e) => setForm({ ...form, markets: e.target.value })}
+            data-testid="register-markets"
+          />
         </Field>
         <label className="check">
           <input
@@ -647,13 +776,14 @@ function RegisterProduct({ pool }: { pool: PoolInfo }) {
           />{" "}
           Enabled from the start
         </label>
-        <FormError>{problem ?? error}</FormError>
+        <FormError testId="register-error">{problem ?? error}</FormError>
         <div className="button-row">
           <button
             type="submit"
             className="btn primary"
             disabled={busy || !form.name.trim()}
             data-admin-control
+            data-testid="register-submit"
           >
             Register product
           </button>

@@ -9,6 +9,7 @@ import {
   depositsAwaitingSettlement,
   Listed,
   PoolBotClient,
+  proposalRoute,
   SendResult,
   TradeProposalAccount,
   ValidatorSetAccount,
@@ -42,6 +43,7 @@ import {
   formatPercent,
   shortAddress,
 } from "../lib/format";
+import { LegRuleCheck, legRuleChecks } from "../lib/products";
 import { LegView, programName, routeMints, routeView } from "../lib/route";
 import {
   PoolInfo,
@@ -190,14 +192,27 @@ function MyRecord({ pool }: { pool: PoolInfo }) {
   );
 }
 
+/** Which of its product's leg rules a leg matches, or what the program would refuse in it. */
+function RuleNote({ check, index }: { check?: LegRuleCheck; index: number }) {
+  if (!check) return null;
+  return (
+    <span className={`leg-rule small ${check.ok ? "muted" : "bad"}`} data-testid={`leg-rule-${index}`}>
+      {check.ok ? "✓ " : "✗ "}
+      {check.label}
+    </span>
+  );
+}
+
 function LegLine({
   leg,
   index,
   mints,
+  check,
 }: {
   leg: LegView;
   index: number;
   mints?: Map<string, { decimals: number; symbol: string }>;
+  check?: LegRuleCheck;
 }) {
   if (leg.kind === "swap") {
     const a = mints?.get(leg.mintIn);
@@ -222,6 +237,7 @@ function LegLine({
             {" "}
             on {programName(leg.program)} pool <Address value={leg.ammPool} />
           </span>
+          <RuleNote check={check} index={index} />
         </span>
       </li>
     );
@@ -231,6 +247,7 @@ function LegLine({
       <span className="leg-n">{index + 1}</span>
       <span>
         Call {programName(leg.program)} with {leg.accounts} accounts, {leg.dataBytes} bytes of data
+        <RuleNote check={check} index={index} />
       </span>
     </li>
   );
@@ -296,6 +313,14 @@ function ProposalCard({
   const amt = (v: { toString(): string }, signed = false) =>
     formatAmount(big(v), decimals, { symbol, signed });
   const product = products.data?.find((x) => x.publicKey.equals(p.product));
+  const checks = useMemo(() => {
+    if (!product) return undefined;
+    try {
+      return legRuleChecks(proposalRoute(p), product.account);
+    } catch {
+      return undefined;
+    }
+  }, [p, product]);
   const validators = validatorsOf(set);
   const approvals = popcount(p.approvals);
   const rejections = popcount(p.rejections);
@@ -365,7 +390,7 @@ function ProposalCard({
             <div className="section-label">Route</div>
             <ol className="legs">
               {legs.map((leg, i) => (
-                <LegLine key={i} leg={leg} index={i} mints={mints.data} />
+                <LegLine key={i} leg={leg} index={i} mints={mints.data} check={checks?.[i]} />
               ))}
               {legs.length === 0 && <li className="muted">The stored route does not decode.</li>}
             </ol>

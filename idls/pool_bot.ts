@@ -17,76 +17,25 @@ export type PoolBot = {
   ],
   "instructions": [
     {
-      "name": "addKeeper",
+      "name": "applyChange",
       "docs": [
-        "ADMIN: authorises a keeper."
+        "Anyone: applies a queued change whose time lock has passed."
       ],
       "discriminator": [
-        73,
-        181,
-        232,
-        2,
-        99,
-        47,
-        150,
-        179
+        248,
+        177,
+        9,
+        41,
+        50,
+        98,
+        255,
+        50
       ],
       "accounts": [
         {
-          "name": "admin",
+          "name": "applier",
           "docs": [
-            "An ADMIN validator."
-          ],
-          "signer": true
-        },
-        {
-          "name": "pool",
-          "docs": [
-            "The pool."
-          ],
-          "relations": [
-            "validatorSet"
-          ]
-        },
-        {
-          "name": "validatorSet",
-          "docs": [
-            "The pool's validator set (holds the keeper list)."
-          ],
-          "writable": true
-        }
-      ],
-      "args": [
-        {
-          "name": "args",
-          "type": {
-            "defined": {
-              "name": "keeperArgs"
-            }
-          }
-        }
-      ]
-    },
-    {
-      "name": "addValidator",
-      "docs": [
-        "ADMIN: adds a validator."
-      ],
-      "discriminator": [
-        250,
-        113,
-        53,
-        54,
-        141,
-        117,
-        215,
-        185
-      ],
-      "accounts": [
-        {
-          "name": "admin",
-          "docs": [
-            "An ADMIN validator."
+            "Anyone, once the change is due."
           ],
           "signer": true
         },
@@ -97,7 +46,9 @@ export type PoolBot = {
           ],
           "writable": true,
           "relations": [
-            "validatorSet"
+            "validatorSet",
+            "change",
+            "product"
           ]
         },
         {
@@ -106,18 +57,34 @@ export type PoolBot = {
             "The pool's validator set."
           ],
           "writable": true
+        },
+        {
+          "name": "change",
+          "docs": [
+            "The due change."
+          ],
+          "writable": true
+        },
+        {
+          "name": "proposer",
+          "docs": [
+            "The ADMIN who queued it (receives the rent)."
+          ],
+          "writable": true,
+          "relations": [
+            "change"
+          ]
+        },
+        {
+          "name": "product",
+          "docs": [
+            "The product, for `EnableProduct` only."
+          ],
+          "writable": true,
+          "optional": true
         }
       ],
-      "args": [
-        {
-          "name": "args",
-          "type": {
-            "defined": {
-              "name": "validatorRoleArgs"
-            }
-          }
-        }
-      ]
+      "args": []
     },
     {
       "name": "approve",
@@ -280,6 +247,65 @@ export type PoolBot = {
           "name": "tokenProgram",
           "docs": [
             "The mint's token program."
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "cancelChange",
+      "docs": [
+        "ADMIN: cancels a queued change."
+      ],
+      "discriminator": [
+        100,
+        30,
+        4,
+        148,
+        3,
+        244,
+        243,
+        168
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "relations": [
+            "validatorSet",
+            "change"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ]
+        },
+        {
+          "name": "change",
+          "docs": [
+            "The queued change."
+          ],
+          "writable": true
+        },
+        {
+          "name": "proposer",
+          "docs": [
+            "The ADMIN who queued it (receives the rent)."
+          ],
+          "writable": true,
+          "relations": [
+            "change"
           ]
         }
       ],
@@ -588,7 +614,7 @@ export type PoolBot = {
     {
       "name": "disableProduct",
       "docs": [
-        "ADMIN: disables a product."
+        "ADMIN: disables a product at once."
       ],
       "discriminator": [
         199,
@@ -599,55 +625,6 @@ export type PoolBot = {
         24,
         200,
         83
-      ],
-      "accounts": [
-        {
-          "name": "admin",
-          "docs": [
-            "An ADMIN validator."
-          ],
-          "signer": true
-        },
-        {
-          "name": "pool",
-          "docs": [
-            "The pool."
-          ],
-          "relations": [
-            "validatorSet",
-            "product"
-          ]
-        },
-        {
-          "name": "validatorSet",
-          "docs": [
-            "The pool's validator set."
-          ]
-        },
-        {
-          "name": "product",
-          "docs": [
-            "The product."
-          ],
-          "writable": true
-        }
-      ],
-      "args": []
-    },
-    {
-      "name": "enableProduct",
-      "docs": [
-        "ADMIN: enables a product."
-      ],
-      "discriminator": [
-        179,
-        79,
-        75,
-        123,
-        148,
-        111,
-        156,
-        158
       ],
       "accounts": [
         {
@@ -1324,9 +1301,75 @@ export type PoolBot = {
       ]
     },
     {
+      "name": "queueChange",
+      "docs": [
+        "ADMIN: queues a governance change until the time lock has passed."
+      ],
+      "discriminator": [
+        86,
+        150,
+        134,
+        232,
+        202,
+        133,
+        157,
+        253
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "docs": [
+            "An ADMIN validator; pays for the change account (returned when it is applied or cancelled)."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "The pool."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set."
+          ]
+        },
+        {
+          "name": "change",
+          "docs": [
+            "The new pending change, at the pool's next change id."
+          ],
+          "writable": true
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "queueChangeArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "registerProduct",
       "docs": [
-        "ADMIN: registers a product."
+        "ADMIN: registers a product (disabled until an `EnableProduct` change applies)."
       ],
       "discriminator": [
         224,
@@ -1452,7 +1495,7 @@ export type PoolBot = {
     {
       "name": "removeKeeper",
       "docs": [
-        "ADMIN: de-authorises a keeper."
+        "ADMIN: de-authorises a keeper at once; open proposals go stale."
       ],
       "discriminator": [
         193,
@@ -1477,6 +1520,7 @@ export type PoolBot = {
           "docs": [
             "The pool."
           ],
+          "writable": true,
           "relations": [
             "validatorSet"
           ]
@@ -1495,58 +1539,6 @@ export type PoolBot = {
           "type": {
             "defined": {
               "name": "keeperArgs"
-            }
-          }
-        }
-      ]
-    },
-    {
-      "name": "removeValidator",
-      "docs": [
-        "ADMIN: removes a validator."
-      ],
-      "discriminator": [
-        25,
-        96,
-        211,
-        155,
-        161,
-        14,
-        168,
-        188
-      ],
-      "accounts": [
-        {
-          "name": "admin",
-          "docs": [
-            "An ADMIN validator."
-          ],
-          "signer": true
-        },
-        {
-          "name": "pool",
-          "docs": [
-            "The pool."
-          ],
-          "writable": true,
-          "relations": [
-            "validatorSet"
-          ]
-        },
-        {
-          "name": "validatorSet",
-          "docs": [
-            "The pool's validator set."
-          ],
-          "writable": true
-        }
-      ],
-      "args": [
-        {
-          "name": "args",
-          "type": {
-            "defined": {
-              "name": "removeValidatorArgs"
             }
           }
         }
@@ -1666,58 +1658,6 @@ export type PoolBot = {
       ]
     },
     {
-      "name": "setValidatorRole",
-      "docs": [
-        "ADMIN: changes a validator's role."
-      ],
-      "discriminator": [
-        50,
-        142,
-        246,
-        97,
-        252,
-        152,
-        55,
-        165
-      ],
-      "accounts": [
-        {
-          "name": "admin",
-          "docs": [
-            "An ADMIN validator."
-          ],
-          "signer": true
-        },
-        {
-          "name": "pool",
-          "docs": [
-            "The pool."
-          ],
-          "writable": true,
-          "relations": [
-            "validatorSet"
-          ]
-        },
-        {
-          "name": "validatorSet",
-          "docs": [
-            "The pool's validator set."
-          ],
-          "writable": true
-        }
-      ],
-      "args": [
-        {
-          "name": "args",
-          "type": {
-            "defined": {
-              "name": "validatorRoleArgs"
-            }
-          }
-        }
-      ]
-    },
-    {
       "name": "settleDeposit",
       "docs": [
         "Anyone: turns the oldest ready deposit request into shares."
@@ -1812,7 +1752,7 @@ export type PoolBot = {
     {
       "name": "updateConfig",
       "docs": [
-        "ADMIN: changes configuration, quorum or pause."
+        "ADMIN: renames, pauses / unpauses or raises the time lock, at once."
       ],
       "discriminator": [
         29,
@@ -1993,6 +1933,19 @@ export type PoolBot = {
       ]
     },
     {
+      "name": "pendingChange",
+      "discriminator": [
+        232,
+        183,
+        176,
+        196,
+        15,
+        195,
+        115,
+        147
+      ]
+    },
+    {
       "name": "pool",
       "discriminator": [
         241,
@@ -2057,6 +2010,32 @@ export type PoolBot = {
         80,
         148,
         48
+      ]
+    },
+    {
+      "name": "changeFinished",
+      "discriminator": [
+        207,
+        50,
+        29,
+        87,
+        132,
+        62,
+        69,
+        162
+      ]
+    },
+    {
+      "name": "changeQueued",
+      "discriminator": [
+        232,
+        143,
+        80,
+        230,
+        125,
+        117,
+        169,
+        213
       ]
     },
     {
@@ -2724,6 +2703,16 @@ export type PoolBot = {
       "code": 6085,
       "name": "routeDrainedPoolAccount",
       "msg": "The route left a pool token account with less, another owner, a delegate or a closer"
+    },
+    {
+      "code": 6086,
+      "name": "changeNotDue",
+      "msg": "The governance change is still waiting out the time lock"
+    },
+    {
+      "code": 6087,
+      "name": "timeLockLowered",
+      "msg": "Lowering the time lock waits out the current one: queue a change"
     }
   ],
   "types": [
@@ -2787,6 +2776,109 @@ export type PoolBot = {
               "Writable in the CPI."
             ],
             "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "changeFinished",
+      "docs": [
+        "A queued governance change was applied or cancelled (its account is closed)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "account",
+            "docs": [
+              "The pending change account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Its id."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "Who applied or cancelled it."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "applied",
+            "docs": [
+              "True when applied, false when cancelled."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "changeQueued",
+      "docs": [
+        "A governance change was queued; it may apply from `eta`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "account",
+            "docs": [
+              "The pending change account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Its id."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "proposer",
+            "docs": [
+              "The ADMIN who queued it."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "change",
+            "docs": [
+              "What it does."
+            ],
+            "type": {
+              "defined": {
+                "name": "governanceChange"
+              }
+            }
+          },
+          {
+            "name": "eta",
+            "docs": [
+              "Unix time from which anyone may apply it."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -3116,6 +3208,107 @@ export type PoolBot = {
       }
     },
     {
+      "name": "configChange",
+      "docs": [
+        "Configuration fields that change only through the time lock (`None` keeps the value)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "maxMembers",
+            "docs": [
+              "Most active members."
+            ],
+            "type": {
+              "option": "u32"
+            }
+          },
+          {
+            "name": "minContribution",
+            "docs": [
+              "Smallest deposit."
+            ],
+            "type": {
+              "option": "u64"
+            }
+          },
+          {
+            "name": "insuranceBps",
+            "docs": [
+              "Insurance share of each gain, in basis points."
+            ],
+            "type": {
+              "option": "u16"
+            }
+          },
+          {
+            "name": "requiredApprovals",
+            "docs": [
+              "Trade approvals needed."
+            ],
+            "type": {
+              "option": "u8"
+            }
+          },
+          {
+            "name": "requireLeadApproval",
+            "docs": [
+              "Whether one trade approval must come from a LEAD or ADMIN."
+            ],
+            "type": {
+              "option": "bool"
+            }
+          },
+          {
+            "name": "proposalTtl",
+            "docs": [
+              "Seconds a proposal stays open."
+            ],
+            "type": {
+              "option": "i64"
+            }
+          },
+          {
+            "name": "claimRequiredApprovals",
+            "docs": [
+              "Claim approvals needed."
+            ],
+            "type": {
+              "option": "u8"
+            }
+          },
+          {
+            "name": "claimRequireLeadApproval",
+            "docs": [
+              "Whether one claim approval must come from a LEAD or ADMIN."
+            ],
+            "type": {
+              "option": "bool"
+            }
+          },
+          {
+            "name": "claimTtl",
+            "docs": [
+              "Seconds a claim stays open."
+            ],
+            "type": {
+              "option": "i64"
+            }
+          },
+          {
+            "name": "timeLock",
+            "docs": [
+              "A shorter time lock (raising it is immediate, through `update_config`)."
+            ],
+            "type": {
+              "option": "i64"
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "configUpdated",
       "docs": [
         "The configuration changed (values after the change)."
@@ -3197,6 +3390,13 @@ export type PoolBot = {
             "name": "claimTtl",
             "docs": [
               "Claim lifetime, seconds."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "timeLock",
+            "docs": [
+              "Governance time lock, seconds."
             ],
             "type": "i64"
           },
@@ -3562,6 +3762,109 @@ export type PoolBot = {
       }
     },
     {
+      "name": "governanceChange",
+      "docs": [
+        "What a queued change does when applied."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "addValidator",
+            "fields": [
+              {
+                "name": "validator",
+                "docs": [
+                  "Its wallet."
+                ],
+                "type": "pubkey"
+              },
+              {
+                "name": "role",
+                "docs": [
+                  "Its role."
+                ],
+                "type": {
+                  "defined": {
+                    "name": "role"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "removeValidator",
+            "fields": [
+              {
+                "name": "validator",
+                "docs": [
+                  "Its wallet."
+                ],
+                "type": "pubkey"
+              }
+            ]
+          },
+          {
+            "name": "setValidatorRole",
+            "fields": [
+              {
+                "name": "validator",
+                "docs": [
+                  "Its wallet."
+                ],
+                "type": "pubkey"
+              },
+              {
+                "name": "role",
+                "docs": [
+                  "The new role."
+                ],
+                "type": {
+                  "defined": {
+                    "name": "role"
+                  }
+                }
+              }
+            ]
+          },
+          {
+            "name": "addKeeper",
+            "fields": [
+              {
+                "name": "keeper",
+                "docs": [
+                  "Its wallet."
+                ],
+                "type": "pubkey"
+              }
+            ]
+          },
+          {
+            "name": "enableProduct",
+            "fields": [
+              {
+                "name": "product",
+                "docs": [
+                  "The product account."
+                ],
+                "type": "pubkey"
+              }
+            ]
+          },
+          {
+            "name": "config",
+            "fields": [
+              {
+                "defined": {
+                  "name": "configChange"
+                }
+              }
+            ]
+          }
+        ]
+      }
+    },
+    {
       "name": "initializePoolArgs",
       "docs": [
         "Arguments of `initialize_pool`."
@@ -3637,6 +3940,14 @@ export type PoolBot = {
             "name": "claimTtl",
             "docs": [
               "Seconds a claim stays open for votes."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "timeLock",
+            "docs": [
+              "Seconds a governance change waits between being queued and applied (0 for fixtures",
+              "only; production pools: days, so members can withdraw first)."
             ],
             "type": "i64"
           }
@@ -3787,7 +4098,7 @@ export type PoolBot = {
     {
       "name": "keeperArgs",
       "docs": [
-        "Arguments of `add_keeper` and `remove_keeper`."
+        "Arguments of `remove_keeper`."
       ],
       "type": {
         "kind": "struct",
@@ -4119,6 +4430,70 @@ export type PoolBot = {
       }
     },
     {
+      "name": "pendingChange",
+      "docs": [
+        "PDA `[SEED_CHANGE, pool, id]`; closed (rent to the proposer) when applied or cancelled."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Sequential id within the pool."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "proposer",
+            "docs": [
+              "The ADMIN who queued it (gets the rent back)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "change",
+            "docs": [
+              "What it does."
+            ],
+            "type": {
+              "defined": {
+                "name": "governanceChange"
+              }
+            }
+          },
+          {
+            "name": "queuedAt",
+            "docs": [
+              "Unix time queued."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "eta",
+            "docs": [
+              "Unix time from which anyone may apply it."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Bump of this PDA."
+            ],
+            "type": "u8"
+          }
+        ]
+      }
+    },
+    {
       "name": "pool",
       "docs": [
         "One trading pool. PDA `[SEED_POOL, creator, asset_mint]`; it is also the authority of the",
@@ -4189,6 +4564,14 @@ export type PoolBot = {
             "name": "claimTtl",
             "docs": [
               "Seconds an insurance claim stays open for votes."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "timeLock",
+            "docs": [
+              "Seconds a governance change waits between being queued and applied (members can leave",
+              "first); raising it is immediate, lowering it waits out the current lock."
             ],
             "type": "i64"
           },
@@ -4296,6 +4679,13 @@ export type PoolBot = {
             "name": "nextDepositId",
             "docs": [
               "Id the next deposit request gets."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "nextChangeId",
+            "docs": [
+              "Id the next governance change gets."
             ],
             "type": "u64"
           },
@@ -4907,6 +5297,28 @@ export type PoolBot = {
       }
     },
     {
+      "name": "queueChangeArgs",
+      "docs": [
+        "Arguments of `queue_change`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "change",
+            "docs": [
+              "What the change does."
+            ],
+            "type": {
+              "defined": {
+                "name": "governanceChange"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "registerProductArgs",
       "docs": [
         "Arguments of `register_product`."
@@ -4964,13 +5376,6 @@ export type PoolBot = {
             "type": {
               "vec": "pubkey"
             }
-          },
-          {
-            "name": "enabled",
-            "docs": [
-              "Whether it starts enabled."
-            ],
-            "type": "bool"
           }
         ]
       }
@@ -4989,24 +5394,6 @@ export type PoolBot = {
               "Why (at most 200 bytes; recorded in the event)."
             ],
             "type": "string"
-          }
-        ]
-      }
-    },
-    {
-      "name": "removeValidatorArgs",
-      "docs": [
-        "Arguments of `remove_validator`."
-      ],
-      "type": {
-        "kind": "struct",
-        "fields": [
-          {
-            "name": "validator",
-            "docs": [
-              "The validator's wallet."
-            ],
-            "type": "pubkey"
           }
         ]
       }
@@ -5479,93 +5866,21 @@ export type PoolBot = {
             }
           },
           {
-            "name": "maxMembers",
-            "docs": [
-              "Most active members (not below the current count)."
-            ],
-            "type": {
-              "option": "u32"
-            }
-          },
-          {
-            "name": "minContribution",
-            "docs": [
-              "Smallest deposit."
-            ],
-            "type": {
-              "option": "u64"
-            }
-          },
-          {
-            "name": "insuranceBps",
-            "docs": [
-              "Insurance share of each gain, in basis points."
-            ],
-            "type": {
-              "option": "u16"
-            }
-          },
-          {
-            "name": "requiredApprovals",
-            "docs": [
-              "Trade approvals needed."
-            ],
-            "type": {
-              "option": "u8"
-            }
-          },
-          {
-            "name": "requireLeadApproval",
-            "docs": [
-              "Whether one approval must come from a LEAD or ADMIN."
-            ],
-            "type": {
-              "option": "bool"
-            }
-          },
-          {
-            "name": "proposalTtl",
-            "docs": [
-              "Seconds a proposal stays open."
-            ],
-            "type": {
-              "option": "i64"
-            }
-          },
-          {
-            "name": "claimRequiredApprovals",
-            "docs": [
-              "Claim approvals needed."
-            ],
-            "type": {
-              "option": "u8"
-            }
-          },
-          {
-            "name": "claimRequireLeadApproval",
-            "docs": [
-              "Whether one claim approval must come from a LEAD or ADMIN."
-            ],
-            "type": {
-              "option": "bool"
-            }
-          },
-          {
-            "name": "claimTtl",
-            "docs": [
-              "Seconds a claim stays open for votes."
-            ],
-            "type": {
-              "option": "i64"
-            }
-          },
-          {
             "name": "paused",
             "docs": [
               "Block (true) or allow (false) deposits and trades."
             ],
             "type": {
               "option": "bool"
+            }
+          },
+          {
+            "name": "timeLock",
+            "docs": [
+              "A longer time lock, in seconds (a shorter one is a queued change)."
+            ],
+            "type": {
+              "option": "i64"
             }
           }
         ]
@@ -5707,35 +6022,6 @@ export type PoolBot = {
                 "u8",
                 3
               ]
-            }
-          }
-        ]
-      }
-    },
-    {
-      "name": "validatorRoleArgs",
-      "docs": [
-        "Arguments of `add_validator` and `set_validator_role`."
-      ],
-      "type": {
-        "kind": "struct",
-        "fields": [
-          {
-            "name": "validator",
-            "docs": [
-              "The validator's wallet."
-            ],
-            "type": "pubkey"
-          },
-          {
-            "name": "role",
-            "docs": [
-              "Its role."
-            ],
-            "type": {
-              "defined": {
-                "name": "role"
-              }
             }
           }
         ]

@@ -85,7 +85,9 @@ export const PoolBotErrorCode = {
   LegAccountNotPoolOwned: 6082,
   MarketNotAllowed: 6083,
   RouteSpentTooMuch: 6084,
-  RouteDrainedPoolAccount: 6085
+  RouteDrainedPoolAccount: 6085,
+  ChangeNotDue: 6086,
+  TimeLockLowered: 6087
 };
 
 export type PoolBotErrorName = keyof typeof PoolBotErrorCode;

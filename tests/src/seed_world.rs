@@ -169,12 +169,26 @@ impl SeedWorld {
             .assert_refused(instructions, &[signer], expected, &watched);
     }
 
-    /// The ADMIN enables or disables the arbitrage product.
+    /// The ADMIN enables (a governance change, applied at once: the seed pool has no time
+    /// lock) or disables the arbitrage product.
     pub fn set_product_enabled(&mut self, enabled: bool) {
         let admin = self.seed.admin.insecure_clone();
-        let toggle =
-            ix::set_product_enabled(&self.seed.pool, &admin.pubkey(), self.seed.product, enabled);
-        self.chain.send_ok(&[toggle], &[&admin]);
+        let (p, product) = (self.seed.pool, self.seed.product);
+        if enabled {
+            let enable = GovernanceChange::EnableProduct { product };
+            self.govern(enable);
+        } else {
+            let disable = ix::disable_product(&p, &admin.pubkey(), product);
+            self.chain.send_ok(&[disable], &[&admin]);
+        }
+    }
+
+    /// The ADMIN queues `change` and applies it in the same transaction (no time lock).
+    pub fn govern(&mut self, change: GovernanceChange) {
+        let admin = self.seed.admin.insecure_clone();
+        let id = self.pool_state().next_change_id;
+        let govern = ix::govern(&self.seed.pool, &admin.pubkey(), id, change);
+        self.chain.send_ok(&govern, &[&admin]);
     }
 
     /// The ADMIN pauses or resumes the pool.

@@ -7,7 +7,7 @@ use pool_bot::instructions::*;
 use pool_bot::state::*;
 use pool_bot_tests::client::instructions as ix;
 use pool_bot_tests::client::pda::PoolAddresses;
-use pool_bot_tests::client::Pubkey;
+use pool_bot_tests::client::{Instruction, Pubkey};
 use pool_bot_tests::seed_world::USDC;
 use pool_bot_tests::SeedWorld;
 use solana_keypair::Keypair;
@@ -25,6 +25,7 @@ fn pool_args() -> InitializePoolArgs {
         claim_required_approvals: 1,
         claim_require_lead_approval: false,
         claim_ttl: 60,
+        time_lock: 0,
     }
 }
 
@@ -50,7 +51,6 @@ fn product_args(programs: Vec<Pubkey>) -> RegisterProductArgs {
         },
         leg_rules: programs.into_iter().map(rule).collect(),
         markets: vec![],
-        enabled: true,
     }
 }
 
@@ -184,22 +184,45 @@ fn update_config_needs_an_admin() {
     );
 }
 
+/// `change` queued and applied at once by `signer` (the seed pool has no time lock).
+fn govern(w: &SeedWorld, signer: &Keypair, changes: Vec<GovernanceChange>) -> Vec<Instruction> {
+    let first = w.pool_state().next_change_id;
+    changes
+        .into_iter()
+        .enumerate()
+        .flat_map(|(i, change)| {
+            ix::govern(&w.seed.pool, &signer.pubkey(), first + i as u64, change)
+        })
+        .collect()
+}
+
+fn config(change: ConfigChange) -> Vec<GovernanceChange> {
+    vec![GovernanceChange::Config(change)]
+}
+
 #[test]
-fn update_config_refuses_bad_values() {
+fn config_changes_refuse_bad_values() {
     let mut w = SeedWorld::new();
     w.join_members();
     let admin = w.seed.admin.insecure_clone();
-    let cases: Vec<(UpdateConfigArgs, PoolError)> = vec![
+    let cases: Vec<(ConfigChange, PoolError)> = vec![
         // 4 validators are SENIOR or above: 5 approvals could never pay a claim
         (
-            UpdateConfigArgs {
+            ConfigChange {
                 required_approvals: Some(5),
                 ..Default::default()
             },
             PoolError::InvalidQuorum,
         ),
         (
-            UpdateConfigArgs {
+            ConfigChange {
+                claim_required_approvals: Some(5),
+                ..Default::default()
+            },
+            PoolError::InvalidQuorum,
+        ),
+        (
+            ConfigChange {
                 insurance_bps: Some(20_000),
                 ..Default::default()
             },
@@ -207,34 +230,47 @@ fn update_config_refuses_bad_values() {
         ),
         // 3 members are active already
         (
-            UpdateConfigArgs {
+            ConfigChange {
                 max_members: Some(2),
                 ..Default::default()
             },
             PoolError::InvalidConfig,
         ),
         (
-            UpdateConfigArgs {
+            ConfigChange {
                 proposal_ttl: Some(0),
                 ..Default::default()
             },
             PoolError::InvalidConfig,
         ),
+        // a proposal may stay open at most 7 days (deposits wait at most that long)
         (
-            UpdateConfigArgs {
-                name: Some(String::new()),
+            ConfigChange {
+                proposal_ttl: Some(7 * 86_400 + 1),
                 ..Default::default()
             },
-            PoolError::InvalidName,
+            PoolError::InvalidConfig,
+        ),
+        (
+            ConfigChange {
+                time_lock: Some(-1),
+                ..Default::default()
+            },
+            PoolError::InvalidConfig,
         ),
     ];
-    for (args, error) in cases {
-        w.refuse(
-            &[ix::update_config(&w.seed.pool, &admin.pubkey(), args)],
-            &admin,
-            error,
-        );
+    for (change, error) in cases {
+        w.refuse(&govern(&w, &admin, config(change)), &admin, error);
     }
+    let unnamed = UpdateConfigArgs {
+        name: Some(String::new()),
+        ..Default::default()
+    };
+    w.refuse(
+        &[ix::update_config(&w.seed.pool, &admin.pubkey(), unnamed)],
+        &admin,
+        PoolError::InvalidName,
+    );
 }
 
 #[test]
@@ -270,106 +306,56 @@ fn validator_management_refusals() {
     let admin = w.seed.admin.insecure_clone();
     let senior = w.voter(Some(1));
     let newcomer = Pubkey::new_unique();
-    let add = |who: Pubkey, role| ValidatorRoleArgs {
-        validator: who,
-        role,
-    };
+    let add = |validator, role| GovernanceChange::AddValidator { validator, role };
+    let set_role = |validator, role| GovernanceChange::SetValidatorRole { validator, role };
+    let remove = |validator| GovernanceChange::RemoveValidator { validator };
 
     w.refuse(
-        &[ix::add_validator(
-            &w.seed.pool,
-            &senior.pubkey(),
-            add(newcomer, Role::Junior),
-        )],
+        &govern(&w, &senior, vec![add(newcomer, Role::Junior)]),
         &senior,
         PoolError::InsufficientRole,
     );
     let lead = w.seed.validators[0].pubkey();
-    w.refuse(
-        &[ix::add_validator(
-            &w.seed.pool,
-            &admin.pubkey(),
-            add(lead, Role::Junior),
-        )],
-        &admin,
-        PoolError::DuplicateValidator,
-    );
-    w.refuse(
-        &[ix::remove_validator(
-            &w.seed.pool,
-            &admin.pubkey(),
-            newcomer,
-        )],
-        &admin,
-        PoolError::NotValidator,
-    );
-    w.refuse(
-        &[ix::set_validator_role(
-            &w.seed.pool,
-            &admin.pubkey(),
-            add(newcomer, Role::Lead),
-        )],
-        &admin,
-        PoolError::NotValidator,
-    );
-    // the only ADMIN can neither leave nor step down
-    w.refuse(
-        &[ix::remove_validator(
-            &w.seed.pool,
-            &admin.pubkey(),
-            admin.pubkey(),
-        )],
-        &admin,
-        PoolError::LastAdmin,
-    );
-    w.refuse(
-        &[ix::set_validator_role(
-            &w.seed.pool,
-            &admin.pubkey(),
-            add(admin.pubkey(), Role::Lead),
-        )],
-        &admin,
-        PoolError::LastAdmin,
-    );
+    let cases = [
+        (add(lead, Role::Junior), PoolError::DuplicateValidator),
+        (remove(newcomer), PoolError::NotValidator),
+        (set_role(newcomer, Role::Lead), PoolError::NotValidator),
+        // the only ADMIN can neither leave nor step down
+        (remove(admin.pubkey()), PoolError::LastAdmin),
+        (set_role(admin.pubkey(), Role::Lead), PoolError::LastAdmin),
+    ];
+    for (change, error) in cases {
+        w.refuse(&govern(&w, &admin, vec![change]), &admin, error);
+    }
     // demoting all three to JUNIOR leaves one claim voter for a quorum of two
-    let demote: Vec<_> = w
+    let demote = w
         .seed
         .validators
         .iter()
-        .map(|v| {
-            ix::set_validator_role(&w.seed.pool, &admin.pubkey(), add(v.pubkey(), Role::Junior))
-        })
+        .map(|v| set_role(v.pubkey(), Role::Junior))
         .collect();
-    w.refuse(&demote, &admin, PoolError::InvalidQuorum);
+    w.refuse(
+        &govern(&w, &admin, demote),
+        &admin,
+        PoolError::InvalidQuorum,
+    );
 }
 
 #[test]
 fn the_validator_set_holds_thirty_two() {
     let mut w = SeedWorld::new();
     let admin = w.seed.admin.insecure_clone();
-    let extra: Vec<_> = (0..28)
-        .map(|_| {
-            ix::add_validator(
-                &w.seed.pool,
-                &admin.pubkey(),
-                ValidatorRoleArgs {
-                    validator: Pubkey::new_unique(),
-                    role: Role::Junior,
-                },
-            )
-        })
-        .collect();
-    for chunk in extra.chunks(14) {
-        w.chain.send_ok(chunk, &[&admin]);
-    }
-    let set: ValidatorSet = w.chain.zero_copy(&w.seed.pool.validator_set);
-    assert_eq!(set.validator_count, 32);
-    let one_more = ValidatorRoleArgs {
+    let junior = || GovernanceChange::AddValidator {
         validator: Pubkey::new_unique(),
         role: Role::Junior,
     };
+    for _ in 0..28 {
+        w.govern(junior());
+    }
+    let set: ValidatorSet = w.chain.zero_copy(&w.seed.pool.validator_set);
+    assert_eq!(set.validator_count, 32);
     w.refuse(
-        &[ix::add_validator(&w.seed.pool, &admin.pubkey(), one_more)],
+        &govern(&w, &admin, vec![junior()]),
         &admin,
         PoolError::ValidatorSetFull,
     );
@@ -381,17 +367,14 @@ fn keeper_management_refusals() {
     let admin = w.seed.admin.insecure_clone();
     let lead = w.voter(Some(0));
     let keeper = w.seed.keeper.pubkey();
+    let add = |keeper| GovernanceChange::AddKeeper { keeper };
     w.refuse(
-        &[ix::add_keeper(
-            &w.seed.pool,
-            &lead.pubkey(),
-            Pubkey::new_unique(),
-        )],
+        &govern(&w, &lead, vec![add(Pubkey::new_unique())]),
         &lead,
         PoolError::InsufficientRole,
     );
     w.refuse(
-        &[ix::add_keeper(&w.seed.pool, &admin.pubkey(), keeper)],
+        &govern(&w, &admin, vec![add(keeper)]),
         &admin,
         PoolError::DuplicateKeeper,
     );
@@ -404,16 +387,11 @@ fn keeper_management_refusals() {
         &admin,
         PoolError::KeeperNotFound,
     );
-    let fill: Vec<_> = (0..15)
-        .map(|_| ix::add_keeper(&w.seed.pool, &admin.pubkey(), Pubkey::new_unique()))
-        .collect();
-    w.chain.send_ok(&fill, &[&admin]);
+    for _ in 0..15 {
+        w.govern(add(Pubkey::new_unique()));
+    }
     w.refuse(
-        &[ix::add_keeper(
-            &w.seed.pool,
-            &admin.pubkey(),
-            Pubkey::new_unique(),
-        )],
+        &govern(&w, &admin, vec![add(Pubkey::new_unique())]),
         &admin,
         PoolError::KeeperListFull,
     );
@@ -542,22 +520,13 @@ fn product_toggle_refusals() {
     let senior = w.voter(Some(1));
     let product = w.seed.product;
     w.refuse(
-        &[ix::set_product_enabled(
-            &w.seed.pool,
-            &senior.pubkey(),
-            product,
-            false,
-        )],
+        &[ix::disable_product(&w.seed.pool, &senior.pubkey(), product)],
         &senior,
         PoolError::InsufficientRole,
     );
+    let enable = vec![GovernanceChange::EnableProduct { product }];
     w.refuse(
-        &[ix::set_product_enabled(
-            &w.seed.pool,
-            &admin.pubkey(),
-            product,
-            true,
-        )],
+        &govern(&w, &admin, enable),
         &admin,
         PoolError::ProductStateUnchanged,
     );
@@ -565,12 +534,7 @@ fn product_toggle_refusals() {
     let state: Product = w.chain.zero_copy(&product);
     assert!(!state.is_enabled());
     w.refuse(
-        &[ix::set_product_enabled(
-            &w.seed.pool,
-            &admin.pubkey(),
-            product,
-            false,
-        )],
+        &[ix::disable_product(&w.seed.pool, &admin.pubkey(), product)],
         &admin,
         PoolError::ProductStateUnchanged,
     );

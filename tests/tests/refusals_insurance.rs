@@ -130,16 +130,11 @@ fn file_claim_refusals() {
 #[test]
 fn claim_vote_refusals() {
     let mut w = insured();
-    let admin = w.seed.admin.insecure_clone();
     let junior = w.chain.wallet();
-    let add = ValidatorRoleArgs {
+    w.govern(GovernanceChange::AddValidator {
         validator: junior.pubkey(),
         role: Role::Junior,
-    };
-    w.chain.send_ok(
-        &[ix::add_validator(&w.seed.pool, &admin.pubkey(), add)],
-        &[&admin],
-    );
+    });
     let claim = file(&mut w, 0, 0, 10 * USDC);
 
     w.refuse(
@@ -237,15 +232,10 @@ fn a_validator_change_restarts_claim_votes() {
     let claim = file(&mut w, 0, 0, 10 * USDC);
     let lead = w.voter(Some(0));
     w.chain.send_ok(&[approve(&w, &lead, claim, 0)], &[&lead]);
-    let admin = w.seed.admin.insecure_clone();
-    let add = ValidatorRoleArgs {
+    w.govern(GovernanceChange::AddValidator {
         validator: Pubkey::new_unique(),
         role: Role::Senior,
-    };
-    w.chain.send_ok(
-        &[ix::add_validator(&w.seed.pool, &admin.pubkey(), add)],
-        &[&admin],
-    );
+    });
     // the earlier approval was cast under the old set: one new approval is not a quorum
     let senior = w.voter(Some(1));
     w.chain

@@ -106,14 +106,10 @@ fn deposit_refuses_when_paused_or_full() {
     let admin = w.seed.admin.insecure_clone();
     let m = w.new_member(1_000);
     let wallet = m.wallet.insecure_clone();
-    let full = UpdateConfigArgs {
+    w.govern(GovernanceChange::Config(ConfigChange {
         max_members: Some(3),
         ..Default::default()
-    };
-    w.chain.send_ok(
-        &[ix::update_config(&w.seed.pool, &admin.pubkey(), full)],
-        &[&admin],
-    );
+    }));
     w.refuse(
         &[w.deposit_ix(&m, 100 * USDC, 0)],
         &wallet,
@@ -131,9 +127,12 @@ fn deposit_refuses_when_paused_or_full() {
         &[&first],
     );
 
+    w.govern(GovernanceChange::Config(ConfigChange {
+        max_members: Some(100),
+        ..Default::default()
+    }));
     let paused = UpdateConfigArgs {
         paused: Some(true),
-        max_members: Some(100),
         ..Default::default()
     };
     w.chain.send_ok(
@@ -163,15 +162,10 @@ fn deposit_refuses_when_paused_or_full() {
 fn a_deposit_worth_less_than_a_share_is_refused() {
     let mut w = SeedWorld::new();
     w.join_members();
-    let admin = w.seed.admin.insecure_clone();
-    let tiny = UpdateConfigArgs {
+    w.govern(GovernanceChange::Config(ConfigChange {
         min_contribution: Some(1),
         ..Default::default()
-    };
-    w.chain.send_ok(
-        &[ix::update_config(&w.seed.pool, &admin.pubkey(), tiny)],
-        &[&admin],
-    );
+    }));
     let (proposal, _) = w.propose_arbitrage(5_000 * USDC);
     w.vote(&proposal, Some(0), true).unwrap();
     w.vote(&proposal, Some(1), true).unwrap();

@@ -353,15 +353,10 @@ fn a_validator_change_makes_pending_proposals_stale() {
             min_profit: 2 * USDC,
         },
     );
-    let admin = w.seed.admin.insecure_clone();
-    let add = ValidatorRoleArgs {
+    w.govern(GovernanceChange::AddValidator {
         validator: Pubkey::new_unique(),
         role: Role::Junior,
-    };
-    w.chain.send_ok(
-        &[ix::add_validator(&w.seed.pool, &admin.pubkey(), add)],
-        &[&admin],
-    );
+    });
     let lead = w.voter(Some(0));
     w.refuse(
         &[ix::approve(&w.seed.pool, &lead.pubkey(), pending.address)],
@@ -501,7 +496,6 @@ fn execute_refuses_another_products_account() {
         },
         leg_rules: vec![pool_bot_tests::client::amm::swap_rule()],
         markets: vec![],
-        enabled: true,
     };
     w.chain.send_ok(
         &[ix::register_product(
@@ -512,6 +506,8 @@ fn execute_refuses_another_products_account() {
         )],
         &[&admin],
     );
+    let product = w.seed.pool.product(1);
+    w.govern(GovernanceChange::EnableProduct { product });
     let (legs, gain) = w.arbitrage_route(1_000 * USDC);
     let terms = TradeTerms {
         amount_in: 1_000 * USDC,
@@ -611,7 +607,6 @@ fn a_route_that_delegates_the_vault_is_refused() {
             market_index: None,
         }],
         markets: vec![],
-        enabled: true,
     };
     w.chain.send_ok(
         &[ix::register_product(
@@ -622,6 +617,8 @@ fn a_route_that_delegates_the_vault_is_refused() {
         )],
         &[&admin],
     );
+    let product = w.seed.pool.product(1);
+    w.govern(GovernanceChange::EnableProduct { product });
     let keeper = w.seed.keeper.insecure_clone();
     let delegate = spl_token::instruction::approve(
         &spl_token::ID,

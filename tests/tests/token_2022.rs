@@ -25,6 +25,7 @@ fn a_token_2022_pool_takes_deposits_and_pays_withdrawals() {
         claim_required_approvals: 1,
         claim_require_lead_approval: false,
         claim_ttl: 60,
+        time_lock: 0,
     };
     chain.send_ok(&[ix::initialize_pool(&p, &admin.pubkey(), args)], &[&admin]);
     assert_eq!(

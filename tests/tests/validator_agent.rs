@@ -8,7 +8,8 @@ use local_amm::instructions::SwapArgs;
 use pool_bot::instructions::RegisterProductArgs;
 use pool_bot::route::RouteLeg;
 use pool_bot::state::{
-    LegRuleArgs, ProductCategory, ProductConfig, ProposalStatus, TradeProposal, ValidatorSet,
+    GovernanceChange, LegRuleArgs, ProductCategory, ProductConfig, ProposalStatus, TradeProposal,
+    ValidatorSet,
 };
 use pool_bot_client::amm;
 use pool_bot_client::instructions::{self as ix, TradeTerms};
@@ -160,10 +161,11 @@ fn the_agent_rejects_a_leg_that_is_not_a_swap() {
             },
         ],
         markets: vec![],
-        enabled: true,
     };
     let register = ix::register_product(&w.seed.pool, &admin.pubkey(), 1, raw);
     w.chain.send_ok(&[register], &[&admin]);
+    let product = w.seed.pool.product(1);
+    w.govern(GovernanceChange::EnableProduct { product });
 
     // the honest arbitrage, plus a standing approval of the pool's SOL account (to an account
     // the pool owns: the program's rule lets nothing else through)

@@ -1,10 +1,10 @@
 //! The command line: global flags, the command tree, and the value parsers shared by the
 //! command groups (each group's own flags live in its module under `commands`).
 use crate::commands::{
-    config::ConfigArgs, init::InitArgs, insurance::InsuranceCommand, keeper::KeeperCommand,
-    keepers::KeepersCommand, member::MemberCommand, products::ProductsCommand,
-    proposals::ProposalsCommand, simulate::SimulateArgs, validator::ValidatorCommand,
-    validators::ValidatorsCommand,
+    changes::ChangesCommand, config::ConfigArgs, init::InitArgs, insurance::InsuranceCommand,
+    keeper::KeeperCommand, keepers::KeepersCommand, member::MemberCommand,
+    products::ProductsCommand, proposals::ProposalsCommand, simulate::SimulateArgs,
+    validator::ValidatorCommand, validators::ValidatorsCommand,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pool_bot::state::Role;
@@ -78,6 +78,9 @@ pub enum Command {
     Init(InitArgs),
     /// Show the pool's configuration, or change it (ADMIN): any flag given, --pause, --resume.
     Config(ConfigArgs),
+    /// Governance changes waiting out the time lock: list, apply once due, cancel (ADMIN).
+    #[command(subcommand)]
+    Changes(ChangesCommand),
     /// Add, remove, re-role and list validators (changes need ADMIN).
     #[command(subcommand)]
     Validators(ValidatorsCommand),

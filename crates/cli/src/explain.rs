@@ -233,6 +233,14 @@ const SENTENCES: &[(&str, &str)] = &[
         "The route would leave one of the pool's token accounts with less, another owner, a delegate or a close authority, so nothing moved. Reject this proposal.",
     ),
     (
+        "ChangeNotDue",
+        "The change is still waiting out the pool's time lock. See when it applies with `poolbot changes list`.",
+    ),
+    (
+        "TimeLockLowered",
+        "Lowering the time lock waits out the current one: `poolbot config --time-lock` queues it as a change.",
+    ),
+    (
         "TooManyPrograms",
         "A product may allow at most 8 programs. Pass fewer --program.",
     ),

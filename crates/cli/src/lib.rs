@@ -36,6 +36,7 @@ pub fn run(
     match &cli.command {
         Command::Init(args) => commands::init::run(&mut s, args),
         Command::Config(args) => commands::config::run(&mut s, args),
+        Command::Changes(c) => commands::changes::run(&mut s, c),
         Command::Validators(c) => commands::validators::run(&mut s, c),
         Command::Keepers(c) => commands::keepers::run(&mut s, c),
         Command::Products(c) => commands::products::run(&mut s, c),

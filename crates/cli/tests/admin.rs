@@ -3,6 +3,7 @@
 mod common;
 
 use common::{World, USDC};
+use pool_bot_client::Pubkey;
 use solana_signer::Signer;
 
 #[test]
@@ -70,9 +71,11 @@ fn init_reports_the_pool_and_refuses_an_unreachable_quorum() {
     assert_eq!(out["pool"], w.pool().pool.to_string());
     assert_eq!(out["creator"], admin.pubkey().to_string());
     assert_eq!(out["required_approvals"], 1);
-    assert_eq!(out["signatures"].as_array().unwrap().len(), 1);
+    // the pool, then the default two-day time lock raised from zero
+    assert_eq!(out["signatures"].as_array().unwrap().len(), 2);
     let config = w.json(&admin, &["config"]);
     assert_eq!(config["proposal_ttl"], 1_800);
+    assert_eq!(config["time_lock"], 2 * 86_400);
     assert_eq!(config["min_contribution"], USDC / 2);
 
     let err = w.err(&admin, &["init", "--mint", &usdc, "--name", "P"]);
@@ -305,4 +308,36 @@ impl World {
         use pool_bot_client::chain::Chain;
         self.chain.account(&self.pool().pool).unwrap().is_none()
     }
+}
+
+#[test]
+fn changes_wait_out_the_time_lock_and_can_be_cancelled() {
+    let mut w = World::seeded();
+    let admin = w.admin.insecure_clone();
+    w.ok(&admin, &["config", "--time-lock", "1d"]);
+    let keeper = Pubkey::new_unique().to_string();
+    let out = w.ok(&admin, &["keepers", "add", &keeper]);
+    assert!(out.starts_with("Queued change "), "{out}");
+    assert!(out.contains(&format!("(authorise keeper {keeper})")), "{out}");
+    let keepers = w.json(&admin, &["keepers", "list"]);
+    assert!(!keepers["keepers"]
+        .as_array()
+        .unwrap()
+        .contains(&keeper.clone().into()));
+    let list = w.json(&admin, &["changes", "list"]);
+    assert_eq!(list["changes"].as_array().unwrap().len(), 1);
+    assert_eq!(list["changes"][0]["due"], false);
+    let id = list["changes"][0]["id"].to_string();
+    let err = w.err(&admin, &["changes", "apply", &id]);
+    assert!(err.starts_with(&format!("Change {id} applies from")), "{err}");
+    // lowering the lock is itself a queued change
+    let out = w.ok(&admin, &["config", "--time-lock", "0"]);
+    assert!(out.contains("(configuration: time lock 0"), "{out}");
+    let out = w.ok(&admin, &["changes", "cancel", &id]);
+    assert!(
+        out.starts_with(&format!("Cancelled change {id}: authorise keeper")),
+        "{out}"
+    );
+    let list = w.json(&admin, &["changes", "list"]);
+    assert_eq!(list["changes"].as_array().unwrap().len(), 1);
 }

@@ -5,6 +5,7 @@ use crate::route::PackedRoute;
 use anchor_lang::prelude::{AccountMeta, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::{system_program, InstructionData, ToAccountMetas};
+use pool_bot::state::GovernanceChange;
 use pool_bot::{accounts as acc, instruction as ix, instructions::*};
 
 fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
@@ -54,60 +55,86 @@ pub fn update_config(p: &PoolAddresses, admin: &Pubkey, args: UpdateConfigArgs) 
     )
 }
 
-fn manage_validators(p: &PoolAddresses, admin: &Pubkey) -> acc::ManageValidators {
-    acc::ManageValidators {
-        admin: *admin,
-        pool: p.pool,
-        validator_set: p.validator_set,
-    }
-}
-
-/// `add_validator` by an ADMIN.
-pub fn add_validator(p: &PoolAddresses, admin: &Pubkey, args: ValidatorRoleArgs) -> Instruction {
-    build(manage_validators(p, admin), ix::AddValidator { args })
-}
-
-/// `remove_validator` by an ADMIN.
-pub fn remove_validator(p: &PoolAddresses, admin: &Pubkey, validator: Pubkey) -> Instruction {
-    build(
-        manage_validators(p, admin),
-        ix::RemoveValidator {
-            args: RemoveValidatorArgs { validator },
-        },
-    )
-}
-
-/// `set_validator_role` by an ADMIN.
-pub fn set_validator_role(
+/// `queue_change` by an ADMIN, as change `id` (the pool's `next_change_id`).
+pub fn queue_change(
     p: &PoolAddresses,
     admin: &Pubkey,
-    args: ValidatorRoleArgs,
+    id: u64,
+    change: GovernanceChange,
 ) -> Instruction {
-    build(manage_validators(p, admin), ix::SetValidatorRole { args })
-}
-
-fn manage_keepers(p: &PoolAddresses, admin: &Pubkey) -> acc::ManageKeepers {
-    acc::ManageKeepers {
-        admin: *admin,
-        pool: p.pool,
-        validator_set: p.validator_set,
-    }
-}
-
-/// `add_keeper` by an ADMIN.
-pub fn add_keeper(p: &PoolAddresses, admin: &Pubkey, keeper: Pubkey) -> Instruction {
     build(
-        manage_keepers(p, admin),
-        ix::AddKeeper {
-            args: KeeperArgs { keeper },
+        acc::QueueChange {
+            admin: *admin,
+            pool: p.pool,
+            validator_set: p.validator_set,
+            change: p.change(id),
+            system_program: system_program::ID,
+        },
+        ix::QueueChange {
+            args: QueueChangeArgs { change },
         },
     )
 }
 
-/// `remove_keeper` by an ADMIN.
+/// `apply_change` of change `id` (doing `change`, queued by `proposer`), by anyone once due.
+pub fn apply_change(
+    p: &PoolAddresses,
+    applier: &Pubkey,
+    id: u64,
+    proposer: &Pubkey,
+    change: &GovernanceChange,
+) -> Instruction {
+    let product = match change {
+        GovernanceChange::EnableProduct { product } => Some(*product),
+        _ => None,
+    };
+    build(
+        acc::ApplyChange {
+            applier: *applier,
+            pool: p.pool,
+            validator_set: p.validator_set,
+            change: p.change(id),
+            proposer: *proposer,
+            product,
+        },
+        ix::ApplyChange {},
+    )
+}
+
+/// `cancel_change` of change `id` (queued by `proposer`), by an ADMIN.
+pub fn cancel_change(p: &PoolAddresses, admin: &Pubkey, id: u64, proposer: &Pubkey) -> Instruction {
+    build(
+        acc::CancelChange {
+            admin: *admin,
+            pool: p.pool,
+            validator_set: p.validator_set,
+            change: p.change(id),
+            proposer: *proposer,
+        },
+        ix::CancelChange {},
+    )
+}
+
+/// Queues `change` as change `id` and applies it in the same transaction: what an ADMIN of a
+/// pool without a time lock (a fixture) sends.
+pub fn govern(
+    p: &PoolAddresses,
+    admin: &Pubkey,
+    id: u64,
+    change: GovernanceChange,
+) -> [Instruction; 2] {
+    let apply = apply_change(p, admin, id, admin, &change);
+    [queue_change(p, admin, id, change), apply]
+}
+
+/// `remove_keeper` by an ADMIN (at once; open proposals go stale).
 pub fn remove_keeper(p: &PoolAddresses, admin: &Pubkey, keeper: Pubkey) -> Instruction {
     build(
-        manage_keepers(p, admin),
+        acc::RemoveKeeper {
+            admin: *admin,
+            pool: p.pool,
+            validator_set: p.validator_set,
+        },
         ix::RemoveKeeper {
             args: KeeperArgs { keeper },
         },
@@ -133,24 +160,17 @@ pub fn register_product(
     )
 }
 
-/// `enable_product` (`enabled`) or `disable_product` by an ADMIN.
-pub fn set_product_enabled(
-    p: &PoolAddresses,
-    admin: &Pubkey,
-    product: Pubkey,
-    enabled: bool,
-) -> Instruction {
-    let accounts = acc::SetProductEnabled {
-        admin: *admin,
-        pool: p.pool,
-        validator_set: p.validator_set,
-        product,
-    };
-    if enabled {
-        build(accounts, ix::EnableProduct {})
-    } else {
-        build(accounts, ix::DisableProduct {})
-    }
+/// `disable_product` by an ADMIN (at once).
+pub fn disable_product(p: &PoolAddresses, admin: &Pubkey, product: Pubkey) -> Instruction {
+    build(
+        acc::DisableProduct {
+            admin: *admin,
+            pool: p.pool,
+            validator_set: p.validator_set,
+            product,
+        },
+        ix::DisableProduct {},
+    )
 }
 
 /// `fund_insurance` from `funder_token`.

@@ -56,6 +56,14 @@ pub fn claim(pool: &Pubkey, id: u64) -> Pubkey {
     )
 }
 
+/// `[change, pool, id]`.
+pub fn change(pool: &Pubkey, id: u64) -> Pubkey {
+    find(
+        &[SEED_CHANGE, pool.as_ref(), &id.to_le_bytes()],
+        &pool_bot::ID,
+    )
+}
+
 /// `[deposit, pool, id]`.
 pub fn deposit_request(pool: &Pubkey, id: u64) -> Pubkey {
     find(
@@ -150,6 +158,11 @@ impl PoolAddresses {
     /// Product `id`.
     pub fn product(&self, id: u64) -> Pubkey {
         product(&self.pool, id)
+    }
+
+    /// Governance change `id`.
+    pub fn change(&self, id: u64) -> Pubkey {
+        change(&self.pool, id)
     }
 
     /// Deposit request `id`.

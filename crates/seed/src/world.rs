@@ -123,6 +123,8 @@ impl SeedPool {
                     claim_required_approvals: 1,
                     claim_require_lead_approval: true,
                     claim_ttl: 7 * 86_400,
+                    // a fixture: changes apply at once (production pools lock for days)
+                    time_lock: 0,
                 },
             )],
             &[&admin],
@@ -131,51 +133,67 @@ impl SeedPool {
             .map(|_| wallet(chain, &mut keys))
             .collect::<Result<Vec<_>, _>>()?;
         let roles = [Role::Lead, Role::Senior, Role::Senior];
-        let mut setup: Vec<Instruction> = validators
+        let keeper = wallet(chain, &mut keys)?;
+        let mut changes: Vec<GovernanceChange> = validators
             .iter()
             .zip(roles)
-            .map(|(v, role)| {
-                let args = ValidatorRoleArgs {
-                    validator: v.pubkey(),
-                    role,
-                };
-                ix::add_validator(&pool, &admin.pubkey(), args)
+            .map(|(v, role)| GovernanceChange::AddValidator {
+                validator: v.pubkey(),
+                role,
             })
             .collect();
-        setup.push(ix::update_config(
-            &pool,
-            &admin.pubkey(),
-            UpdateConfigArgs {
-                required_approvals: Some(2),
-                claim_required_approvals: Some(2),
-                ..Default::default()
-            },
-        ));
-        let keeper = wallet(chain, &mut keys)?;
-        setup.push(ix::add_keeper(&pool, &admin.pubkey(), keeper.pubkey()));
-        chain.send(&setup, &[&admin])?;
+        changes.push(GovernanceChange::Config(ConfigChange {
+            required_approvals: Some(2),
+            claim_required_approvals: Some(2),
+            ..Default::default()
+        }));
+        changes.push(GovernanceChange::AddKeeper {
+            keeper: keeper.pubkey(),
+        });
+        let admin_key = admin.pubkey();
+        for batch in changes
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<_>>()
+            .chunks(3)
+        {
+            let setup: Vec<Instruction> = batch
+                .iter()
+                .flat_map(|(id, change)| ix::govern(&pool, &admin_key, *id as u64, change.clone()))
+                .collect();
+            chain.send(&setup, &[&admin])?;
+        }
 
         let product = pool.product(0);
+        let [queue, apply] = ix::govern(
+            &pool,
+            &admin_key,
+            5,
+            GovernanceChange::EnableProduct { product },
+        );
         chain.send(
-            &[ix::register_product(
-                &pool,
-                &admin.pubkey(),
-                0,
-                RegisterProductArgs {
-                    name: "DEX arbitrage".to_string(),
-                    category: ProductCategory::Arbitrage,
-                    config: ProductConfig {
-                        max_trade_amount: 50_000 * USDC,
-                        min_profit: USDC,
-                        max_liquidity_bps: 1_000,
+            &[
+                ix::register_product(
+                    &pool,
+                    &admin.pubkey(),
+                    0,
+                    RegisterProductArgs {
+                        name: "DEX arbitrage".to_string(),
+                        category: ProductCategory::Arbitrage,
+                        config: ProductConfig {
+                            max_trade_amount: 50_000 * USDC,
+                            min_profit: USDC,
+                            max_liquidity_bps: 1_000,
+                        },
+                        leg_rules: vec![amm::swap_rule()],
+                        markets: (0..2)
+                            .map(|id| AmmAddresses::new(usdc, sol, id, TOKEN_PROGRAM).pool)
+                            .collect(),
                     },
-                    leg_rules: vec![amm::swap_rule()],
-                    markets: (0..2)
-                        .map(|id| AmmAddresses::new(usdc, sol, id, TOKEN_PROGRAM).pool)
-                        .collect(),
-                    enabled: true,
-                },
-            )],
+                ),
+                queue,
+                apply,
+            ],
             &[&admin],
         )?;
 

@@ -228,35 +228,34 @@ fn build(config: &SimConfig) -> Result<World, SimError> {
         claim_required_approvals: 1,
         claim_require_lead_approval: true,
         claim_ttl: 7 * 86_400,
+        time_lock: 0,
     };
     w.send(
         &[ix::initialize_pool(&w.pool, &admin.pubkey(), init)],
         &[&admin],
     )?;
-    let mut governance = Vec::new();
+    let mut changes = Vec::new();
     for role in [Role::Lead, Role::Senior, Role::Senior] {
         let v = w.wallet()?;
-        governance.push(ix::add_validator(
-            &w.pool,
-            &admin.pubkey(),
-            ValidatorRoleArgs {
-                validator: v.pubkey(),
-                role,
-            },
-        ));
+        changes.push(GovernanceChange::AddValidator {
+            validator: v.pubkey(),
+            role,
+        });
         w.validators.push(v);
     }
-    governance.push(ix::update_config(
-        &w.pool,
-        &admin.pubkey(),
-        UpdateConfigArgs {
-            required_approvals: Some(2),
-            claim_required_approvals: Some(2),
-            ..Default::default()
-        },
-    ));
-    governance.push(ix::add_keeper(&w.pool, &admin.pubkey(), w.keeper.pubkey()));
-    w.send(&governance, &[&admin])?;
+    changes.push(GovernanceChange::Config(ConfigChange {
+        required_approvals: Some(2),
+        claim_required_approvals: Some(2),
+        ..Default::default()
+    }));
+    changes.push(GovernanceChange::AddKeeper {
+        keeper: w.keeper.pubkey(),
+    });
+    // the pool has no time lock: each change is queued and applied in one transaction
+    for (id, change) in changes.into_iter().enumerate() {
+        let govern = ix::govern(&w.pool, &admin.pubkey(), id as u64, change);
+        w.send(&govern, &[&admin])?;
+    }
     // the market: SOL at 100 and ETH at 2500 USDC, two USDC/SOL pools a little apart
     const SOL: u64 = 1_000_000_000;
     const ETH: u64 = 100_000_000;
@@ -279,13 +278,18 @@ fn build(config: &SimConfig) -> Result<World, SimError> {
             .iter()
             .map(|&((a, _), (b, _), id)| AmmAddresses::new(a, b, id, TOKEN).pool)
             .collect(),
-        enabled: true,
     };
+    w.product = w.pool.product(0);
+    let enable = GovernanceChange::EnableProduct { product: w.product };
+    let [queue, apply] = ix::govern(&w.pool, &admin.pubkey(), 5, enable);
     w.send(
-        &[ix::register_product(&w.pool, &admin.pubkey(), 0, product)],
+        &[
+            ix::register_product(&w.pool, &admin.pubkey(), 0, product),
+            queue,
+            apply,
+        ],
         &[&admin],
     )?;
-    w.product = w.pool.product(0);
 
     for (a, b, id) in markets {
         let amm = w.amm_pool(a, b, id)?;

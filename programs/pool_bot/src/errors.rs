@@ -196,4 +196,10 @@ pub enum PoolError {
     RouteSpentTooMuch,
     #[msg("The route left a pool token account with less, another owner, a delegate or a closer")]
     RouteDrainedPoolAccount,
+
+    // --- time lock ---
+    #[msg("The governance change is still waiting out the time lock")]
+    ChangeNotDue,
+    #[msg("Lowering the time lock waits out the current one: queue a change")]
+    TimeLockLowered,
 }

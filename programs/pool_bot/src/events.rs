@@ -1,6 +1,6 @@
 //! The audit trail: one event per state change, emitted with `emit!` (a `Program data:` log).
 //! Events carry the totals after the change so a client can chart them without replaying.
-use crate::state::{ClaimStatus, ProductCategory, ProposalStatus, Role};
+use crate::state::{ClaimStatus, GovernanceChange, ProductCategory, ProposalStatus, Role};
 use anchor_lang::prelude::*;
 
 /// A pool was created.
@@ -41,10 +41,44 @@ pub struct ConfigUpdated {
     pub claim_require_lead: bool,
     /// Claim lifetime, seconds.
     pub claim_ttl: i64,
+    /// Governance time lock, seconds.
+    pub time_lock: i64,
     /// Whether deposits and trades are blocked.
     pub paused: bool,
     /// Config version (bumped when the quorum changed).
     pub config_version: u64,
+}
+
+/// A governance change was queued; it may apply from `eta`.
+#[event]
+pub struct ChangeQueued {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The pending change account.
+    pub account: Pubkey,
+    /// Its id.
+    pub id: u64,
+    /// The ADMIN who queued it.
+    pub proposer: Pubkey,
+    /// What it does.
+    pub change: GovernanceChange,
+    /// Unix time from which anyone may apply it.
+    pub eta: i64,
+}
+
+/// A queued governance change was applied or cancelled (its account is closed).
+#[event]
+pub struct ChangeFinished {
+    /// The pool.
+    pub pool: Pubkey,
+    /// The pending change account.
+    pub account: Pubkey,
+    /// Its id.
+    pub id: u64,
+    /// Who applied or cancelled it.
+    pub by: Pubkey,
+    /// True when applied, false when cancelled.
+    pub applied: bool,
 }
 
 /// A validator joined, left or changed role.

@@ -34,43 +34,32 @@ pub mod pool_bot {
         InitializePool::initialize_pool(ctx, args)
     }
 
-    /// ADMIN: changes configuration, quorum or pause.
+    /// ADMIN: renames, pauses / unpauses or raises the time lock, at once.
     pub fn update_config(ctx: Context<UpdateConfig>, args: UpdateConfigArgs) -> Result<()> {
         UpdateConfig::update_config(ctx, args)
     }
 
-    /// ADMIN: adds a validator.
-    pub fn add_validator(ctx: Context<ManageValidators>, args: ValidatorRoleArgs) -> Result<()> {
-        ManageValidators::add_validator(ctx, args)
+    /// ADMIN: queues a governance change until the time lock has passed.
+    pub fn queue_change(ctx: Context<QueueChange>, args: QueueChangeArgs) -> Result<()> {
+        QueueChange::queue_change(ctx, args)
     }
 
-    /// ADMIN: removes a validator.
-    pub fn remove_validator(
-        ctx: Context<ManageValidators>,
-        args: RemoveValidatorArgs,
-    ) -> Result<()> {
-        ManageValidators::remove_validator(ctx, args)
+    /// Anyone: applies a queued change whose time lock has passed.
+    pub fn apply_change(ctx: Context<ApplyChange>) -> Result<()> {
+        ApplyChange::apply_change(ctx)
     }
 
-    /// ADMIN: changes a validator's role.
-    pub fn set_validator_role(
-        ctx: Context<ManageValidators>,
-        args: ValidatorRoleArgs,
-    ) -> Result<()> {
-        ManageValidators::set_validator_role(ctx, args)
+    /// ADMIN: cancels a queued change.
+    pub fn cancel_change(ctx: Context<CancelChange>) -> Result<()> {
+        CancelChange::cancel_change(ctx)
     }
 
-    /// ADMIN: authorises a keeper.
-    pub fn add_keeper(ctx: Context<ManageKeepers>, args: KeeperArgs) -> Result<()> {
-        ManageKeepers::add_keeper(ctx, args)
+    /// ADMIN: de-authorises a keeper at once; open proposals go stale.
+    pub fn remove_keeper(ctx: Context<RemoveKeeper>, args: KeeperArgs) -> Result<()> {
+        RemoveKeeper::remove_keeper(ctx, args)
     }
 
-    /// ADMIN: de-authorises a keeper.
-    pub fn remove_keeper(ctx: Context<ManageKeepers>, args: KeeperArgs) -> Result<()> {
-        ManageKeepers::remove_keeper(ctx, args)
-    }
-
-    /// ADMIN: registers a product.
+    /// ADMIN: registers a product (disabled until an `EnableProduct` change applies).
     pub fn register_product(
         ctx: Context<RegisterProduct>,
         args: RegisterProductArgs,
@@ -78,14 +67,9 @@ pub mod pool_bot {
         RegisterProduct::register_product(ctx, args)
     }
 
-    /// ADMIN: enables a product.
-    pub fn enable_product(ctx: Context<SetProductEnabled>) -> Result<()> {
-        SetProductEnabled::set_product_enabled(ctx, true)
-    }
-
-    /// ADMIN: disables a product.
-    pub fn disable_product(ctx: Context<SetProductEnabled>) -> Result<()> {
-        SetProductEnabled::set_product_enabled(ctx, false)
+    /// ADMIN: disables a product at once.
+    pub fn disable_product(ctx: Context<DisableProduct>) -> Result<()> {
+        DisableProduct::disable_product(ctx)
     }
 
     /// Anyone: adds tokens to the insurance reserve.

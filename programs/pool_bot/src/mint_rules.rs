@@ -2,7 +2,8 @@
 //! be able to pay it back, so a mint whose issuer can skim transfers (fees), block them
 //! (hooks, pause, default-frozen accounts), move the vault's tokens (permanent delegate) or
 //! hide balances (confidential transfers) is refused at `initialize_pool`, as is any
-//! Token-2022 extension not known to be harmless. A freeze authority is allowed (USDC has
+//! Token-2022 extension not known to be harmless, and a mint close authority (the issuer could
+//! close the mint while its supply is zero and re-create it with any of the above). A freeze authority is allowed (USDC has
 //! one): the README's security model states that risk.
 use crate::errors::PoolError;
 use anchor_lang::prelude::*;
@@ -28,8 +29,7 @@ pub fn require_supported(mint: &AccountInfo) -> Result<()> {
 fn check(extension: ExtensionType) -> Result<()> {
     use ExtensionType as E;
     let refusal = match extension {
-        E::MintCloseAuthority
-        | E::InterestBearingConfig
+        E::InterestBearingConfig
         | E::ScaledUiAmount
         | E::MetadataPointer
         | E::TokenMetadata

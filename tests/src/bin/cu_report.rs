@@ -92,6 +92,7 @@ fn main() {
         claim_required_approvals: 1,
         claim_require_lead_approval: false,
         claim_ttl: 60,
+        time_lock: 0,
     };
     r.send(
         "initialize_pool",
@@ -100,48 +101,63 @@ fn main() {
         &admin,
     );
 
-    // governance
+    // governance: each change queued, then applied (the seed pool has no time lock)
     let extra = Pubkey::new_unique();
-    let add = ValidatorRoleArgs {
-        validator: extra,
-        role: Role::Junior,
-    };
-    r.send(
-        "add_validator",
-        "",
-        ix::add_validator(&p, &admin.pubkey(), add),
-        &admin,
+    let changes = [
+        (
+            "add validator",
+            GovernanceChange::AddValidator {
+                validator: extra,
+                role: Role::Junior,
+            },
+        ),
+        (
+            "set validator role",
+            GovernanceChange::SetValidatorRole {
+                validator: extra,
+                role: Role::Senior,
+            },
+        ),
+        (
+            "remove validator",
+            GovernanceChange::RemoveValidator { validator: extra },
+        ),
+        (
+            "one config field",
+            GovernanceChange::Config(ConfigChange {
+                insurance_bps: Some(500),
+                ..Default::default()
+            }),
+        ),
+        ("add keeper", GovernanceChange::AddKeeper { keeper: extra }),
+    ];
+    for (what, change) in changes {
+        let id = r.w.pool_state().next_change_id;
+        let queue = ix::queue_change(&p, &admin.pubkey(), id, change.clone());
+        r.send("queue_change", what, queue, &admin);
+        let apply = ix::apply_change(&p, &admin.pubkey(), id, &admin.pubkey(), &change);
+        r.send("apply_change", what, apply, &admin);
+    }
+    let id = r.w.pool_state().next_change_id;
+    let change = GovernanceChange::AddKeeper { keeper: extra };
+    r.w.chain.send_ok(
+        &[ix::queue_change(&p, &admin.pubkey(), id, change)],
+        &[&admin],
     );
-    let promote = ValidatorRoleArgs {
-        validator: extra,
-        role: Role::Senior,
-    };
     r.send(
-        "set_validator_role",
+        "cancel_change",
         "",
-        ix::set_validator_role(&p, &admin.pubkey(), promote),
-        &admin,
-    );
-    r.send(
-        "remove_validator",
-        "",
-        ix::remove_validator(&p, &admin.pubkey(), extra),
+        ix::cancel_change(&p, &admin.pubkey(), id, &admin.pubkey()),
         &admin,
     );
     let config = UpdateConfigArgs {
-        insurance_bps: Some(500),
+        paused: Some(false),
         ..Default::default()
     };
     r.send(
         "update_config",
         "one field",
         ix::update_config(&p, &admin.pubkey(), config),
-        &admin,
-    );
-    r.send(
-        "add_keeper",
-        "",
-        ix::add_keeper(&p, &admin.pubkey(), extra),
         &admin,
     );
     r.send(
@@ -160,7 +176,6 @@ fn main() {
         },
         leg_rules: vec![pool_bot_tests::client::amm::swap_rule()],
         markets: vec![],
-        enabled: true,
     };
     r.send(
         "register_product",
@@ -168,16 +183,17 @@ fn main() {
         ix::register_product(&p, &admin.pubkey(), 1, product),
         &admin,
     );
+    let enable = GovernanceChange::EnableProduct {
+        product: p.product(1),
+    };
+    let id = r.w.pool_state().next_change_id;
+    let [queue, apply] = ix::govern(&p, &admin.pubkey(), id, enable);
+    r.w.chain.send_ok(&[queue], &[&admin]);
+    r.send("apply_change", "enable product", apply, &admin);
     r.send(
         "disable_product",
         "",
-        ix::set_product_enabled(&p, &admin.pubkey(), p.product(1), false),
-        &admin,
-    );
-    r.send(
-        "enable_product",
-        "",
-        ix::set_product_enabled(&p, &admin.pubkey(), p.product(1), true),
+        ix::disable_product(&p, &admin.pubkey(), p.product(1)),
         &admin,
     );
 

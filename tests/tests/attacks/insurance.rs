@@ -2,8 +2,8 @@
 //! the claimant's capital at stake, one open claim per member, and claims expire.
 use super::{approved_trade, funded, seed_member};
 use pool_bot::errors::PoolError;
-use pool_bot::instructions::{FileClaimArgs, UpdateConfigArgs, WithdrawArgs, WithdrawRequest};
-use pool_bot::state::{Claim, ClaimStatus};
+use pool_bot::instructions::{FileClaimArgs, WithdrawArgs, WithdrawRequest};
+use pool_bot::state::{Claim, ClaimStatus, ConfigChange, GovernanceChange};
 use pool_bot_tests::client::instructions as ix;
 use pool_bot_tests::client::{Instruction, Pubkey};
 use pool_bot_tests::seed_world::{Member, USDC};
@@ -76,15 +76,11 @@ fn a_claimant_never_votes_on_its_own_claim() {
 fn one_admin_cannot_drain_the_reserve() {
     let mut w = insured();
     let admin = w.voter(None);
-    let lower = UpdateConfigArgs {
+    w.govern(GovernanceChange::Config(ConfigChange {
         claim_required_approvals: Some(1),
         claim_require_lead_approval: Some(false),
         ..Default::default()
-    };
-    w.chain.send_ok(
-        &[ix::update_config(&w.seed.pool, &admin.pubkey(), lower)],
-        &[&admin],
-    );
+    }));
     let me = funded(&mut w, &admin, 100);
     w.chain
         .send_ok(&[w.deposit_ix(&me, 100 * USDC, 0)], &[&admin]);
@@ -173,15 +169,10 @@ fn claims_are_capped_single_and_expire() {
 fn an_insurance_share_change_makes_approved_proposals_stale() {
     let mut w = SeedWorld::new();
     let proposal = approved_trade(&mut w);
-    let admin = w.voter(None);
-    let all = UpdateConfigArgs {
+    w.govern(GovernanceChange::Config(ConfigChange {
         insurance_bps: Some(10_000),
         ..Default::default()
-    };
-    w.chain.send_ok(
-        &[ix::update_config(&w.seed.pool, &admin.pubkey(), all)],
-        &[&admin],
-    );
+    }));
     w.refuse(
         &[w.execute_ix(&proposal)],
         &w.seed.keeper.insecure_clone(),

@@ -2,6 +2,7 @@
 //! belongs to the members"), each performed end to end on the SBF build and shown refused or
 //! worthless, with balances compared before and after. The README's security model lists each
 //! with the test that refuses it.
+mod governance;
 mod insurance;
 mod members;
 mod mints;

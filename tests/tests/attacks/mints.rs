@@ -60,6 +60,7 @@ fn init_pool(chain: &mut Chain, mint: &Pubkey) -> Result<(), Option<u32>> {
         claim_required_approvals: 1,
         claim_require_lead_approval: false,
         claim_ttl: 60,
+        time_lock: 0,
     };
     let result = chain.send(
         &[ix::initialize_pool(&p, &creator.pubkey(), args)],
@@ -151,10 +152,10 @@ fn hostile_mints_are_refused_by_name() {
     }
 }
 
-/// Extensions that only describe the token (here the mint close authority, harmless while the
-/// vault holds tokens) are accepted.
+/// A mint close authority is refused too: with the supply at zero the issuer could close the
+/// mint and re-create it at the same address with any of the extensions above.
 #[test]
-fn descriptive_extensions_are_accepted() {
+fn a_mint_close_authority_is_refused() {
     let mut chain = Chain::new();
     let mint = mint_with(
         &mut chain,
@@ -162,6 +163,28 @@ fn descriptive_extensions_are_accepted() {
         |mint, authority| {
             t22::instruction::initialize_mint_close_authority(&t22::ID, mint, Some(authority))
                 .expect("close authority")
+        },
+    );
+    let refused = Err(Some(u32::from(PoolError::MintExtensionNotSupported)));
+    assert_eq!(init_pool(&mut chain, &mint), refused);
+}
+
+/// Extensions that only change how amounts are shown (here an interest-bearing display rate)
+/// are accepted.
+#[test]
+fn descriptive_extensions_are_accepted() {
+    let mut chain = Chain::new();
+    let mint = mint_with(
+        &mut chain,
+        ExtensionType::InterestBearingConfig,
+        |mint, authority| {
+            t22::extension::interest_bearing_mint::instruction::initialize(
+                &t22::ID,
+                mint,
+                Some(*authority),
+                0,
+            )
+            .expect("interest-bearing display")
         },
     );
     assert_eq!(init_pool(&mut chain, &mint), Ok(()));

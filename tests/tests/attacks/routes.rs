@@ -8,7 +8,7 @@ use local_amm::math::swap_output;
 use pool_bot::errors::PoolError;
 use pool_bot::instructions::{RegisterProductArgs, WithdrawArgs, WithdrawRequest};
 use pool_bot::route::RouteLeg;
-use pool_bot::state::{LegRuleArgs, ProductCategory, ProductConfig};
+use pool_bot::state::{GovernanceChange, LegRuleArgs, ProductCategory, ProductConfig};
 use pool_bot_tests::client::amm::{self, AmmAddresses};
 use pool_bot_tests::client::instructions::{self as ix, TradeTerms};
 use pool_bot_tests::client::route::{leg, pack};
@@ -53,7 +53,7 @@ fn propose_ix(w: &SeedWorld, product: u64, legs: &[RouteLeg], terms: TradeTerms)
     )
 }
 
-/// Registers product 1 with `rules` (any market) and returns its id.
+/// Registers and enables product 1 with `rules` (any market) and returns its id.
 fn product_with(w: &mut SeedWorld, rules: Vec<LegRuleArgs>) -> u64 {
     let admin = w.seed.admin.insecure_clone();
     let args = RegisterProductArgs {
@@ -66,7 +66,6 @@ fn product_with(w: &mut SeedWorld, rules: Vec<LegRuleArgs>) -> u64 {
         },
         leg_rules: rules,
         markets: vec![],
-        enabled: true,
     };
     let id = w.pool_state().next_product_id;
     w.chain.send_ok(
@@ -78,6 +77,8 @@ fn product_with(w: &mut SeedWorld, rules: Vec<LegRuleArgs>) -> u64 {
         )],
         &[&admin],
     );
+    let product = w.seed.pool.product(id);
+    w.govern(GovernanceChange::EnableProduct { product });
     id
 }
 

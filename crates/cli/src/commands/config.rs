@@ -1,5 +1,6 @@
 //! `poolbot config`: shows the pool's configuration, or changes any part of it (ADMIN),
 //! including pausing and resuming.
+use super::changes;
 use super::signature_line;
 use crate::error::CliError;
 use crate::explain::Action;
@@ -8,6 +9,7 @@ use crate::session::Session;
 use crate::units::{percent_of_bps, Duration, TokenAmount};
 use clap::Args;
 use pool_bot::instructions::UpdateConfigArgs;
+use pool_bot::state::{ConfigChange, GovernanceChange};
 use pool_bot_client::instructions as ix;
 use serde_json::{json, Value};
 use solana_signer::Signer;
@@ -46,6 +48,10 @@ pub struct ConfigArgs {
     /// New time a claim stays open for votes.
     #[arg(long, value_name = "DURATION")]
     pub claim_ttl: Option<Duration>,
+    /// New governance time lock (e.g. 2d): raising it is immediate, lowering it is a queued
+    /// change that waits out the current lock.
+    #[arg(long, value_name = "DURATION")]
+    pub time_lock: Option<Duration>,
     /// Pause the pool: block deposits, proposals and executions (withdrawals stay open).
     #[arg(long, conflicts_with = "resume")]
     pub pause: bool,
@@ -55,10 +61,24 @@ pub struct ConfigArgs {
 }
 
 impl ConfigArgs {
-    /// The update, or `None` when no change was asked for.
-    fn update(&self, pool: &PoolInfo) -> Result<Option<UpdateConfigArgs>, CliError> {
+    /// What takes effect at once (name, pause, a longer time lock), if anything.
+    fn immediate(&self, pool: &PoolInfo) -> Option<UpdateConfigArgs> {
+        let longer_lock = self
+            .time_lock
+            .filter(|d| d.0 >= pool.state.time_lock)
+            .map(|d| d.0);
         let update = UpdateConfigArgs {
             name: self.name.clone(),
+            paused: (self.pause || self.resume).then_some(self.pause),
+            time_lock: longer_lock,
+        };
+        (update.name.is_some() || update.paused.is_some() || update.time_lock.is_some())
+            .then_some(update)
+    }
+
+    /// What goes through the time lock, if anything.
+    fn queued(&self, pool: &PoolInfo) -> Result<Option<ConfigChange>, CliError> {
+        let change = ConfigChange {
             max_members: self.max_members,
             min_contribution: self
                 .min_contribution
@@ -72,36 +92,39 @@ impl ConfigArgs {
             claim_required_approvals: self.claim_quorum,
             claim_require_lead_approval: self.claim_require_lead,
             claim_ttl: self.claim_ttl.map(|d| d.0),
-            paused: (self.pause || self.resume).then_some(self.pause),
+            time_lock: self
+                .time_lock
+                .filter(|d| d.0 < pool.state.time_lock)
+                .map(|d| d.0),
         };
-        let changed = update.name.is_some()
-            || update.max_members.is_some()
-            || update.min_contribution.is_some()
-            || update.insurance_bps.is_some()
-            || update.required_approvals.is_some()
-            || update.require_lead_approval.is_some()
-            || update.proposal_ttl.is_some()
-            || update.claim_required_approvals.is_some()
-            || update.claim_require_lead_approval.is_some()
-            || update.claim_ttl.is_some()
-            || update.paused.is_some();
-        Ok(changed.then_some(update))
+        Ok((change != ConfigChange::default()).then_some(change))
     }
 }
 
 /// Shows or updates the configuration.
 pub fn run(s: &mut Session, args: &ConfigArgs) -> Result<(), CliError> {
     let pool = s.pool()?;
-    let Some(update) = args.update(&pool)? else {
+    let immediate = args.immediate(&pool);
+    let queued = args.queued(&pool)?;
+    if immediate.is_none() && queued.is_none() {
         let (text, json) = describe(&pool);
         return s.emit(&text, json);
-    };
+    }
     let admin = s.signer()?.pubkey();
-    let receipt = s.send(
-        &[ix::update_config(&pool.addresses, &admin, update)],
-        Action::Manage,
-        Some(&pool),
-    )?;
+    let first: Vec<_> = immediate
+        .map(|update| ix::update_config(&pool.addresses, &admin, update))
+        .into_iter()
+        .collect();
+    let mut instructions = first;
+    if let Some(change) = queued {
+        let change = GovernanceChange::Config(change);
+        if pool.state.time_lock > 0 {
+            return changes::submit(s, &pool, instructions, change, "Configuration updated.");
+        }
+        let id = pool.state.next_change_id;
+        instructions.extend(ix::govern(&pool.addresses, &admin, id, change));
+    }
+    let receipt = s.send(&instructions, Action::Manage, Some(&pool))?;
     let pool = s.pool()?;
     let (text, mut json) = describe(&pool);
     json["signature"] = receipt.signature.clone().into();
@@ -128,6 +151,7 @@ pub fn describe(pool: &PoolInfo) -> (String, Value) {
          \x20 quorum            {q} approval(s){lead}\n\
          \x20 proposals open    {ttl}\n\
          \x20 claims           {cq} approval(s){clead}, open {cttl}\n\
+         \x20 time lock         {lock} (validators, quorums, keepers, products, limits)\n\
          \x20 config version    {version}",
         name = st.name(),
         key = pool.key,
@@ -156,6 +180,7 @@ pub fn describe(pool: &PoolInfo) -> (String, Value) {
             ""
         },
         cttl = Duration(st.claim_ttl),
+        lock = Duration(st.time_lock),
         version = st.config_version,
     );
     let json = json!({
@@ -174,6 +199,7 @@ pub fn describe(pool: &PoolInfo) -> (String, Value) {
         "claim_required_approvals": st.claim_required_approvals,
         "claim_require_lead_approval": st.claim_lead_required(),
         "claim_ttl": st.claim_ttl,
+        "time_lock": st.time_lock,
         "config_version": st.config_version,
     });
     (text, json)

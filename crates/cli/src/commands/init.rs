@@ -8,16 +8,16 @@ use crate::fetch::{self, symbol_for, PoolInfo};
 use crate::session::Session;
 use crate::units::{percent_of_bps, Duration, TokenAmount, TokenUnit};
 use clap::{Args, ValueEnum};
-use pool_bot::instructions::{InitializePoolArgs, UpdateConfigArgs, ValidatorRoleArgs};
-use pool_bot::state::Role;
+use pool_bot::instructions::{InitializePoolArgs, UpdateConfigArgs};
+use pool_bot::state::{ConfigChange, GovernanceChange, Role};
 use pool_bot_client::instructions as ix;
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::Pubkey;
 use serde_json::json;
 use solana_signer::Signer;
 
-/// Validators added per transaction (keeps each well under the size limit).
-const VALIDATORS_PER_TRANSACTION: usize = 8;
+/// Founding changes (queued and applied) per transaction: keeps each under the size limit.
+const CHANGES_PER_TRANSACTION: usize = 3;
 
 /// Flags of `poolbot init`.
 #[derive(Debug, Args)]
@@ -37,6 +37,10 @@ pub struct InitArgs {
     /// How long a proposal stays open: seconds, or a number with s, m, h or d (e.g. 1h).
     #[arg(long, default_value = "1h", value_name = "DURATION")]
     pub proposal_ttl: Duration,
+    /// How long a governance change (validators, quorums, keepers, products, limits) waits
+    /// before it applies, so members can leave first (e.g. 2d; 0 only for test pools).
+    #[arg(long, default_value = "2d", value_name = "DURATION")]
+    pub time_lock: Duration,
     /// How long an insurance claim stays open for votes (e.g. 7d).
     #[arg(long, default_value = "7d", value_name = "DURATION")]
     pub claim_ttl: Duration,
@@ -123,37 +127,42 @@ pub fn run(s: &mut Session, args: &InitArgs) -> Result<(), CliError> {
             claim_required_approvals: 1,
             claim_require_lead_approval: args.claim_require_lead,
             claim_ttl: args.claim_ttl.0,
+            // the founding validators and quorums apply at once; the lock follows
+            time_lock: 0,
         },
     );
     let mut receipts = vec![s.send(&[init], Action::Init, None)?];
     let pool = PoolInfo::load(s.chain(), p.pool, s.global().symbol.as_deref())?;
-    let mut setup: Vec<_> = args
+    let mut founding: Vec<GovernanceChange> = args
         .validators
         .iter()
-        .map(|v| {
-            ix::add_validator(
-                &p,
-                &creator,
-                ValidatorRoleArgs {
-                    validator: v.key,
-                    role: v.role.into(),
-                },
-            )
+        .map(|v| GovernanceChange::AddValidator {
+            validator: v.key,
+            role: v.role.into(),
         })
         .collect();
     if args.quorum != 1 || args.claim_quorum() != 1 {
-        setup.push(ix::update_config(
-            &p,
-            &creator,
-            UpdateConfigArgs {
-                required_approvals: Some(args.quorum),
-                claim_required_approvals: Some(args.claim_quorum()),
-                ..Default::default()
-            },
-        ));
+        founding.push(GovernanceChange::Config(ConfigChange {
+            required_approvals: Some(args.quorum),
+            claim_required_approvals: Some(args.claim_quorum()),
+            ..Default::default()
+        }));
     }
-    for batch in setup.chunks(VALIDATORS_PER_TRANSACTION) {
+    let setup: Vec<_> = founding
+        .into_iter()
+        .enumerate()
+        .flat_map(|(id, change)| ix::govern(&p, &creator, id as u64, change))
+        .collect();
+    for batch in setup.chunks(2 * CHANGES_PER_TRANSACTION) {
         receipts.push(s.send(batch, Action::Manage, Some(&pool))?);
+    }
+    if args.time_lock.0 > 0 {
+        let lock = UpdateConfigArgs {
+            time_lock: Some(args.time_lock.0),
+            ..Default::default()
+        };
+        let raise = ix::update_config(&p, &creator, lock);
+        receipts.push(s.send(&[raise], Action::Manage, Some(&pool))?);
     }
     let pool = PoolInfo::load(s.chain(), p.pool, s.global().symbol.as_deref())?;
     let st = &pool.state;
@@ -166,7 +175,7 @@ pub fn run(s: &mut Session, args: &InitArgs) -> Result<(), CliError> {
         "Created pool \"{name}\" at {key}\n\
          Mint {mint}; you ({creator}) are its ADMIN.\n\
          Min contribution {min}, max {max} members, insurance {ins}, quorum {q}{lead}, proposals open {ttl}.\n\
-         Claims: {cq} approvals{clead}, open {cttl}.\n\
+         Claims: {cq} approvals{clead}, open {cttl}. Governance time lock {lock}.\n\
          {vals}\
          Use it with: --pool {key}\n{sig}",
         name = args.name,
@@ -180,6 +189,7 @@ pub fn run(s: &mut Session, args: &InitArgs) -> Result<(), CliError> {
         cq = st.claim_required_approvals,
         clead = if st.claim_lead_required() { " with a LEAD or ADMIN" } else { "" },
         cttl = Duration(st.claim_ttl),
+        lock = Duration(st.time_lock),
         vals = if validators.is_empty() {
             String::new()
         } else {

@@ -1,10 +1,12 @@
 //! `poolbot keepers`: authorise and remove (ADMIN) and list the pool's keepers.
+use super::changes;
 use super::signature_line;
 use crate::args::parse_pubkey;
 use crate::error::CliError;
 use crate::explain::Action;
 use crate::session::Session;
 use clap::Subcommand;
+use pool_bot::state::GovernanceChange;
 use pool_bot_client::instructions as ix;
 use pool_bot_client::Pubkey;
 use serde_json::json;
@@ -47,17 +49,15 @@ pub fn run(s: &mut Session, command: &KeepersCommand) -> Result<(), CliError> {
             );
         }
         KeepersCommand::Add { keeper } => {
-            let admin = s.signer()?.pubkey();
-            (
-                ix::add_keeper(&pool.addresses, &admin, *keeper),
-                format!("Keeper {keeper} may now propose trades."),
-            )
+            let change = GovernanceChange::AddKeeper { keeper: *keeper };
+            let done = format!("Keeper {keeper} may now propose trades.");
+            return changes::submit(s, &pool, vec![], change, &done);
         }
         KeepersCommand::Remove { keeper } => {
             let admin = s.signer()?.pubkey();
             (
                 ix::remove_keeper(&pool.addresses, &admin, *keeper),
-                format!("Keeper {keeper} removed."),
+                format!("Keeper {keeper} removed; its open proposals are stale."),
             )
         }
     };

@@ -1,4 +1,5 @@
 //! `poolbot products`: register, enable, disable (ADMIN) and list the pool's products.
+use super::changes;
 use super::signature_line;
 use crate::args::parse_pubkey;
 use crate::error::CliError;
@@ -8,7 +9,7 @@ use crate::session::Session;
 use crate::units::{percent_of_bps, TokenAmount};
 use clap::{Subcommand, ValueEnum};
 use pool_bot::instructions::RegisterProductArgs;
-use pool_bot::state::{LegRuleArgs, Product, ProductCategory, ProductConfig};
+use pool_bot::state::{GovernanceChange, LegRuleArgs, Product, ProductCategory, ProductConfig};
 use pool_bot_client::instructions as ix;
 use pool_bot_client::Pubkey;
 use serde_json::json;
@@ -45,7 +46,8 @@ pub enum ProductsCommand {
         /// market of an allowed instruction).
         #[arg(long = "market", value_name = "PUBKEY", value_parser = parse_pubkey)]
         markets: Vec<Pubkey>,
-        /// Register it disabled (enable it later with `poolbot products enable`).
+        /// Leave it disabled (by default enabling is queued right after registering; enable it
+        /// later with `poolbot products enable`).
         #[arg(long)]
         disabled: bool,
     },
@@ -123,7 +125,6 @@ impl ProductRef {
 /// Runs a `products` command.
 pub fn run(s: &mut Session, command: &ProductsCommand) -> Result<(), CliError> {
     let pool = s.pool()?;
-    let admin = || s.signer().map(|k| k.pubkey());
     let (instruction, done) = match command {
         ProductsCommand::List => return list(s, &pool),
         ProductsCommand::Register {
@@ -147,16 +148,18 @@ pub fn run(s: &mut Session, command: &ProductsCommand) -> Result<(), CliError> {
                 },
                 leg_rules: rules.clone(),
                 markets: markets.clone(),
-                enabled: !disabled,
             };
-            (
-                ix::register_product(&pool.addresses, &admin()?, id, args),
-                format!(
-                    "Registered product {id} \"{name}\" at {} ({}).",
-                    pool.addresses.product(id),
-                    if *disabled { "disabled" } else { "enabled" }
-                ),
-            )
+            let register = ix::register_product(&pool.addresses, &s.signer()?.pubkey(), id, args);
+            let address = pool.addresses.product(id);
+            let registered = format!("Registered product {id} \"{name}\" at {address}");
+            if *disabled {
+                (register, format!("{registered} (disabled)."))
+            } else {
+                // enabling goes through the time lock: members see its rules first
+                let change = GovernanceChange::EnableProduct { product: address };
+                let done = format!("{registered} (enabled).");
+                return changes::submit(s, &pool, vec![register], change, &done);
+            }
         }
         ProductsCommand::Enable { product } | ProductsCommand::Disable { product } => {
             let enable = matches!(command, ProductsCommand::Enable { .. });
@@ -168,14 +171,14 @@ pub fn run(s: &mut Session, command: &ProductsCommand) -> Result<(), CliError> {
                         "No product {key} in this pool. See `poolbot products list`."
                     ))
                 })?;
+            if enable {
+                let done = format!("Product {} \"{}\" enabled.", found.id, found.name());
+                let change = GovernanceChange::EnableProduct { product: key };
+                return changes::submit(s, &pool, vec![], change, &done);
+            }
             (
-                ix::set_product_enabled(&pool.addresses, &admin()?, key, enable),
-                format!(
-                    "Product {} \"{}\" {}.",
-                    found.id,
-                    found.name(),
-                    if enable { "enabled" } else { "disabled" }
-                ),
+                ix::disable_product(&pool.addresses, &s.signer()?.pubkey(), key),
+                format!("Product {} \"{}\" disabled.", found.id, found.name()),
             )
         }
     };

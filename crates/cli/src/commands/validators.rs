@@ -1,17 +1,14 @@
 //! `poolbot validators`: add, remove, re-role (ADMIN) and list the pool's validators.
-use super::signature_line;
+use super::changes;
 use crate::args::{parse_pubkey, RoleArg};
 use crate::error::CliError;
-use crate::explain::{role_name, Action};
+use crate::explain::role_name;
 use crate::fetch::PoolInfo;
 use crate::session::Session;
 use clap::Subcommand;
-use pool_bot::instructions::ValidatorRoleArgs;
-use pool_bot::state::ValidatorSet;
-use pool_bot_client::instructions as ix;
+use pool_bot::state::{GovernanceChange, Role, ValidatorSet};
 use pool_bot_client::Pubkey;
 use serde_json::json;
-use solana_signer::Signer;
 
 /// `poolbot validators ...`
 #[derive(Debug, Subcommand)]
@@ -48,51 +45,37 @@ pub enum ValidatorsCommand {
 /// Runs a `validators` command.
 pub fn run(s: &mut Session, command: &ValidatorsCommand) -> Result<(), CliError> {
     let pool = s.pool()?;
-    let (instruction, done) = match command {
+    let (change, done) = match command {
         ValidatorsCommand::List => return list(s, &pool),
         ValidatorsCommand::Add { validator, role } => {
-            let admin = s.signer()?.pubkey();
-            let args = ValidatorRoleArgs {
+            let role: Role = (*role).into();
+            let text = format!("Added validator {validator} as {}.", role_name(role));
+            let change = GovernanceChange::AddValidator {
                 validator: *validator,
-                role: (*role).into(),
+                role,
             };
-            let text = format!("Added validator {validator} as {}.", role_name(args.role));
-            (ix::add_validator(&pool.addresses, &admin, args), text)
+            (change, text)
         }
         ValidatorsCommand::Remove { validator } => {
             require_validator(&s.validator_set(&pool)?, validator)?;
-            let admin = s.signer()?.pubkey();
             let text = format!("Removed validator {validator}.");
-            (
-                ix::remove_validator(&pool.addresses, &admin, *validator),
-                text,
-            )
+            let change = GovernanceChange::RemoveValidator {
+                validator: *validator,
+            };
+            (change, text)
         }
         ValidatorsCommand::Role { validator, role } => {
             require_validator(&s.validator_set(&pool)?, validator)?;
-            let admin = s.signer()?.pubkey();
-            let args = ValidatorRoleArgs {
+            let role: Role = (*role).into();
+            let text = format!("Validator {validator} is now {}.", role_name(role));
+            let change = GovernanceChange::SetValidatorRole {
                 validator: *validator,
-                role: (*role).into(),
+                role,
             };
-            let text = format!("Validator {validator} is now {}.", role_name(args.role));
-            (ix::set_validator_role(&pool.addresses, &admin, args), text)
+            (change, text)
         }
     };
-    let receipt = s.send(&[instruction], Action::Manage, Some(&pool))?;
-    s.emit(
-        &format!("{done}\n{}", signature_line(&receipt)),
-        json!({ "signature": receipt.signature, "validator": target(command) }),
-    )
-}
-
-fn target(command: &ValidatorsCommand) -> Option<String> {
-    match command {
-        ValidatorsCommand::Add { validator, .. }
-        | ValidatorsCommand::Remove { validator }
-        | ValidatorsCommand::Role { validator, .. } => Some(validator.to_string()),
-        ValidatorsCommand::List => None,
-    }
+    changes::submit(s, &pool, vec![], change, &done)
 }
 
 fn require_validator(set: &ValidatorSet, key: &Pubkey) -> Result<(), CliError> {

@@ -105,6 +105,9 @@ impl World {
                 "--quorum",
                 "2",
                 "--require-lead",
+                // a test pool: governance changes apply at once
+                "--time-lock",
+                "0",
             ],
         );
         let keeper = w.keeper.pubkey().to_string();

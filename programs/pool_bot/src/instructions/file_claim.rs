@@ -1,5 +1,6 @@
 //! A member files an insurance claim for a loss of their own capital: at most what they put in
-//! less what they took out and were paid before (`MemberPosition::claimable`), one open claim
+//! less what they took out and were paid before (`MemberPosition::claimable`, checked again at
+//! payment), one open claim
 //! at a time, and at most what the reserve holds beyond the claims already pending (so pending
 //! claims together never promise more than the reserve). It expires after `claim_ttl`.
 use crate::errors::PoolError;

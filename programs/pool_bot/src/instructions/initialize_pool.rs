@@ -32,6 +32,9 @@ pub struct InitializePoolArgs {
     pub claim_require_lead_approval: bool,
     /// Seconds a claim stays open for votes.
     pub claim_ttl: i64,
+    /// Seconds a governance change waits between being queued and applied (0 for fixtures
+    /// only; production pools: days, so members can withdraw first).
+    pub time_lock: i64,
 }
 
 /// Accounts of `initialize_pool`.
@@ -108,7 +111,8 @@ impl InitializePool<'_> {
             args.max_members >= 1
                 && args.min_contribution >= 1
                 && args.proposal_ttl > 0
-                && args.claim_ttl > 0,
+                && args.claim_ttl > 0
+                && args.time_lock >= 0,
             PoolError::InvalidConfig
         );
         mint_rules::require_supported(&self.mint.to_account_info())
@@ -131,6 +135,7 @@ impl InitializePool<'_> {
         pool.min_contribution = args.min_contribution;
         pool.proposal_ttl = args.proposal_ttl;
         pool.claim_ttl = args.claim_ttl;
+        pool.time_lock = args.time_lock;
         pool.deposit_queue_ready_at = i64::MAX;
         pool.created_at = now;
         pool.max_members = args.max_members;

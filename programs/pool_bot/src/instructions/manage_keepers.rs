@@ -1,29 +1,32 @@
-//! ADMIN authorises or de-authorises keepers (the bots that propose and execute trades).
+//! ADMIN de-authorises a keeper at once (removing power only protects); every pending and
+//! approved proposal goes stale with it, so nothing it proposed can still run. Authorising a
+//! keeper is a queued governance change.
 use crate::errors::PoolError;
 use crate::events::KeeperChanged;
 use crate::state::*;
 use anchor_lang::prelude::*;
 
-/// Arguments of `add_keeper` and `remove_keeper`.
+/// Arguments of `remove_keeper`.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
 pub struct KeeperArgs {
     /// The keeper's wallet.
     pub keeper: Pubkey,
 }
 
-/// Accounts of `add_keeper` and `remove_keeper`.
+/// Accounts of `remove_keeper`.
 #[derive(Accounts)]
-pub struct ManageKeepers<'info> {
+pub struct RemoveKeeper<'info> {
     /// An ADMIN validator.
     pub admin: Signer<'info>,
     /// The pool.
+    #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set (holds the keeper list).
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub validator_set: AccountLoader<'info, ValidatorSet>,
 }
 
-impl ManageKeepers<'_> {
+impl RemoveKeeper<'_> {
     fn validate(&self) -> Result<()> {
         self.validator_set
             .load()?
@@ -31,34 +34,20 @@ impl ManageKeepers<'_> {
         Ok(())
     }
 
-    fn emit(&self, keeper: Pubkey, authorised: bool) {
-        emit!(KeeperChanged {
-            pool: self.pool.key(),
-            admin: self.admin.key(),
-            keeper,
-            authorised
-        });
-    }
-
-    /// Authorises a keeper.
-    #[access_control(ctx.accounts.validate())]
-    pub fn add_keeper(ctx: Context<Self>, args: KeeperArgs) -> Result<()> {
-        ctx.accounts
-            .validator_set
-            .load_mut()?
-            .add_keeper(args.keeper)?;
-        ctx.accounts.emit(args.keeper, true);
-        Ok(())
-    }
-
-    /// De-authorises a keeper.
+    /// De-authorises the keeper and makes every open proposal stale.
     #[access_control(ctx.accounts.validate())]
     pub fn remove_keeper(ctx: Context<Self>, args: KeeperArgs) -> Result<()> {
         ctx.accounts
             .validator_set
             .load_mut()?
             .remove_keeper(&args.keeper)?;
-        ctx.accounts.emit(args.keeper, false);
+        ctx.accounts.pool.load_mut()?.bump_config_version()?;
+        emit!(KeeperChanged {
+            pool: ctx.accounts.pool.key(),
+            admin: ctx.accounts.admin.key(),
+            keeper: args.keeper,
+            authorised: false
+        });
         Ok(())
     }
 }

@@ -1,5 +1,6 @@
 //! ADMIN registers a product: its category, limits, the leg rules its routes must follow and the
-//! markets they may trade on.
+//! markets they may trade on. It starts disabled: enabling it is a governance change that waits
+//! out the time lock, so members see what its rules allow before any trade can use them.
 use crate::errors::PoolError;
 use crate::events::ProductRegistered;
 use crate::state::*;
@@ -18,8 +19,6 @@ pub struct RegisterProductArgs {
     pub leg_rules: Vec<LegRuleArgs>,
     /// Markets its legs may trade on (at most 16; empty = any).
     pub markets: Vec<Pubkey>,
-    /// Whether it starts enabled.
-    pub enabled: bool,
 }
 
 /// Accounts of `register_product`.
@@ -69,7 +68,6 @@ impl RegisterProduct<'_> {
         let mut product = ctx.accounts.product.load_init()?;
         product.init(pool_key, id, &args.name, args.category, args.config)?;
         product.set_route_rules(&args.leg_rules, &args.markets)?;
-        product.enabled = args.enabled as u8;
         product.created_at = Clock::get()?.unix_timestamp;
         product.bump = ctx.bumps.product;
         product.invariant()?;

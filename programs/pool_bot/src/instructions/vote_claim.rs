@@ -127,6 +127,8 @@ impl ApproveClaim<'_> {
                 paid <= a.insurance_vault.amount,
                 PoolError::ClaimExceedsReserve
             );
+            // the stake must still be in the pool when it is paid
+            require!(paid <= a.position.claimable(), PoolError::ClaimExceedsStake);
             let pool_key = a.pool.key();
             let seeds: &[&[u8]] = &[SEED_INSURANCE, pool_key.as_ref(), &[a.insurance.bump]];
             token::transfer(
@@ -139,9 +141,15 @@ impl ApproveClaim<'_> {
                 &[seeds],
             )?;
             a.insurance.record_paid(paid)?;
-            a.insurance.invariant()?;
             a.position.record_claim_closed(paid)?;
+        } else if status == ClaimStatus::Denied {
+            // an approval can decide a claim too: when the claimant's own slot left the
+            // quorum unreachable
+            a.insurance.record_denied(a.claim.amount)?;
+            a.position.record_claim_closed(0)?;
         }
+        a.insurance.invariant()?;
+        a.position.invariant()?;
         emit!(ClaimVoted {
             pool: a.pool.key(),
             claim: a.claim.key(),
@@ -171,9 +179,10 @@ impl DenyClaim<'_> {
         if status == ClaimStatus::Denied {
             a.claim.decision_note = args.reason.clone();
             a.insurance.record_denied(a.claim.amount)?;
-            a.insurance.invariant()?;
             a.position.record_claim_closed(0)?;
         }
+        a.insurance.invariant()?;
+        a.position.invariant()?;
         emit!(ClaimVoted {
             pool: a.pool.key(),
             claim: a.claim.key(),

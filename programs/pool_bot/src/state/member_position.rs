@@ -108,8 +108,9 @@ impl MemberPosition {
         self.is_empty()
     }
 
-    /// Most a new claim may ask: capital put in, less what was taken out and claims already
-    /// paid (a claim makes good a loss of the member's own money, never more).
+    /// Most a claim may ask: the member's stake, capital put in less what was taken out and
+    /// claims already paid (a claim makes good a loss of the member's own money, never more).
+    /// Checked when filed and again when paid, so the stake must still be in the pool then.
     pub fn claimable(&self) -> u64 {
         self.capital_contributed
             .saturating_sub(self.total_withdrawn)

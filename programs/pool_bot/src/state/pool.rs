@@ -1,9 +1,17 @@
 //! The pool: configuration, share accounting and trade counters. Zero-copy, so the hot
 //! instructions (deposit, withdraw, vote, execute) pay no deserialisation for it.
+use super::pending_change::ConfigChange;
 use super::text::{decode_name, MAX_NAME_LEN};
 use crate::errors::PoolError;
 use crate::math::{self, add, sub, BPS_DENOMINATOR};
 use anchor_lang::prelude::*;
+
+/// Longest a proposal may stay open (also the longest a deposit request waits): 7 days.
+pub const MAX_PROPOSAL_TTL: i64 = 7 * 86_400;
+/// Longest a claim may stay open: 90 days.
+pub const MAX_CLAIM_TTL: i64 = 90 * 86_400;
+/// Longest time lock: 90 days.
+pub const MAX_TIME_LOCK: i64 = 90 * 86_400;
 
 /// One trading pool. PDA `[SEED_POOL, creator, asset_mint]`; it is also the authority of the
 /// vault and signs every route leg.
@@ -25,6 +33,9 @@ pub struct Pool {
     pub proposal_ttl: i64,
     /// Seconds an insurance claim stays open for votes.
     pub claim_ttl: i64,
+    /// Seconds a governance change waits between being queued and applied (members can leave
+    /// first); raising it is immediate, lowering it waits out the current lock.
+    pub time_lock: i64,
     /// Latest `expires_at` of any proposal made: until then a trade may still execute, so new
     /// money is queued (`request_deposit`) instead of buying shares at once.
     pub proposals_live_until: i64,
@@ -57,6 +68,8 @@ pub struct Pool {
     pub next_product_id: u64,
     /// Id the next deposit request gets.
     pub next_deposit_id: u64,
+    /// Id the next governance change gets.
+    pub next_change_id: u64,
     /// Id of the oldest unsettled deposit request (== `next_deposit_id` when none).
     pub deposit_queue_head: u64,
     /// Trade proposals made.
@@ -258,6 +271,51 @@ impl Pool {
         take(&mut self.next_claim_id)
     }
 
+    /// Applies a queued configuration change. A change to what votes are cast under (either
+    /// quorum, the insurance share) makes every pending and approved proposal stale.
+    pub fn apply_config_change(&mut self, change: &ConfigChange) -> Result<()> {
+        let old_terms = self.vote_terms();
+        if let Some(v) = change.max_members {
+            self.max_members = v;
+        }
+        if let Some(v) = change.min_contribution {
+            self.min_contribution = v;
+        }
+        if let Some(v) = change.insurance_bps {
+            self.insurance_bps = v;
+        }
+        if let Some(v) = change.required_approvals {
+            self.required_approvals = v;
+        }
+        if let Some(v) = change.require_lead_approval {
+            self.require_lead_approval = v as u8;
+        }
+        if let Some(v) = change.proposal_ttl {
+            self.proposal_ttl = v;
+        }
+        if let Some(v) = change.claim_required_approvals {
+            self.claim_required_approvals = v;
+        }
+        if let Some(v) = change.claim_require_lead_approval {
+            self.claim_require_lead = v as u8;
+        }
+        if let Some(v) = change.claim_ttl {
+            self.claim_ttl = v;
+        }
+        if let Some(v) = change.time_lock {
+            self.time_lock = v;
+        }
+        if old_terms != self.vote_terms() {
+            self.bump_config_version()?;
+        }
+        Ok(())
+    }
+
+    /// Hands out the next governance change id.
+    pub fn take_change_id(&mut self) -> Result<u64> {
+        take(&mut self.next_change_id)
+    }
+
     /// Hands out the next product id.
     pub fn take_product_id(&mut self) -> Result<u64> {
         take(&mut self.next_product_id)
@@ -294,7 +352,9 @@ impl Pool {
         );
         require!(self.min_contribution >= 1, PoolError::InvalidConfig);
         require!(
-            self.proposal_ttl > 0 && self.claim_ttl > 0,
+            (1..=MAX_PROPOSAL_TTL).contains(&self.proposal_ttl)
+                && (1..=MAX_CLAIM_TTL).contains(&self.claim_ttl)
+                && (0..=MAX_TIME_LOCK).contains(&self.time_lock),
             PoolError::InvalidConfig
         );
         require!(

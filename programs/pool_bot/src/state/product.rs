@@ -160,6 +160,16 @@ impl Product {
         self.enabled != 0
     }
 
+    /// Enables or disables it, refusing a change to the state it is already in.
+    pub fn set_enabled(&mut self, enabled: bool) -> Result<()> {
+        require!(
+            self.is_enabled() != enabled,
+            PoolError::ProductStateUnchanged
+        );
+        self.enabled = enabled as u8;
+        Ok(())
+    }
+
     /// Refuses while disabled.
     pub fn require_enabled(&self) -> Result<()> {
         require!(self.is_enabled(), PoolError::ProductDisabled);

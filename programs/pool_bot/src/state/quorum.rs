@@ -10,7 +10,9 @@ pub struct Quorum {
     pub required: u8,
     /// Bit per validator slot allowed to vote.
     pub voters: u32,
-    /// Bit per slot whose approval satisfies a lead requirement (0 = no requirement).
+    /// Whether one approval must come from a slot in `leads`.
+    pub lead_required: bool,
+    /// Bit per slot whose approval satisfies the lead requirement (none left: unreachable).
     pub leads: u32,
 }
 
@@ -52,7 +54,7 @@ impl Quorum {
     pub fn outcome(&self, approvals: u32, rejections: u32) -> Outcome {
         let approvals = approvals & self.voters;
         let reachable = self.voters & !rejections;
-        let lead_ok = |mask: u32| self.leads == 0 || mask & self.leads != 0;
+        let lead_ok = |mask: u32| !self.lead_required || mask & self.leads != 0;
         if approvals.count_ones() >= u32::from(self.required) && lead_ok(approvals) {
             Outcome::Approved
         } else if reachable.count_ones() < u32::from(self.required) || !lead_ok(reachable) {
@@ -71,6 +73,7 @@ mod tests {
     const SEED: Quorum = Quorum {
         required: 2,
         voters: 0b1111,
+        lead_required: true,
         leads: 0b0011,
     };
 
@@ -100,11 +103,19 @@ mod tests {
         let q = Quorum {
             required: 3,
             voters: 0b1111,
+            lead_required: false,
             leads: 0,
         };
         let (mut a, mut r) = (0, 0);
         assert_eq!(q.vote(&mut a, &mut r, 0, false).unwrap(), Outcome::Open);
         assert_eq!(q.vote(&mut a, &mut r, 3, false).unwrap(), Outcome::Rejected);
+    }
+
+    #[test]
+    fn a_lead_requirement_with_no_lead_left_is_unreachable() {
+        let q = Quorum { leads: 0, ..SEED };
+        let (mut a, mut r) = (0, 0);
+        assert_eq!(q.vote(&mut a, &mut r, 2, true).unwrap(), Outcome::Rejected);
     }
 
     #[test]

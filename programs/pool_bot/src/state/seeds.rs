@@ -18,5 +18,7 @@ pub const SEED_INSURANCE_VAULT: &[u8] = b"insurance_vault";
 pub const SEED_CLAIM: &[u8] = b"claim";
 /// `[SEED_PRODUCT, pool, id (u64 LE)]`: a registered product.
 pub const SEED_PRODUCT: &[u8] = b"product";
+/// `[SEED_CHANGE, pool, id (u64 LE)]`: a governance change waiting out the time lock.
+pub const SEED_CHANGE: &[u8] = b"change";
 /// `[SEED_DEPOSIT, pool, id (u64 LE)]`: a deposit request waiting to become shares.
 pub const SEED_DEPOSIT: &[u8] = b"deposit";

@@ -14,7 +14,16 @@ pub const MAX_KEEPERS: usize = 16;
 /// Validator roles, lowest first. Any role votes on trades; SENIOR and above vote on claims;
 /// a LEAD or ADMIN approval satisfies `require_lead_approval`; ADMIN manages the pool.
 #[derive(
-    AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord,
+    AnchorSerialize,
+    AnchorDeserialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    InitSpace,
 )]
 pub enum Role {
     /// Votes on trades.
@@ -141,11 +150,8 @@ impl ValidatorSet {
         Quorum {
             required,
             voters: self.mask_at_least(Role::Junior),
-            leads: if lead_required {
-                self.mask_at_least(Role::Lead)
-            } else {
-                0
-            },
+            lead_required,
+            leads: self.mask_at_least(Role::Lead),
         }
     }
 
@@ -158,11 +164,8 @@ impl ValidatorSet {
         Quorum {
             required: pool.claim_required_approvals,
             voters: self.mask_at_least(Role::Senior) & not_claimant,
-            leads: if pool.claim_lead_required() {
-                self.mask_at_least(Role::Lead) & not_claimant
-            } else {
-                0
-            },
+            lead_required: pool.claim_lead_required(),
+            leads: self.mask_at_least(Role::Lead) & not_claimant,
         }
     }
 
@@ -344,7 +347,7 @@ mod tests {
         pool.claim_require_lead = 1;
         // slots: 0 = ADMIN key(1), 1 = LEAD key(2), 2 = SENIOR key(3), 3 = JUNIOR key(4)
         let q = set.claim_quorum(&pool, &key(2));
-        assert_eq!((q.voters, q.leads), (0b0101, 0b0001));
+        assert_eq!((q.voters, q.leads, q.lead_required), (0b0101, 0b0001, true));
         let q = set.claim_quorum(&pool, &key(9));
         assert_eq!((q.voters, q.leads), (0b0111, 0b0011));
     }

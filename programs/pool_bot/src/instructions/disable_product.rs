@@ -1,13 +1,13 @@
-//! ADMIN enables or disables a product (`enable_product` / `disable_product`). A disabled
-//! product's proposals can be neither made nor executed.
+//! ADMIN disables a product at once (disabling only protects): its proposals can be neither
+//! made nor executed. Enabling one is a queued governance change.
 use crate::errors::PoolError;
 use crate::events::ProductToggled;
 use crate::state::*;
 use anchor_lang::prelude::*;
 
-/// Accounts of `enable_product` and `disable_product`.
+/// Accounts of `disable_product`.
 #[derive(Accounts)]
-pub struct SetProductEnabled<'info> {
+pub struct DisableProduct<'info> {
     /// An ADMIN validator.
     pub admin: Signer<'info>,
     /// The pool.
@@ -20,26 +20,22 @@ pub struct SetProductEnabled<'info> {
     pub product: AccountLoader<'info, Product>,
 }
 
-impl SetProductEnabled<'_> {
-    fn validate(&self, enabled: bool) -> Result<()> {
+impl DisableProduct<'_> {
+    fn validate(&self) -> Result<()> {
         self.validator_set
             .load()?
             .require_role(&self.admin.key(), Role::Admin)?;
-        require!(
-            self.product.load()?.is_enabled() != enabled,
-            PoolError::ProductStateUnchanged
-        );
         Ok(())
     }
 
-    /// Sets the product's `enabled` flag.
-    #[access_control(ctx.accounts.validate(enabled))]
-    pub fn set_product_enabled(ctx: Context<Self>, enabled: bool) -> Result<()> {
-        ctx.accounts.product.load_mut()?.enabled = enabled as u8;
+    /// Clears the product's `enabled` flag.
+    #[access_control(ctx.accounts.validate())]
+    pub fn disable_product(ctx: Context<Self>) -> Result<()> {
+        ctx.accounts.product.load_mut()?.set_enabled(false)?;
         emit!(ProductToggled {
             pool: ctx.accounts.pool.key(),
             product: ctx.accounts.product.key(),
-            enabled,
+            enabled: false,
         });
         Ok(())
     }

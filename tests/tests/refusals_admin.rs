@@ -14,19 +14,7 @@ use solana_keypair::Keypair;
 use solana_signer::Signer;
 
 fn pool_args() -> InitializePoolArgs {
-    InitializePoolArgs {
-        name: "Second pool".into(),
-        max_members: 10,
-        min_contribution: USDC,
-        insurance_bps: 500,
-        required_approvals: 1,
-        require_lead_approval: false,
-        proposal_ttl: 60,
-        claim_required_approvals: 1,
-        claim_require_lead_approval: false,
-        claim_ttl: 60,
-        time_lock: 0,
-    }
+    pool_bot_tests::small_pool_args("Second pool", USDC)
 }
 
 /// A rule for `program`'s instruction `[1]`, spending from account 0 into account 1.

@@ -14,19 +14,7 @@ fn a_token_2022_pool_takes_deposits_and_pays_withdrawals() {
     let mint = chain.mint_of(6, &token_2022::ID);
     let admin = chain.wallet();
     let p = PoolAddresses::new(&admin.pubkey(), &mint, &token_2022::ID);
-    let args = InitializePoolArgs {
-        name: "Token-2022 pool".into(),
-        max_members: 10,
-        min_contribution: 1_000,
-        insurance_bps: 500,
-        required_approvals: 1,
-        require_lead_approval: false,
-        proposal_ttl: 60,
-        claim_required_approvals: 1,
-        claim_require_lead_approval: false,
-        claim_ttl: 60,
-        time_lock: 0,
-    };
+    let args = pool_bot_tests::small_pool_args("Token-2022 pool", 1_000);
     chain.send_ok(&[ix::initialize_pool(&p, &admin.pubkey(), args)], &[&admin]);
     assert_eq!(
         chain.svm().get_account(&p.vault).unwrap().owner,

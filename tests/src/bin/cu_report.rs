@@ -81,19 +81,7 @@ fn main() {
     let sol = r.w.seed.sol;
     let second =
         pool_bot_tests::client::pda::PoolAddresses::new(&admin.pubkey(), &sol, &p.token_program);
-    let args = InitializePoolArgs {
-        name: "Second".into(),
-        max_members: 10,
-        min_contribution: 1,
-        insurance_bps: 500,
-        required_approvals: 1,
-        require_lead_approval: false,
-        proposal_ttl: 60,
-        claim_required_approvals: 1,
-        claim_require_lead_approval: false,
-        claim_ttl: 60,
-        time_lock: 0,
-    };
+    let args = pool_bot_tests::small_pool_args("Second", 1);
     r.send(
         "initialize_pool",
         "pool, vault, validator set, reserve",

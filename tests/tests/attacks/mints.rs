@@ -1,7 +1,6 @@
 //! `initialize_pool` refuses mints whose issuer could skim, block or move the vault's tokens.
 use anchor_spl::token_2022::spl_token_2022 as t22;
 use pool_bot::errors::PoolError;
-use pool_bot::instructions::InitializePoolArgs;
 use pool_bot_tests::client::instructions as ix;
 use pool_bot_tests::client::pda::PoolAddresses;
 use pool_bot_tests::client::{Instruction, Pubkey};
@@ -49,19 +48,7 @@ type Setup = Box<dyn FnOnce(&Pubkey, &Pubkey) -> Instruction>;
 fn init_pool(chain: &mut Chain, mint: &Pubkey) -> Result<(), Option<u32>> {
     let creator = chain.wallet();
     let p = PoolAddresses::new(&creator.pubkey(), mint, &t22::ID);
-    let args = InitializePoolArgs {
-        name: "Hostile mint".into(),
-        max_members: 10,
-        min_contribution: 1,
-        insurance_bps: 500,
-        required_approvals: 1,
-        require_lead_approval: false,
-        proposal_ttl: 60,
-        claim_required_approvals: 1,
-        claim_require_lead_approval: false,
-        claim_ttl: 60,
-        time_lock: 0,
-    };
+    let args = pool_bot_tests::small_pool_args("Hostile mint", 1);
     let result = chain.send(
         &[ix::initialize_pool(&p, &creator.pubkey(), args)],
         &[&creator],

@@ -3,13 +3,11 @@
 //! survives a flaky chain.
 use local_amm::math::swap_output;
 use pool_bot::state::{Pool, ProposalStatus, TradeProposal};
-use pool_bot_client::chain::{AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
-use pool_bot_client::{Instruction, Pubkey};
 use pool_bot_keeper::dex::LocalAmm;
 use pool_bot_keeper::{Keeper, KeeperConfig, Metrics};
+use pool_bot_tests::faulty_chain::{Fault, FaultyChain};
 use pool_bot_tests::seed_world::{AMM_FEE_BPS, USDC};
 use pool_bot_tests::SeedWorld;
-use solana_keypair::Keypair;
 use solana_signer::Signer;
 use std::time::Duration;
 
@@ -132,59 +130,15 @@ fn no_proposal_where_fees_eat_the_gap() {
     assert_eq!(k.pools_known(), 2);
 }
 
-/// A chain whose every first send attempt fails as if the RPC node dropped it.
-struct Flaky<'a> {
-    inner: &'a mut dyn Chain,
-    fail_next: bool,
-}
-
-impl Chain for Flaky<'_> {
-    fn account(&self, key: &Pubkey) -> Result<Option<AccountData>, ChainError> {
-        self.inner.account(key)
-    }
-    fn program_accounts(
-        &self,
-        program: &Pubkey,
-        filter: &AccountFilter,
-    ) -> Result<Vec<(Pubkey, AccountData)>, ChainError> {
-        self.inner.program_accounts(program, filter)
-    }
-    fn send(
-        &mut self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
-    ) -> Result<Receipt, ChainError> {
-        self.fail_next = !self.fail_next;
-        if !self.fail_next {
-            return Err(ChainError::Transport("connection reset".into()));
-        }
-        self.inner.send(instructions, signers)
-    }
-    fn simulate(
-        &self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
-    ) -> Result<Receipt, ChainError> {
-        self.inner.simulate(instructions, signers)
-    }
-    fn clock(&self) -> Result<ChainClock, ChainError> {
-        self.inner.clock()
-    }
-    fn airdrop(&mut self, to: &Pubkey, lamports: u64) -> Result<(), ChainError> {
-        self.inner.airdrop(to, lamports)
-    }
-}
-
 #[test]
 fn the_keeper_retries_through_a_flaky_chain() {
     let mut w = SeedWorld::new();
     w.join_members();
     let mut k = keeper(&w);
     let key = w.seed.keeper.insecure_clone();
-    let mut flaky = Flaky {
-        inner: &mut w.chain.embedded,
-        fail_next: true,
-    };
+    // the node drops the first proposal: the keeper retries within the tick
+    let mut flaky = FaultyChain::new(&mut w.chain.embedded)
+        .failing::<pool_bot::instruction::ProposeTrade>(1, Fault::BlockhashNotFound);
     k.tick(&mut flaky, &key);
     assert_eq!(
         w.pool_state().trades_proposed,

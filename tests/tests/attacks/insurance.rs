@@ -3,7 +3,7 @@
 use super::{approved_trade, funded, seed_member};
 use pool_bot::errors::PoolError;
 use pool_bot::instructions::{FileClaimArgs, WithdrawArgs, WithdrawRequest};
-use pool_bot::state::{Claim, ClaimStatus, ConfigChange, GovernanceChange};
+use pool_bot::state::{Claim, ClaimStatus, ConfigChange, GovernanceChange, Role};
 use pool_bot_tests::client::instructions as ix;
 use pool_bot_tests::client::{Instruction, Pubkey};
 use pool_bot_tests::seed_world::{Member, USDC};
@@ -178,4 +178,58 @@ fn an_insurance_share_change_makes_approved_proposals_stale() {
         &w.seed.keeper.insecure_clone(),
         PoolError::ProposalStale,
     );
+}
+
+/// A validator's own claim that its colleagues cannot approve without it (the claim quorum is
+/// every SENIOR+ voter): the first approval decides it Denied, the reserve stops holding its
+/// amount back and the claimant may file again, so a claim cannot lock the reserve.
+#[test]
+fn an_unreachable_claim_is_denied_and_releases_the_reserve() {
+    let mut w = insured();
+    w.govern(GovernanceChange::Config(ConfigChange {
+        claim_required_approvals: Some(4),
+        ..Default::default()
+    }));
+    let lead = w.voter(Some(0));
+    let lead_member = funded(&mut w, &lead, 500);
+    w.chain
+        .send_ok(&[w.deposit_ix(&lead_member, 500 * USDC, 0)], &[&lead]);
+    let id = w.pool_state().next_claim_id;
+    w.chain
+        .send_ok(&[file_ix(&w, &lead.pubkey(), 500 * USDC)], &[&lead]);
+    assert_eq!(w.reserve().pending_amount, 500 * USDC);
+    let claim = w.seed.pool.claim(id);
+    let senior = w.voter(Some(1));
+    w.chain
+        .send_ok(&[approve_ix(&w, &senior, claim, &lead_member)], &[&senior]);
+    assert_eq!(w.chain.account::<Claim>(&claim).status, ClaimStatus::Denied);
+    assert_eq!(w.reserve().pending_amount, 0);
+    assert_eq!(w.chain.balance(&lead_member.usdc), 0);
+    w.chain
+        .send_ok(&[file_ix(&w, &lead.pubkey(), USDC)], &[&lead]);
+}
+
+/// The claim's lead requirement does not vanish when the only LEAD-or-above left is the
+/// claimant: two SENIORs cannot pay the ADMIN's claim.
+#[test]
+fn a_lead_requirement_survives_the_claimant_being_the_lead() {
+    let mut w = insured();
+    let lead = w.voter(Some(0)).pubkey();
+    w.govern(GovernanceChange::SetValidatorRole {
+        validator: lead,
+        role: Role::Senior,
+    });
+    let admin = w.voter(None);
+    let me = funded(&mut w, &admin, 100);
+    w.chain
+        .send_ok(&[w.deposit_ix(&me, 100 * USDC, 0)], &[&admin]);
+    let id = w.pool_state().next_claim_id;
+    w.chain
+        .send_ok(&[file_ix(&w, &admin.pubkey(), 100 * USDC)], &[&admin]);
+    let claim = w.seed.pool.claim(id);
+    let senior = w.voter(Some(1));
+    w.chain
+        .send_ok(&[approve_ix(&w, &senior, claim, &me)], &[&senior]);
+    assert_eq!(w.chain.account::<Claim>(&claim).status, ClaimStatus::Denied);
+    assert_eq!(w.chain.balance(&me.usdc), 0);
 }

@@ -318,7 +318,10 @@ fn changes_wait_out_the_time_lock_and_can_be_cancelled() {
     let keeper = Pubkey::new_unique().to_string();
     let out = w.ok(&admin, &["keepers", "add", &keeper]);
     assert!(out.starts_with("Queued change "), "{out}");
-    assert!(out.contains(&format!("(authorise keeper {keeper})")), "{out}");
+    assert!(
+        out.contains(&format!("(authorise keeper {keeper})")),
+        "{out}"
+    );
     let keepers = w.json(&admin, &["keepers", "list"]);
     assert!(!keepers["keepers"]
         .as_array()
@@ -329,7 +332,10 @@ fn changes_wait_out_the_time_lock_and_can_be_cancelled() {
     assert_eq!(list["changes"][0]["due"], false);
     let id = list["changes"][0]["id"].to_string();
     let err = w.err(&admin, &["changes", "apply", &id]);
-    assert!(err.starts_with(&format!("Change {id} applies from")), "{err}");
+    assert!(
+        err.starts_with(&format!("Change {id} applies from")),
+        "{err}"
+    );
     // lowering the lock is itself a queued change
     let out = w.ok(&admin, &["config", "--time-lock", "0"]);
     assert!(out.contains("(configuration: time lock 0"), "{out}");

@@ -527,3 +527,60 @@ fn product_toggle_refusals() {
         PoolError::ProductStateUnchanged,
     );
 }
+
+#[test]
+fn apply_change_refusals() {
+    let mut w = SeedWorld::new();
+    let admin = w.seed.admin.insecure_clone();
+    w.set_product_enabled(false);
+    let product = w.seed.product;
+    let enable = GovernanceChange::EnableProduct { product };
+    let id = w.pool_state().next_change_id;
+    w.chain.send_ok(
+        &[ix::queue_change(
+            &w.seed.pool,
+            &admin.pubkey(),
+            id,
+            enable.clone(),
+        )],
+        &[&admin],
+    );
+    let payer = w.chain.payer.insecure_clone();
+    let apply = ix::apply_change(&w.seed.pool, &payer.pubkey(), id, &admin.pubkey(), &enable);
+    // without the product, or with another one
+    let mut missing = apply.clone();
+    missing.accounts[5].pubkey = pool_bot::ID;
+    w.refuse(&[missing], &payer, PoolError::WrongProduct);
+    let register = ix::register_product(
+        &w.seed.pool,
+        &admin.pubkey(),
+        1,
+        product_args(vec![local_amm::ID]),
+    );
+    w.chain.send_ok(&[register], &[&admin]);
+    let mut wrong = apply.clone();
+    wrong.accounts[5].pubkey = w.seed.pool.product(1);
+    w.refuse(&[wrong], &payer, PoolError::WrongProduct);
+    w.chain.send_ok(&[apply], &[&payer]);
+    let state: Product = w.chain.zero_copy(&product);
+    assert!(state.is_enabled(), "the product named by the change");
+    // the rent goes back to whoever queued it, and a change applies once
+    let id = w.pool_state().next_change_id;
+    let keeper = GovernanceChange::AddKeeper {
+        keeper: Pubkey::new_unique(),
+    };
+    w.chain.send_ok(
+        &[ix::queue_change(
+            &w.seed.pool,
+            &admin.pubkey(),
+            id,
+            keeper.clone(),
+        )],
+        &[&admin],
+    );
+    let stranger = ix::apply_change(&w.seed.pool, &payer.pubkey(), id, &payer.pubkey(), &keeper);
+    w.refuse(&[stranger], &payer, PoolError::WrongRentReceiver);
+    let apply = ix::apply_change(&w.seed.pool, &payer.pubkey(), id, &admin.pubkey(), &keeper);
+    w.chain.send_ok(&[apply.clone()], &[&payer]);
+    w.refuse(&[apply], &payer, AnchorError::AccountNotInitialized);
+}

@@ -5,12 +5,15 @@ use pool_bot::errors::PoolError;
 use pool_bot::instructions::*;
 use pool_bot::state::*;
 use pool_bot_tests::client::instructions as ix;
+use pool_bot_tests::client::Pubkey;
 use pool_bot_tests::seed_world::{Member, USDC};
 use pool_bot_tests::SeedWorld;
 use solana_signer::Signer;
 
 /// The SPL Token program's `InsufficientFunds`.
 const TOKEN_INSUFFICIENT_FUNDS: u32 = 1;
+/// The SPL Token program's `OwnerMismatch`.
+const TOKEN_OWNER_MISMATCH: u32 = 4;
 
 fn withdraw_ix(
     w: &SeedWorld,
@@ -297,4 +300,59 @@ fn fund_insurance_refusals() {
     );
     assert_eq!(w.chain.balance(&w.seed.pool.insurance_vault), 100 * USDC);
     assert_eq!(w.reserve().total_funded, 100 * USDC);
+}
+
+#[test]
+fn request_deposit_refusals() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    let (proposal, _) = w.propose_arbitrage(1_000 * USDC);
+    let m = w.new_member(1_000);
+    let wallet = m.wallet.insecure_clone();
+    let id = w.pool_state().next_deposit_id;
+    let request = |w: &SeedWorld, amount, id| {
+        ix::request_deposit(&w.seed.pool, &wallet.pubkey(), m.usdc, id, amount)
+    };
+    w.refuse(&[request(&w, 0, id)], &wallet, PoolError::ZeroAmount);
+    w.refuse(
+        &[request(&w, 99 * USDC, id)],
+        &wallet,
+        PoolError::BelowMinContribution,
+    );
+    w.refuse(
+        &[request(&w, 100 * USDC, id + 1)],
+        &wallet,
+        AnchorError::ConstraintSeeds,
+    );
+    // another member's token account cannot pay it
+    let (usdc, theirs) = (w.seed.usdc, w.seed.members[0].usdc);
+    w.chain.mint_to(&usdc, &theirs, 100 * USDC);
+    let mut stolen = request(&w, 100 * USDC, id);
+    stolen.accounts[4].pubkey = w.seed.members[0].usdc;
+    w.refuse(&[stolen], &wallet, TOKEN_OWNER_MISMATCH);
+    let mut elsewhere = request(&w, 100 * USDC, id);
+    elsewhere.accounts[5].pubkey = w.chain.token_account(&w.seed.usdc, &wallet.pubkey());
+    w.refuse(&[elsewhere], &wallet, PoolError::WrongVault);
+    w.set_paused(true);
+    w.refuse(
+        &[request(&w, 100 * USDC, id)],
+        &wallet,
+        PoolError::PoolPaused,
+    );
+    w.set_paused(false);
+    w.chain.send_ok(&[request(&w, 100 * USDC, id)], &[&wallet]);
+    // settling: only once ready, only by naming the right depositor
+    let payer = w.chain.payer.insecure_clone();
+    let pool = w.seed.pool;
+    let (mine, other) = (wallet.pubkey(), w.seed.members[0].wallet.pubkey());
+    let settle =
+        |depositor: &Pubkey| ix::settle_deposit(&pool, &payer.pubkey(), id, depositor, false);
+    w.refuse(&[settle(&mine)], &payer, PoolError::DepositNotReady);
+    let state: TradeProposal = w.chain.zero_copy(&proposal.address);
+    let wait = state.expires_at - w.chain.now();
+    w.chain.advance(wait);
+    w.refuse(&[settle(&other)], &payer, PoolError::WrongRentReceiver);
+    w.chain.send_ok(&[settle(&mine)], &[&payer]);
+    assert_eq!(w.position(&m).pending_deposit, 0);
+    assert!(w.position(&m).shares > 0);
 }

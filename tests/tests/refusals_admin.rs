@@ -581,6 +581,6 @@ fn apply_change_refusals() {
     let stranger = ix::apply_change(&w.seed.pool, &payer.pubkey(), id, &payer.pubkey(), &keeper);
     w.refuse(&[stranger], &payer, PoolError::WrongRentReceiver);
     let apply = ix::apply_change(&w.seed.pool, &payer.pubkey(), id, &admin.pubkey(), &keeper);
-    w.chain.send_ok(&[apply.clone()], &[&payer]);
+    w.chain.send_ok(std::slice::from_ref(&apply), &[&payer]);
     w.refuse(&[apply], &payer, AnchorError::AccountNotInitialized);
 }

@@ -2,21 +2,23 @@
 //! and runs the command over JSON-RPC.
 use anyhow::Result;
 use clap::Parser;
-use pool_bot_cli::{run, settings, Cli};
+use pool_bot_cli::{run, settings, Cli, Command};
 use pool_bot_client::rpc::Rpc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // keeper and validator logs on stderr (RUST_LOG overrides: e.g. RUST_LOG=debug)
+    // keeper and validator logs on stderr (RUST_LOG overrides: e.g. RUST_LOG=debug); the
+    // simulation shows a progress bar and a report instead of every trade
+    let default = match cli.command {
+        Command::Simulate(_) => "warn",
+        _ => "pool_bot_keeper=info,pool_bot_validator=info,warn",
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
-                tracing_subscriber::EnvFilter::new(
-                    "pool_bot_keeper=info,pool_bot_validator=info,warn",
-                )
-            }),
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default)),
         )
         .with_writer(std::io::stderr)
         .init();

@@ -12,11 +12,17 @@
  * The config (amounts in base units, times in seconds): `name`, `assetMint`, `maxMembers`,
  * `minContribution`, `insuranceBps`, the trade quorum (`requiredApprovals`,
  * `requireLeadApproval`), `proposalTtl`, the claim quorum (`claimRequiredApprovals`,
- * `claimRequireLeadApproval`), `claimTtl`, `validators`, `keepers` and `products` (each with its
+ * `claimRequireLeadApproval`), `claimTtl`, `timeLock` (optional, default 0: seconds a
+ * governance change waits; production pools: days), `validators`, `keepers` and `products` (each with its
  * limits, `legRules`: `"local-amm-swap"` or `{ program, discriminator, sourceIndex,
  * destinationIndex, marketIndex }`, and `markets`: DEX pool addresses or `{ "localAmm": { mintA,
  * mintB, id } }`, empty for any); see `migrations/localnet.json` and `loadMigrationConfig` in
  * `pool-migration.ts`.
+ *
+ * Validators, quorums and limits, keepers and enabling products are governance changes: applied
+ * at once while the pool's time lock is 0 (a new pool is set up before its time lock is raised),
+ * otherwise queued and reported with the moment they may apply; a later run applies them once
+ * due.
  *
  * Idempotent: a second run with the same config sends no transaction and says so.
  */

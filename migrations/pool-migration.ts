@@ -4,6 +4,13 @@
  * the same config sends nothing. It never removes validators, keepers or products the config
  * does not list (it reports them), and it cannot change a product's limits, leg rules or markets
  * (the program has no such instruction; it reports the difference).
+ *
+ * Validators, roles, quorums and limits, keepers and enabling products are governance changes
+ * (`queue_change` / `apply_change`): on a pool whose time lock is 0 each is queued and applied in
+ * one transaction; otherwise it is queued, reported with the moment it may apply, and applied
+ * by a later run once due (a change already queued is not queued twice). A new pool is created
+ * with a time lock of 0, set up, and only then given the config's `timeLock` (raising it is
+ * immediate; lowering it is itself a queued change).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -18,7 +25,13 @@ import {
 import { Keypair, PublicKey, SystemProgram, Transaction } from "@solana/web3.js";
 import {
   AmmAddresses,
+  Change,
+  changeCountdown,
   checkLegRule,
+  ConfigChanges,
+  describeChange,
+  formatDuration,
+  GovernanceChange,
   decodeName,
   decodeProgramError,
   formatLegRule,
@@ -61,9 +74,20 @@ export interface MigrationConfig {
   claimRequiredApprovals: number;
   claimRequireLeadApproval: boolean;
   claimTtl: bigint;
+  /** Seconds a governance change waits (0: changes apply at once; production: days). */
+  timeLock: bigint;
   validators: Array<{ key: PublicKey; role: RoleName }>;
   keepers: PublicKey[];
-  products: Array<ProductSpec & { maxTradeAmount: bigint; minProfit: bigint }>;
+  products: Array<ProductSpec & { maxTradeAmount: bigint; minProfit: bigint; enabled: boolean }>;
+}
+
+/** A change the migration queued (or found queued) that waits out the pool's time lock. */
+export interface WaitingChange {
+  id: number;
+  address: PublicKey;
+  description: string;
+  /** Unix time from which anyone may apply it. */
+  eta: number;
 }
 
 /** What a migration did. */
@@ -72,6 +96,8 @@ export interface MigrationResult {
   mint: PublicKey;
   /** Signatures of the transactions it sent (empty when everything already matched). */
   signatures: string[];
+  /** Changes waiting out the time lock (a later run applies them once due). */
+  waiting: WaitingChange[];
 }
 
 type Json = Record<string, unknown>;
@@ -243,6 +269,7 @@ export function loadMigrationConfig(path: string): MigrationConfig {
     claimRequiredApprovals: field(raw, "claimRequiredApprovals", where, isInt, "a whole number"),
     claimRequireLeadApproval: field(raw, "claimRequireLeadApproval", where, isBool, "true or false"),
     claimTtl: BigInt(field(raw, "claimTtl", where, isAmount, "seconds")),
+    timeLock: raw.timeLock === undefined ? 0n : BigInt(field(raw, "timeLock", where, isAmount, "seconds")),
     validators,
     keepers,
     products,
@@ -364,8 +391,8 @@ export async function migratePool(
   const p = new PoolAddresses(wallet, mint, tokenProgram);
   log(`pool ${p.pool.toBase58()} (creator ${wallet.toBase58()}, mint ${mint.toBase58()})`);
 
-  // The pool, created with trade and claim quorums its lone ADMIN can meet; the config's
-  // quorums follow once the validators are in.
+  // The pool, created with trade and claim quorums its lone ADMIN can meet and no time lock:
+  // the config's quorums follow once the validators are in, and its time lock last.
   if (!(await connection.getAccountInfo(p.pool))) {
     await run("initialize the pool", () =>
       client.initializePool(
@@ -381,6 +408,7 @@ export async function migratePool(
           claimRequiredApprovals: 1,
           claimRequireLeadApproval: config.claimRequireLeadApproval,
           claimTtl: config.claimTtl,
+          timeLock: 0,
         },
         tokenProgram,
       ),
@@ -392,13 +420,65 @@ export async function migratePool(
   if (!onChain.some((v) => v.key.equals(wallet) && v.roleName === "admin")) {
     throw new MigrationError(`wallet ${wallet.toBase58()} is not an ADMIN of pool ${p.pool.toBase58()}`);
   }
+  const pool = await client.fetchPool(p.pool);
+  const timeLock = BigInt(pool.timeLock.toString());
+  const pending = await client.listPendingChanges(p);
+  const waiting: WaitingChange[] = [];
+  const now = await client.chainTime();
+  const decimals10 = 10n ** BigInt(decimals);
+  const describe = (change: GovernanceChange) =>
+    describeChange(change, {
+      amount: (v) =>
+        `${v / decimals10}${v % decimals10 ? `.${(v % decimals10).toString().padStart(decimals, "0").replace(/0+$/, "")}` : ""}`,
+    });
+  const same = (a: GovernanceChange, b: GovernanceChange) => JSON.stringify(a) === JSON.stringify(b);
+
+  /**
+   * Brings `change` about: at once on a pool without a time lock (queued and applied in one
+   * transaction); otherwise queued (unless already queued) and reported, or applied once due.
+   */
+  const govern = async (what: string, change: GovernanceChange) => {
+    const queued = pending.find((x) => same(x.account.change, change));
+    if (queued) {
+      const countdown = changeCountdown(queued.account, now);
+      if (countdown.due) {
+        await run(`${what} (apply queued change #${queued.account.id.toString()})`, () =>
+          client.applyChange(p, queued.publicKey),
+        );
+      } else {
+        const entry = {
+          id: queued.account.id.toNumber(),
+          address: queued.publicKey,
+          description: describe(change),
+          eta: queued.account.eta.toNumber(),
+        };
+        waiting.push(entry);
+        log(`  waiting: ${what} is queued as change #${entry.id}, ${countdown.text}`);
+      }
+      return;
+    }
+    if (timeLock === 0n) {
+      await run(what, async () => (await client.govern(p, [change])).sent[0]);
+      return;
+    }
+    await run(`queue ${what}`, async () => {
+      const sent = await client.queueChange(p, change);
+      waiting.push({ id: sent.id, address: sent.change, description: describe(change), eta: sent.eta });
+      log(
+        `  queued change #${sent.id}: ${describe(change)}; anyone may apply it from ${new Date(sent.eta * 1000).toISOString()} (in ${formatDuration(Number(timeLock))}), any ADMIN may cancel it`,
+      );
+      return sent;
+    });
+  };
+
   for (const { key, role } of config.validators) {
     const current = onChain.find((v) => v.key.equals(key));
     if (!current) {
-      await run(`add validator ${key.toBase58()} as ${role}`, () => client.addValidator(p, key, role));
+      await govern(`add validator ${key.toBase58()} as ${role}`, Change.addValidator(key, role));
     } else if (current.roleName !== role) {
-      await run(`change validator ${key.toBase58()} from ${current.roleName} to ${role}`, () =>
-        client.setValidatorRole(p, key, role),
+      await govern(
+        `change validator ${key.toBase58()} from ${current.roleName} to ${role}`,
+        Change.setValidatorRole(key, role),
       );
     }
   }
@@ -408,9 +488,7 @@ export async function migratePool(
     }
   }
 
-  const pool = await client.fetchPool(p.pool);
   const wanted = {
-    name: config.name,
     maxMembers: config.maxMembers,
     minContribution: config.minContribution,
     insuranceBps: config.insuranceBps,
@@ -422,7 +500,6 @@ export async function migratePool(
     claimTtl: config.claimTtl,
   };
   const current = {
-    name: decodeName(pool.name),
     maxMembers: pool.maxMembers,
     minContribution: BigInt(pool.minContribution.toString()),
     insuranceBps: pool.insuranceBps,
@@ -433,17 +510,19 @@ export async function migratePool(
     claimRequireLeadApproval: pool.claimRequireLead === 1,
     claimTtl: BigInt(pool.claimTtl.toString()),
   };
-  const changes = Object.fromEntries(
+  const changes: ConfigChanges = Object.fromEntries(
     Object.entries(wanted).filter(([k, v]) => current[k as keyof typeof current] !== v),
   );
+  // a shorter time lock waits out the current one
+  if (config.timeLock < timeLock) changes.timeLock = config.timeLock;
   if (Object.keys(changes).length > 0) {
-    await run(`update ${Object.keys(changes).join(", ")}`, () => client.updateConfig(p, changes));
+    await govern(`update ${Object.keys(changes).join(", ")}`, Change.config(changes));
   }
 
   const keepers = keepersOf(set);
   for (const keeper of config.keepers) {
     if (!keepers.some((k) => k.equals(keeper))) {
-      await run(`authorise keeper ${keeper.toBase58()}`, () => client.addKeeper(p, keeper));
+      await govern(`authorise keeper ${keeper.toBase58()}`, Change.addKeeper(keeper));
     }
   }
 
@@ -451,7 +530,21 @@ export async function migratePool(
   for (const spec of config.products) {
     const existing = products.find((x) => decodeName(x.account.name) === spec.name);
     if (!existing) {
-      await run(`register product "${spec.name}"`, () => client.registerProduct(p, spec));
+      // registered disabled; enabling is a governance change in the same transaction
+      await run(`register product "${spec.name}"`, async () => {
+        const sent = await client.registerProduct(p, spec, { enable: spec.enabled });
+        if (spec.enabled && !sent.enabled) {
+          for (const q of sent.queued) {
+            const pendingChange = (await client.fetchPendingChange(q.change))!;
+            const eta = pendingChange.eta.toNumber();
+            waiting.push({ id: q.id, address: q.change, description: describe(pendingChange.change), eta });
+            log(
+              `  queued change #${q.id}: ${describe(pendingChange.change)}; anyone may apply it from ${new Date(eta * 1000).toISOString()} (in ${formatDuration(Number(timeLock))}), any ADMIN may cancel it`,
+            );
+          }
+        }
+        return sent;
+      });
       continue;
     }
     const product = existing.account;
@@ -472,18 +565,34 @@ export async function migratePool(
       );
     }
     if ((product.enabled === 1) !== spec.enabled) {
-      await run(`${spec.enabled ? "enable" : "disable"} product "${spec.name}"`, () =>
-        spec.enabled
-          ? client.enableProduct(p, existing.publicKey)
-          : client.disableProduct(p, existing.publicKey),
-      );
+      if (spec.enabled) {
+        await govern(`enable product "${spec.name}"`, Change.enableProduct(existing.publicKey));
+      } else {
+        await run(`disable product "${spec.name}"`, () => client.disableProduct(p, existing.publicKey));
+      }
     }
   }
 
-  log(
-    signatures.length === 0
-      ? "Nothing to do: the pool already matches the config (no transaction sent)."
-      : `Done: ${signatures.length} transaction(s) sent.`,
-  );
-  return { pool: p.pool, mint, signatures };
+  // What takes effect at once: the name, and a longer time lock (last, so a new pool's setup
+  // above applied without waiting).
+  const immediate: { name?: string; timeLock?: bigint } = {};
+  if (decodeName(pool.name) !== config.name) immediate.name = config.name;
+  if (config.timeLock > timeLock) immediate.timeLock = config.timeLock;
+  if (Object.keys(immediate).length > 0) {
+    await run(`update ${Object.keys(immediate).join(", ")}`, () => client.updateConfig(p, immediate));
+  }
+
+  if (signatures.length > 0) {
+    log(`Done: ${signatures.length} transaction(s) sent.`);
+  } else if (waiting.length > 0) {
+    log(
+      `Nothing to send: ${waiting.length} change(s) wait out the time lock; run again once due to apply them.`,
+    );
+  } else {
+    log("Nothing to do: the pool already matches the config (no transaction sent).");
+  }
+  if (signatures.length > 0 && waiting.length > 0) {
+    log(`${waiting.length} change(s) wait out the time lock; run again once due to apply them.`);
+  }
+  return { pool: p.pool, mint, signatures, waiting };
 }

@@ -188,6 +188,49 @@ describe("migrations/deploy.ts", () => {
     assert.deepEqual(await snapshot(connection, [wallet.publicKey, p.product(0)]), before);
   });
 
+  it("with a time lock: a new pool is set up at once, then locked; later changes are queued and reported", async () => {
+    const lockedMint = Keypair.generate();
+    writeKeypair(dir, "locked-mint.json", lockedMint);
+    const locked = join(dir, "locked.json");
+    const lockedConfig = {
+      ...config,
+      assetMint: { keypair: "locked-mint.json", decimals: 6 },
+      timeLock: 3_600,
+      products: [{ ...config.products[0], markets: [] }],
+    };
+    writeFileSync(locked, JSON.stringify(lockedConfig));
+    const first = await migrate("--url", RPC_URL, "--config", locked, "--wallet", walletPath);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /update timeLock: tx /);
+    const client = PoolBotClient.connect(connection, wallet);
+    const lp = await client.poolAddresses(poolAddress(wallet.publicKey, lockedMint.publicKey));
+    const pool = await client.fetchPool(lp.pool);
+    assert.deepEqual([big(pool.timeLock), pool.requiredApprovals, pool.insuranceBps], [3_600n, 2, 700]);
+    assert.equal(validatorsOf(await client.fetchValidatorSet(lp)).length, 4);
+    assert.equal((await client.fetchProduct(lp.product(0))).enabled, 1);
+    assert.deepEqual(await client.listPendingChanges(lp), []);
+
+    // a later change waits out the lock: queued, reported, nothing applied
+    writeFileSync(locked, JSON.stringify({ ...lockedConfig, insuranceBps: 800 }));
+    const second = await migrate("--url", RPC_URL, "--config", locked, "--wallet", walletPath);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(
+      second.stdout,
+      /queued change #\d+: Set insurance share to 8%; anyone may apply it from .* \(in 1h\), any ADMIN may cancel it/,
+    );
+    assert.equal((await client.fetchPool(lp.pool)).insuranceBps, 700);
+    const [queued] = await client.listPendingChanges(lp);
+    assert.equal(big(queued.account.eta) - big(queued.account.queuedAt), 3_600n);
+
+    // run again: it is already queued, so nothing is sent
+    const before = await snapshot(connection, [wallet.publicKey, lp.pool, queued.publicKey]);
+    const third = await migrate("--url", RPC_URL, "--config", locked, "--wallet", walletPath);
+    assert.equal(third.code, 0, third.stderr);
+    assert.match(third.stdout, /waiting: update insuranceBps is queued as change #\d+, applies in (59m|1h)/);
+    assert.match(third.stdout, /Nothing to send: 1 change\(s\) wait out the time lock/);
+    assert.deepEqual(await snapshot(connection, [wallet.publicKey, lp.pool, queued.publicKey]), before);
+  });
+
   it("the anchor-migrate entry takes a provider and is idempotent too", async () => {
     const deploy: (provider: AnchorProvider) => Promise<void> = require("../migrations/deploy");
     process.env.POOL_BOT_MIGRATION_CONFIG = configPath;
@@ -218,6 +261,7 @@ describe("migrations/deploy.ts", () => {
       "the seed's quorums: 2 with a lead, for trades and claims",
     );
     assert.equal(localnet.claimTtl, 604_800n, "claims open for 7 days");
+    assert.equal(localnet.timeLock, 0n, "a fixture: changes apply at once, so re-runs stay idempotent");
     // The Rust seed's product: the local AMM's swap, on the fixture's two USDC/SOL pools.
     const [product] = localnet.products;
     assert.deepEqual(product.legRules.map(formatLegRule), [formatLegRule(localAmmSwapRule())]);

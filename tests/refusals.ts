@@ -5,20 +5,17 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { AnchorError } from "@anchor-lang/core";
 import { createTransferInstruction, TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { PublicKey } from "@solana/web3.js";
 import {
   AmmAddresses,
   claimableStake,
-  decodeProgramError,
   depositMustBeRequested,
   legFromInstruction,
   legRuleViolation,
   legRulesOf,
   LocalAmmClient,
   marketsOf,
-  POOL_BOT_PROGRAM_ID,
   poolBotError,
   RouteLeg,
   sharesForWithdrawal,
@@ -27,36 +24,11 @@ import {
   TradeTerms,
   withdrawalLeavesDust,
 } from "../sdk/src";
-import { big, connect, snapshot, tokenAccount, tokenBalance } from "./support/localnet";
+import { big, connect, tokenAccount, tokenBalance } from "./support/localnet";
 import { Actor, createMarket, Proposed, SeedPool, SOL, TRADE_SIZE, USDC } from "./support/seed";
+import { refused } from "./support/refused";
 
 const connection = connect();
-
-/**
- * Runs `action`, expecting Pool Bot's error `name` (or Anchor's own, `code` given) and no change
- * to the `watched` accounts (nothing is sent: the refusal comes from the preflight simulation,
- * so the signer pays no fee either).
- */
-async function refused(
-  action: () => Promise<unknown>,
-  name: string,
-  watched: PublicKey[],
-  code = poolBotError(name).code,
-): Promise<void> {
-  const before = await snapshot(connection, watched);
-  const err = await action().then(
-    () => assert.fail(`expected ${name}, but the transaction succeeded`),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof AnchorError, `Anchor decodes the refusal: ${String(err)}`);
-  assert.equal(err.error.errorCode.code, name);
-  assert.equal(err.error.errorCode.number, code);
-  const failure = decodeProgramError(err);
-  assert.ok(failure);
-  assert.deepEqual([failure.name, failure.code], [name, code]);
-  assert.ok(failure.programId?.equals(POOL_BOT_PROGRAM_ID));
-  assert.deepEqual(await snapshot(connection, watched), before, "nothing moved");
-}
 
 describe("refusals a wallet user can hit", () => {
   let w: SeedPool;

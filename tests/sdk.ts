@@ -10,7 +10,17 @@ import { Keypair, PublicKey } from "@solana/web3.js";
 import BN from "bn.js";
 import localAmmJson from "../idls/local_amm.json";
 import poolBotJson from "../idls/pool_bot.json";
+import { BorshCoder, convertIdlToCamelCase } from "@anchor-lang/core";
 import {
+  Change,
+  changeCountdown,
+  changeKind,
+  configChangeOf,
+  describeChange,
+  formatDuration,
+  pendingChangeAddress,
+  POOL_BOT_IDL,
+  shortKey,
   claimableStake,
   claimStatus,
   decodeName,
@@ -249,6 +259,101 @@ describe("PDA seeds", () => {
     assert.ok(depositRequestAddress(pool, 7).equals(expected));
     const p = new PoolAddresses(key(), key(), key());
     assert.ok(p.depositRequest(7n).equals(depositRequestAddress(p.pool, 7)));
+  });
+});
+
+describe("governance changes", () => {
+  it("derives pending changes at [change, pool, id as u64 LE]", () => {
+    const pool = key();
+    const [expected] = PublicKey.findProgramAddressSync(
+      [Buffer.from("change"), pool.toBuffer(), Buffer.from([5, 0, 0, 0, 0, 0, 0, 0])],
+      POOL_BOT_PROGRAM_ID,
+    );
+    assert.ok(pendingChangeAddress(pool, 5).equals(expected));
+    const p = new PoolAddresses(key(), key(), key());
+    assert.ok(p.change(5n).equals(pendingChangeAddress(p.pool, 5)));
+  });
+
+  it("encodes every kind the way the program decodes it, and back", () => {
+    const coder = new BorshCoder(convertIdlToCamelCase(POOL_BOT_IDL));
+    const v = key();
+    const changes = [
+      Change.addValidator(v, "lead"),
+      Change.removeValidator(v),
+      Change.setValidatorRole(v, "junior"),
+      Change.addKeeper(v),
+      Change.enableProduct(v),
+      Change.config({ requiredApprovals: 2, claimTtl: 86_400, timeLock: 0 }),
+    ];
+    for (const change of changes) {
+      const bytes = coder.types.encode("governanceChange", change);
+      const back = coder.types.decode("governanceChange", bytes);
+      assert.equal(JSON.stringify(back), JSON.stringify(change), changeKind(change));
+    }
+    // Config: variant 5, then ten options (None = 0): max_members, min_contribution, insurance_bps,
+    // required_approvals = Some(2), ...
+    const config = coder.types.encode("governanceChange", Change.config({ requiredApprovals: 2 }));
+    assert.deepEqual([...config], [5, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0]);
+    const fields = configChangeOf(changes[5])!;
+    assert.deepEqual(Object.keys(fields), ["requiredApprovals", "claimTtl", "timeLock"]);
+    assert.deepEqual(
+      [fields.requiredApprovals, String(fields.claimTtl), String(fields.timeLock)],
+      [2, "86400", "0"],
+    );
+    assert.equal(configChangeOf(changes[0]), null);
+  });
+
+  it("describes a change in words", () => {
+    const v = key();
+    assert.equal(describeChange(Change.addValidator(v, "lead")), `Add validator ${shortKey(v)} as LEAD`);
+    assert.equal(describeChange(Change.removeValidator(v)), `Remove validator ${shortKey(v)}`);
+    assert.equal(
+      describeChange(Change.setValidatorRole(v, "junior")),
+      `Make validator ${shortKey(v)} JUNIOR`,
+    );
+    assert.equal(describeChange(Change.addKeeper(v)), `Authorise keeper ${shortKey(v)}`);
+    assert.equal(
+      describeChange(Change.enableProduct(v), { name: () => '"DEX arbitrage"' }),
+      'Enable product "DEX arbitrage"',
+    );
+    assert.equal(
+      describeChange(
+        Change.config({
+          maxMembers: 50,
+          minContribution: 250_000_000n,
+          insuranceBps: 750,
+          requireLeadApproval: false,
+          proposalTtl: 1_800,
+          claimTtl: 3 * 86_400,
+          timeLock: 2 * 86_400,
+        }),
+        { amount: (v) => `${v / 1_000_000n} USDC` },
+      ),
+      "Set max members to 50, minimum deposit to 250 USDC, insurance share to 7.5%, trade lead approval not required, proposal lifetime to 30m, claim lifetime to 3d, time lock to 2d",
+    );
+  });
+
+  it("counts down to the eta", () => {
+    assert.deepEqual(changeCountdown({ eta: new BN(1_000) }, 1_000 - 90_061), {
+      due: false,
+      secondsLeft: 90_061,
+      text: "applies in 1d 1h",
+    });
+    assert.deepEqual(changeCountdown(1_000, 1_000), {
+      due: true,
+      secondsLeft: 0,
+      text: "due: anyone may apply it",
+    });
+    assert.equal(changeCountdown(1_000, 2_000).due, true);
+    assert.deepEqual([0, 59, 60, 61, 3_600, 3_725, 86_400].map(formatDuration), [
+      "0s",
+      "59s",
+      "1m",
+      "1m 1s",
+      "1h",
+      "1h 2m",
+      "1d",
+    ]);
   });
 });
 

@@ -11,10 +11,12 @@ import { convertIdlToCamelCase } from "@anchor-lang/core";
 import { PublicKey } from "@solana/web3.js";
 import {
   assetsForShares,
+  Change,
   chainTime,
   claimStatus,
   decodeName,
   decodeProgramError,
+  describeChange,
   depositMustBeRequested,
   depositReadyAt,
   depositsAwaitingSettlement,
@@ -42,6 +44,7 @@ import {
   routeHash,
   SEEDS,
   sharesForDeposit,
+  shortKey,
   splitProfit,
   validatorsOf,
   variantName,
@@ -185,15 +188,41 @@ describe("seed story", () => {
     assert.equal(reserve.bump, bumpOf([SEEDS.insurance, w.pool.pool.toBuffer()]));
     assert.equal(reserve.vaultBump, bumpOf([SEEDS.insuranceVault, w.pool.pool.toBuffer()]));
 
+    // every governance change of the setup went through the queue, applied at once (time lock 0)
+    assert.equal(big(pool.timeLock), 0n);
+    assert.equal(big(pool.nextChangeId), 6n);
+    assert.deepEqual(await client.listPendingChanges(w.pool), []);
+    const applied = (name: string) => ["changeQueued", name, "changeFinished"];
     assert.deepEqual(names(w.setupEvents), [
       "poolInitialized",
-      "validatorChanged",
-      "validatorChanged",
-      "validatorChanged",
-      "configUpdated",
-      "keeperChanged",
+      ...applied("validatorChanged"),
+      ...applied("validatorChanged"),
+      ...applied("validatorChanged"),
+      ...applied("configUpdated"),
+      ...applied("keeperChanged"),
       "productRegistered",
+      ...applied("productToggled"),
     ]);
+    const queued = eventsNamed(w.setupEvents, "changeQueued");
+    assert.deepEqual(
+      queued.map((q) => [big(q.id), q.account.toBase58(), big(q.eta) > 0n]),
+      [0, 1, 2, 3, 4, 5].map((id) => [BigInt(id), w.pool.change(id).toBase58(), true]),
+    );
+    assert.deepEqual(
+      queued.map((q) => describeChange(q.change)),
+      [
+        `Add validator ${shortKey(w.validators[0].wallet.publicKey)} as LEAD`,
+        `Add validator ${shortKey(w.validators[1].wallet.publicKey)} as SENIOR`,
+        `Add validator ${shortKey(w.validators[2].wallet.publicKey)} as SENIOR`,
+        "Set trade quorum to 2, claim quorum to 2",
+        `Authorise keeper ${shortKey(w.keeper.wallet.publicKey)}`,
+        `Enable product ${shortKey(w.product)}`,
+      ],
+    );
+    const finished = eventsNamed(w.setupEvents, "changeFinished");
+    assert.ok(
+      finished.every((f, i) => f.applied && big(f.id) === BigInt(i) && f.by.equals(w.admin.wallet.publicKey)),
+    );
     const [initialized] = eventsNamed(w.setupEvents, "poolInitialized");
     assert.equal(initialized.name, "Arbitrage Trading Pool");
     assert.ok(initialized.assetMint.equals(w.usdc));
@@ -380,22 +409,25 @@ describe("seed story", () => {
 
     const pool = await client.fetchPool(w.pool.pool);
     const p = await raw(w.pool.pool);
-    assert.equal(p.length, 376);
+    assert.equal(p.length, 392);
     assert.ok(new PublicKey(p.subarray(96, 128)).equals(pool.tokenProgram));
     assert.equal(p.readBigUInt64LE(160), big(pool.minContribution));
     assert.equal(p.readBigInt64LE(176), big(pool.claimTtl));
-    assert.equal(p.readBigInt64LE(184), big(pool.proposalsLiveUntil));
-    assert.equal(p.readBigInt64LE(192), big(pool.depositQueueReadyAt));
-    assert.equal(p.readBigUInt64LE(200), big(pool.totalShares));
-    assert.equal(p.readBigUInt64LE(216), big(pool.pendingDeposits));
-    assert.equal(p.readBigUInt64LE(248), big(pool.totalMemberProfit));
-    assert.equal(p.readBigUInt64LE(296), big(pool.nextDepositId));
-    assert.equal(p.readBigUInt64LE(304), big(pool.depositQueueHead));
-    assert.equal(p.readBigUInt64LE(336), big(pool.tradesExecuted));
-    assert.equal(p.readUInt32LE(356), pool.activeMembers);
-    assert.equal(p.readUInt16LE(364), pool.insuranceBps);
+    assert.equal(p.readBigInt64LE(184), big(pool.timeLock));
+    assert.equal(p.readBigInt64LE(192), big(pool.proposalsLiveUntil));
+    assert.equal(p.readBigInt64LE(200), big(pool.depositQueueReadyAt));
+    assert.equal(p.readBigUInt64LE(208), big(pool.totalShares));
+    assert.equal(p.readBigUInt64LE(224), big(pool.pendingDeposits));
+    assert.equal(p.readBigUInt64LE(256), big(pool.totalMemberProfit));
+    assert.equal(p.readBigUInt64LE(304), big(pool.nextDepositId));
+    assert.equal(p.readBigUInt64LE(312), big(pool.nextChangeId));
+    assert.equal(p.readBigUInt64LE(312), 6n);
+    assert.equal(p.readBigUInt64LE(320), big(pool.depositQueueHead));
+    assert.equal(p.readBigUInt64LE(352), big(pool.tradesExecuted));
+    assert.equal(p.readUInt32LE(372), pool.activeMembers);
+    assert.equal(p.readUInt16LE(380), pool.insuranceBps);
     assert.deepEqual(
-      [...p.subarray(366, 374)],
+      [...p.subarray(382, 390)],
       [
         pool.requiredApprovals,
         pool.requireLeadApproval,
@@ -826,10 +858,10 @@ describe("the rest of the audit trail", () => {
       "productToggled",
     );
     assert.equal((await w.admin.client.fetchProduct(w.product)).enabled, 0);
-    const on = eventsNamed(
-      record((await w.admin.client.enableProduct(w.pool, w.product)).events),
-      "productToggled",
-    );
+    // disabling is immediate; enabling is a queued change (applied at once: time lock 0)
+    const enabled = await w.admin.client.govern(w.pool, [Change.enableProduct(w.product)]);
+    assert.equal(enabled.applied, true);
+    const on = eventsNamed(record(enabled.sent[0].events), "productToggled");
     assert.deepEqual([off[0].enabled, on[0].enabled], [false, true]);
     assert.equal((await w.admin.client.fetchProduct(w.product)).enabled, 1);
   });
@@ -848,7 +880,9 @@ describe("the rest of the audit trail", () => {
 
     const demoted = w.validators[2].wallet.publicKey;
     const [roleChange] = eventsNamed(
-      record((await w.admin.client.setValidatorRole(w.pool, demoted, "junior")).events),
+      record(
+        (await w.admin.client.govern(w.pool, [Change.setValidatorRole(demoted, "junior")])).sent[0].events,
+      ),
       "validatorChanged",
     );
     assert.deepEqual(
@@ -876,7 +910,7 @@ describe("the rest of the audit trail", () => {
     assert.equal(keeper.authorised, false);
     const removed = w.validators[2].wallet.publicKey;
     const [change] = eventsNamed(
-      record((await w.admin.client.removeValidator(w.pool, removed)).events),
+      record((await w.admin.client.govern(w.pool, [Change.removeValidator(removed)])).sent[0].events),
       "validatorChanged",
     );
     assert.equal(variantName(change.oldRole!), "junior");

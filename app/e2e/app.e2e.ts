@@ -94,6 +94,8 @@ describe("Pool Bot web app in Chromium", () => {
     const assets = formatAmount(BigInt(pool.totalAssets.toString()), pool.decimals, { symbol: "USDC" });
     await page.getByTestId("stat-assets-value").filter({ hasText: assets }).waitFor();
     await page.getByTestId("history-chart").locator(".recharts-surface").first().waitFor();
+    // members see queued governance changes before they apply, so they can withdraw first
+    await page.getByTestId("pending-changes-notice").filter({ hasText: "Set max members to" }).waitFor();
     await screenshot(page, "overview");
     await page.getByTestId("connect-button").click();
     await page.getByTestId("fixture-member").waitFor();
@@ -258,6 +260,12 @@ describe("Pool Bot web app in Chromium", () => {
     await page.getByTestId("admin-readonly").filter({ hasText: "not an ADMIN" }).waitFor();
     await page.getByTestId("admin-products").getByText("DEX arbitrage").waitFor();
     assert.equal(await page.locator("[data-admin-control]").count(), 0, "no controls for a member");
+    // the fixture's queued change, in words, read-only for a member (no Cancel)
+    const change = page.getByTestId(`pending-change-${state.changeId}`);
+    await change.filter({ hasText: `#${state.changeId} · Set max members to` }).waitFor();
+    await page.getByTestId(`pending-change-countdown-${state.changeId}`).filter({ hasText: "Due" }).waitFor();
+    assert.equal(await page.getByTestId(`pending-change-cancel-${state.changeId}`).count(), 0);
+    await page.getByTestId("admin-time-lock").filter({ hasText: "none" }).waitFor();
     await screenshot(page, "admin-readonly");
 
     await page.getByTestId("wallet-button").click();
@@ -278,7 +286,17 @@ describe("Pool Bot web app in Chromium", () => {
       2,
       "both seed markets listed",
     );
+    await page.getByTestId(`pending-change-cancel-${state.changeId}`).waitFor();
+    await page.getByTestId("admin-raise-time-lock").waitFor();
     await screenshot(page, "admin");
+
+    // The ADMIN cancels the queued change: its account is closed on chain and it leaves the list.
+    assert.ok(await client.fetchPendingChange(new PublicKey(state.change)), "the change is queued on chain");
+    await page.getByTestId(`pending-change-cancel-${state.changeId}`).click();
+    const cancelled = await settledToast(page);
+    assert.equal(cancelled.status, "confirmed", `cancel failed: ${cancelled.text}`);
+    assert.equal(await client.fetchPendingChange(new PublicKey(state.change)), null);
+    await page.getByTestId(`pending-change-${state.changeId}`).waitFor({ state: "detached" });
 
     // The ADMIN registers a product through the form: the local AMM swap preset, on the
     // fixture's two markets. A mistyped market is caught before anything is sent.
@@ -311,6 +329,8 @@ describe("Pool Bot web app in Chromium", () => {
     assert.equal(toast.status, "confirmed", `registration failed: ${toast.text}`);
     const registered = (await client.listProducts(p)).find((x) => decodeName(x.account.name) === name);
     assert.ok(registered, "the chain has the new product");
+    // registered disabled, enabled by a queued change applied in the same transaction (no time lock)
+    assert.equal(registered.account.enabled, 1);
     assert.deepEqual(legRulesOf(registered.account), [localAmmSwapRule()]);
     assert.deepEqual(marketsOf(registered.account).map(String), markets);
     await page

@@ -15,7 +15,9 @@
  *  5. every run: the fixture member's USDC topped up, deposit requests that have become ready
  *     settled (earlier runs' browser tests queue one), earlier runs' half-approved proposals
  *     completed and executed (or expired), and one fresh pending proposal the LEAD has not
- *     voted on. While it is live (an hour), a deposit is queued as a request.
+ *     voted on. While it is live (an hour), a deposit is queued as a request;
+ *  6. one governance change queued and not applied (a no-op; due at once, the pool has no time
+ *     lock), for the pending-changes section.
  *
  * Idempotent: run it any number of times against the same validator.
  *
@@ -48,6 +50,7 @@ import {
 } from "@solana/web3.js";
 import {
   AmmAddresses,
+  Change,
   decodeName,
   LocalAmmClient,
   localAmmSwapRule,
@@ -90,6 +93,9 @@ export interface FixtureState {
   pool: string;
   /** The fresh pending proposal (the LEAD has not voted on it). */
   proposalId: number;
+  /** The queued (unapplied) governance change's id and address. */
+  changeId: number;
+  change: string;
   proposal: string;
   member: string;
 }
@@ -315,7 +321,6 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
         maxLiquidityBps: 500,
         legRules: [localAmmSwapRule()],
         markets: [],
-        enabled: false,
       });
     }
   }
@@ -369,12 +374,23 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
   }
   const fresh = await propose(1_000n * USDC);
   log(`pending proposal #${fresh.id} ${fresh.proposal.toBase58()}`);
+  // One queued governance change left unapplied (a no-op: the current member limit), so the
+  // pending-changes section has something to show. The pool has no time lock, so it is due at
+  // once: anyone may apply it, an ADMIN may cancel it (a browser test does).
+  let [queued] = await adminC.listPendingChanges(p);
+  if (!queued) {
+    const sent = await adminC.queueChange(p, Change.config({ maxMembers: pool.maxMembers }));
+    queued = { publicKey: sent.change, account: (await adminC.fetchPendingChange(sent.change))! };
+    log(`queued change #${sent.id} ${sent.change.toBase58()}`);
+  }
   return {
     rpcUrl,
     pool: p.pool.toBase58(),
     proposalId: fresh.id,
     proposal: fresh.proposal.toBase58(),
     member: member.publicKey.toBase58(),
+    changeId: queued.account.id.toNumber(),
+    change: queued.publicKey.toBase58(),
   };
 }
 

@@ -2,7 +2,7 @@
  * Account types as the TS coder decodes them, and readers for the fields the program stores
  * in raw form. `Pool`, `ValidatorSet`, `TradeProposal` and `Product` are zero-copy
  * (`#[repr(C)]`, no implicit padding, so their bytes read as Borsh); `MemberPosition`,
- * `InsuranceReserve`, `Claim` and `DepositRequest` are Borsh.
+ * `InsuranceReserve`, `Claim`, `DepositRequest` and `PendingChange` are Borsh.
  */
 import type { IdlAccounts, IdlTypes } from "@anchor-lang/core";
 import type { PublicKey } from "@solana/web3.js";
@@ -33,6 +33,13 @@ export type ProductAccount = Accounts["product"];
 export type StoredLegRule = Types["legRule"];
 /** A deposit waiting to become shares (made while a trade proposal was live). */
 export type DepositRequestAccount = Accounts["depositRequest"];
+
+/** A governance change waiting out the pool's time lock (Borsh). */
+export type PendingChangeAccount = Accounts["pendingChange"];
+/** What a queued change does (`{ addValidator: { validator, role } }`, `{ config: { 0: {...} } }`, ...). */
+export type GovernanceChange = Types["governanceChange"];
+/** The configuration fields a `Config` change sets (`null` keeps the value). */
+export type ConfigChangeArgs = Types["configChange"];
 
 /** Claim statuses in code order (`ClaimStatus`). */
 export const CLAIM_STATUSES = ["pending", "paid", "denied", "expired"] as const;

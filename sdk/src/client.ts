@@ -23,19 +23,20 @@ import {
   ClaimAccount,
   DepositRequestAccount,
   InsuranceReserveAccount,
+  GovernanceChange,
   MemberPositionAccount,
+  PendingChangeAccount,
   PoolAccount,
   ProductAccount,
   ProductCategoryName,
   productCategory,
   proposalRoute,
-  RoleName,
-  role,
   TradeProposalAccount,
   ValidatorSetAccount,
 } from "./accounts";
 import { parsePoolBotEvents, PoolBotEvent, transactionLogs } from "./events";
 import { POOL_BOT_IDL, PoolBot } from "./idl";
+import { Change, changeProduct, ImmediateConfig } from "./governance";
 import { depositMustBeRequested } from "./math";
 import { PoolAddresses, toBN, U64 } from "./pdas";
 import { LegRuleSpec, legRuleArgs } from "./products";
@@ -73,13 +74,12 @@ export interface PoolConfig {
   claimRequireLeadApproval: boolean;
   /** Seconds a claim stays open for votes before anyone may expire it. */
   claimTtl: U64;
+  /**
+   * Seconds a governance change waits between being queued and applied: days in production
+   * (members can withdraw first), 0 only for fixtures (changes then apply at once).
+   */
+  timeLock: U64;
 }
-
-/**
- * Fields `update_config` changes; the others keep their values. Changing `insuranceBps` or
- * either quorum bumps `configVersion` (pending and approved proposals go stale).
- */
-export type ConfigChanges = Partial<PoolConfig & { paused: boolean }>;
 
 /** A product as `register_product` takes it. */
 export interface ProductSpec {
@@ -98,8 +98,6 @@ export interface ProductSpec {
   legRules: LegRuleSpec[];
   /** Markets (DEX pool accounts) its legs may trade on: at most 16, each once; empty = any. */
   markets: PublicKey[];
-  /** Whether it starts enabled. */
-  enabled: boolean;
 }
 
 /** Economics of a trade proposal. */
@@ -119,6 +117,24 @@ export type WithdrawRequest = { shares: U64 } | { amount: U64 };
 export interface QueuedDeposit {
   publicKey: PublicKey;
   account: DepositRequestAccount;
+}
+
+/** A queued change: its id and address. */
+export interface QueuedChange {
+  id: number;
+  change: PublicKey;
+}
+
+/** What `govern` sent. */
+export interface GovernResult {
+  /** The transactions, in order. */
+  sent: SendResult[];
+  /** The changes queued, in order. */
+  queued: QueuedChange[];
+  /** Whether they were applied in the same transactions (the pool's time lock is 0). */
+  applied: boolean;
+  /** The pool's time lock, in seconds. */
+  timeLock: number;
 }
 
 /** A program account with its address. */
@@ -270,6 +286,17 @@ export class PoolBotClient {
     });
   }
 
+  /** The pending change at `change`, or null once applied or cancelled (closed). */
+  fetchPendingChange(change: PublicKey): Promise<PendingChangeAccount | null> {
+    return this.program.account.pendingChange.fetchNullable(change);
+  }
+
+  /** The pool's queued governance changes, oldest first. */
+  async listPendingChanges(p: PoolAddresses): Promise<Listed<PendingChangeAccount>[]> {
+    const all = await this.program.account.pendingChange.all(ofPool(p));
+    return all.sort((a, b) => a.account.id.cmp(b.account.id));
+  }
+
   /** The cluster's clock (the `Clock` sysvar's unix time, which the program compares against). */
   chainTime(): Promise<number> {
     return chainTime(this.connection);
@@ -328,6 +355,7 @@ export class PoolBotClient {
       claimRequiredApprovals: config.claimRequiredApprovals,
       claimRequireLeadApproval: config.claimRequireLeadApproval,
       claimTtl: toBN(config.claimTtl),
+      timeLock: toBN(config.timeLock),
     };
     const result = await this.send(
       this.program.methods.initializePool(args).accountsStrict({
@@ -346,25 +374,14 @@ export class PoolBotClient {
   }
 
   /**
-   * Changes the given configuration fields (a change of `insuranceBps` or of either quorum
-   * bumps `configVersion`).
+   * Changes at once what only describes or protects: the name, pause / unpause, a longer time
+   * lock (`TimeLockLowered` if shorter). Everything else is a queued change (`queueChange`).
    */
-  updateConfig(p: PoolAddresses, changes: ConfigChanges): Promise<SendResult> {
-    const opt = <T, R>(value: T | undefined, map: (v: T) => R): R | null =>
-      value === undefined ? null : map(value);
-    const same = <T>(v: T) => v;
+  updateConfig(p: PoolAddresses, changes: ImmediateConfig): Promise<SendResult> {
     const args = {
-      name: opt(changes.name, same),
-      maxMembers: opt(changes.maxMembers, same),
-      minContribution: opt(changes.minContribution, toBN),
-      insuranceBps: opt(changes.insuranceBps, same),
-      requiredApprovals: opt(changes.requiredApprovals, same),
-      requireLeadApproval: opt(changes.requireLeadApproval, same),
-      proposalTtl: opt(changes.proposalTtl, toBN),
-      claimRequiredApprovals: opt(changes.claimRequiredApprovals, same),
-      claimRequireLeadApproval: opt(changes.claimRequireLeadApproval, same),
-      claimTtl: opt(changes.claimTtl, toBN),
-      paused: opt(changes.paused, same),
+      name: changes.name ?? null,
+      paused: changes.paused ?? null,
+      timeLock: changes.timeLock === undefined ? null : toBN(changes.timeLock),
     };
     return this.send(
       this.program.methods
@@ -373,48 +390,126 @@ export class PoolBotClient {
     );
   }
 
-  /** Adds `validator` with `roleName`. */
-  addValidator(p: PoolAddresses, validator: PublicKey, roleName: RoleName): Promise<SendResult> {
+  // ----- governance (queued changes) -----
+
+  /** The `queue_change` instruction queueing `change` as change `id` (the pool's `nextChangeId`). */
+  queueChangeInstruction(
+    p: PoolAddresses,
+    id: U64,
+    change: GovernanceChange,
+  ): Promise<TransactionInstruction> {
+    return this.program.methods
+      .queueChange({ change })
+      .accountsStrict({
+        admin: this.wallet,
+        pool: p.pool,
+        validatorSet: p.validatorSet,
+        change: p.change(id),
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+  }
+
+  /**
+   * The `apply_change` instruction of change `id` (doing `change`, queued by `proposer`, who
+   * gets its rent back); the product is passed for an `EnableProduct` change.
+   */
+  applyChangeInstruction(
+    p: PoolAddresses,
+    id: U64,
+    proposer: PublicKey,
+    change: GovernanceChange,
+  ): Promise<TransactionInstruction> {
+    return this.program.methods
+      .applyChange()
+      .accountsStrict({
+        applier: this.wallet,
+        pool: p.pool,
+        validatorSet: p.validatorSet,
+        change: p.change(id),
+        proposer,
+        product: changeProduct(change),
+      })
+      .instruction();
+  }
+
+  /**
+   * ADMIN: queues `change` at the pool's next change id; anyone may apply it once the pool's
+   * time lock has passed (`eta`), any ADMIN may cancel it before.
+   */
+  async queueChange(
+    p: PoolAddresses,
+    change: GovernanceChange,
+  ): Promise<SendResult & QueuedChange & { eta: number }> {
+    const id = (await this.fetchPool(p.pool)).nextChangeId.toNumber();
+    const result = await this.sendInstructions([await this.queueChangeInstruction(p, id, change)]);
+    const queued = result.events.find((e) => e.name === "changeQueued");
+    const eta = queued && queued.name === "changeQueued" ? queued.data.eta.toNumber() : 0;
+    return { ...result, id, change: p.change(id), eta };
+  }
+
+  /** Anyone: applies the queued change at `change` once due (`ChangeNotDue` before its `eta`). */
+  async applyChange(p: PoolAddresses, change: PublicKey): Promise<SendResult> {
+    const pending = await this.program.account.pendingChange.fetch(change);
+    return this.sendInstructions([
+      await this.applyChangeInstruction(p, pending.id, pending.proposer, pending.change),
+    ]);
+  }
+
+  /** ADMIN: cancels the queued change at `change` (its rent goes back to its proposer). */
+  async cancelChange(p: PoolAddresses, change: PublicKey): Promise<SendResult> {
+    const pending = await this.program.account.pendingChange.fetch(change);
     return this.send(
-      this.program.methods
-        .addValidator({ validator, role: role(roleName) })
-        .accountsStrict(this.adminAccounts(p)),
+      this.program.methods.cancelChange().accountsStrict({
+        admin: this.wallet,
+        pool: p.pool,
+        validatorSet: p.validatorSet,
+        change,
+        proposer: pending.proposer,
+      }),
     );
   }
 
-  /** Removes `validator` (never the last ADMIN, never below the quorum). */
-  removeValidator(p: PoolAddresses, validator: PublicKey): Promise<SendResult> {
-    return this.send(
-      this.program.methods.removeValidator({ validator }).accountsStrict(this.adminAccounts(p)),
-    );
+  /**
+   * ADMIN: queues `changes` in order, `perTransaction` per transaction (after `before`, sent
+   * in the first one). On a pool whose time lock is 0 (fixtures) each is applied in the same
+   * transaction, as `crates/client`'s `govern` does; otherwise they are only queued and wait
+   * out the lock (`applied` says which).
+   */
+  async govern(
+    p: PoolAddresses,
+    changes: GovernanceChange[],
+    options: { perTransaction?: number; before?: TransactionInstruction[] } = {},
+  ): Promise<GovernResult> {
+    const pool = await this.fetchPool(p.pool);
+    const timeLock = pool.timeLock.toNumber();
+    const applied = timeLock === 0;
+    const first = pool.nextChangeId.toNumber();
+    const perTransaction = options.perTransaction ?? 3;
+    const sent: SendResult[] = [];
+    const queued: QueuedChange[] = [];
+    let before = options.before ?? [];
+    for (let start = 0; start < changes.length || before.length > 0; start += perTransaction) {
+      const ixs = [...before];
+      before = [];
+      for (const [offset, change] of changes.slice(start, start + perTransaction).entries()) {
+        const id = first + start + offset;
+        ixs.push(await this.queueChangeInstruction(p, id, change));
+        if (applied) ixs.push(await this.applyChangeInstruction(p, id, this.wallet, change));
+        queued.push({ id, change: p.change(id) });
+      }
+      sent.push(await this.sendInstructions(ixs));
+    }
+    return { sent, queued, applied, timeLock };
   }
 
-  /** Gives `validator` the role `roleName`. */
-  setValidatorRole(p: PoolAddresses, validator: PublicKey, roleName: RoleName): Promise<SendResult> {
-    return this.send(
-      this.program.methods
-        .setValidatorRole({ validator, role: role(roleName) })
-        .accountsStrict(this.adminAccounts(p)),
-    );
-  }
-
-  /** Authorises `keeper`. */
-  addKeeper(p: PoolAddresses, keeper: PublicKey): Promise<SendResult> {
-    return this.send(this.program.methods.addKeeper({ keeper }).accountsStrict(this.adminAccounts(p)));
-  }
-
-  /** De-authorises `keeper`. */
+  /** De-authorises `keeper` at once (its open proposals go stale; authorising is a queued change). */
   removeKeeper(p: PoolAddresses, keeper: PublicKey): Promise<SendResult> {
     return this.send(this.program.methods.removeKeeper({ keeper }).accountsStrict(this.adminAccounts(p)));
   }
 
-  /** Registers a product (its limits, leg rules and markets) at the pool's next product id. */
-  async registerProduct(
-    p: PoolAddresses,
-    spec: ProductSpec,
-  ): Promise<SendResult & { product: PublicKey; id: number }> {
-    const id = (await this.fetchPool(p.pool)).nextProductId.toNumber();
-    const product = p.product(id);
+  /** The `register_product` instruction registering `spec` as product `id`. */
+  registerProductInstruction(p: PoolAddresses, id: U64, spec: ProductSpec): Promise<TransactionInstruction> {
     const args = {
       name: spec.name,
       category: productCategory(spec.category),
@@ -425,26 +520,41 @@ export class PoolBotClient {
       },
       legRules: spec.legRules.map(legRuleArgs),
       markets: spec.markets,
-      enabled: spec.enabled,
     };
-    const result = await this.send(
-      this.program.methods.registerProduct(args).accountsStrict({
+    return this.program.methods
+      .registerProduct(args)
+      .accountsStrict({
         admin: this.wallet,
         pool: p.pool,
         validatorSet: p.validatorSet,
-        product,
+        product: p.product(id),
         systemProgram: SystemProgram.programId,
-      }),
-    );
-    return { ...result, product, id };
+      })
+      .instruction();
   }
 
-  /** Enables `product`. */
-  enableProduct(p: PoolAddresses, product: PublicKey): Promise<SendResult> {
-    return this.send(this.program.methods.enableProduct().accountsStrict(this.productAccounts(p, product)));
+  /**
+   * Registers a product (its limits, leg rules and markets) at the pool's next product id; it
+   * starts disabled. With `enable`, the same transaction queues its `EnableProduct` change (and
+   * applies it when the pool's time lock is 0: `enabled` says whether it is enabled now).
+   */
+  async registerProduct(
+    p: PoolAddresses,
+    spec: ProductSpec,
+    options: { enable?: boolean } = {},
+  ): Promise<SendResult & { product: PublicKey; id: number; enabled: boolean; queued: QueuedChange[] }> {
+    const id = (await this.fetchPool(p.pool)).nextProductId.toNumber();
+    const product = p.product(id);
+    const register = await this.registerProductInstruction(p, id, spec);
+    if (options.enable) {
+      const governed = await this.govern(p, [Change.enableProduct(product)], { before: [register] });
+      return { ...governed.sent[0], product, id, enabled: governed.applied, queued: governed.queued };
+    }
+    const result = await this.sendInstructions([register]);
+    return { ...result, product, id, enabled: false, queued: [] };
   }
 
-  /** Disables `product`: its proposals can be neither made nor executed. */
+  /** Disables `product` at once: its proposals can be neither made nor executed (enabling is a queued change). */
   disableProduct(p: PoolAddresses, product: PublicKey): Promise<SendResult> {
     return this.send(this.program.methods.disableProduct().accountsStrict(this.productAccounts(p, product)));
   }

@@ -10,5 +10,6 @@ export * from "./products";
 export * from "./events";
 export * from "./errors";
 export * from "./math";
+export * from "./governance";
 export * from "./client";
 export * from "./amm";

@@ -33,6 +33,7 @@ export const SEEDS = {
   claim: Buffer.from("claim"),
   product: Buffer.from("product"),
   deposit: Buffer.from("deposit"),
+  change: Buffer.from("change"),
   ammPool: Buffer.from("amm_pool"),
   ammVault: Buffer.from("amm_vault"),
 } as const;
@@ -89,6 +90,11 @@ export function productAddress(pool: PublicKey, id: U64): PublicKey {
 /** `[deposit, pool, id]`: a deposit request waiting to become shares. */
 export function depositRequestAddress(pool: PublicKey, id: U64): PublicKey {
   return find([SEEDS.deposit, pool.toBuffer(), u64Seed(id)], POOL_BOT_PROGRAM_ID);
+}
+
+/** `[change, pool, id]`: a governance change waiting out the pool's time lock. */
+export function pendingChangeAddress(pool: PublicKey, id: U64): PublicKey {
+  return find([SEEDS.change, pool.toBuffer(), u64Seed(id)], POOL_BOT_PROGRAM_ID);
 }
 
 /** Local AMM `[amm_pool, mint_a, mint_b, id]`. */
@@ -158,6 +164,11 @@ export class PoolAddresses {
   /** Deposit request `id`. */
   depositRequest(id: U64): PublicKey {
     return depositRequestAddress(this.pool, id);
+  }
+
+  /** Pending governance change `id`. */
+  change(id: U64): PublicKey {
+    return pendingChangeAddress(this.pool, id);
   }
 }
 

@@ -4,11 +4,13 @@
  * for 7 days), a keeper, the arbitrage product (the local AMM's swap as its one leg rule, the two
  * AMM pools as its markets), two AMM pools at different SOL prices, and the members who deposit 1000 / 5000 / 2500 USDC. Fresh keypairs and mints
  * every time; a test may shorten the pool's timings (`build(connection, { proposalTtl: 10 })`).
+ * Setup governance goes through queued changes applied at once: the seed pool's time lock is 0.
  */
 import { TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Connection, Keypair, PublicKey } from "@solana/web3.js";
 import {
   AmmAddresses,
+  Change,
   LocalAmmClient,
   localAmmSwapRule,
   PoolAddresses,
@@ -47,6 +49,8 @@ export const SEED_CONFIG: PoolConfig = {
   claimRequiredApprovals: 1,
   claimRequireLeadApproval: true,
   claimTtl: CLAIM_TTL,
+  // a fixture: changes apply at once (production pools lock for days)
+  timeLock: 0,
 };
 
 /**
@@ -141,24 +145,30 @@ export class SeedPool {
     const pool = init.addresses;
     const validators = [lead, senior1, senior2];
     const roles = ["lead", "senior", "senior"] as const;
-    for (const [i, v] of validators.entries()) {
-      record(await admin.client.addValidator(pool, v.wallet.publicKey, roles[i]));
-    }
-    record(await admin.client.updateConfig(pool, { requiredApprovals: 2, claimRequiredApprovals: 2 }));
-    record(await admin.client.addKeeper(pool, keeper.wallet.publicKey));
+    // changes 0..4, queued and applied together (time lock 0), three per transaction
+    const governed = await admin.client.govern(pool, [
+      ...validators.map((v, i) => Change.addValidator(v.wallet.publicKey, roles[i])),
+      Change.config({ requiredApprovals: 2, claimRequiredApprovals: 2 }),
+      Change.addKeeper(keeper.wallet.publicKey),
+    ]);
+    governed.sent.forEach(record);
+    if (!governed.applied) throw new Error("the seed pool needs a time lock of 0 to be set up");
     // The product routes only through the local AMM's swap, on the two seed markets.
     const cheap = new AmmAddresses(usdc, sol, 0, TOKEN_PROGRAM_ID);
     const dear = new AmmAddresses(usdc, sol, 1, TOKEN_PROGRAM_ID);
-    const registered = await admin.client.registerProduct(pool, {
-      name: "DEX arbitrage",
-      category: "arbitrage",
-      maxTradeAmount: 50_000n * USDC,
-      minProfit: USDC,
-      maxLiquidityBps: 1_000,
-      legRules: [localAmmSwapRule()],
-      markets: [cheap.pool, dear.pool],
-      enabled: true,
-    });
+    const registered = await admin.client.registerProduct(
+      pool,
+      {
+        name: "DEX arbitrage",
+        category: "arbitrage",
+        maxTradeAmount: 50_000n * USDC,
+        minProfit: USDC,
+        maxLiquidityBps: 1_000,
+        legRules: [localAmmSwapRule()],
+        markets: [cheap.pool, dear.pool],
+      },
+      { enable: true },
+    ); // registered and enabled (change 5) in one transaction
     record(registered);
 
     await Promise.all([

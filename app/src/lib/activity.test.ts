@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Connection, Keypair, PublicKey } from "@solana/web3.js";
 import BN from "bn.js";
-import { AmmAddresses, LocalAmmClient, PoolBotEvent } from "../../../sdk/src";
+import { AmmAddresses, Change, LocalAmmClient, PoolBotEvent } from "../../../sdk/src";
 import { ActivityItem, categoryOf, chartSeries, describeEvent, idMaps, participantsOf } from "./activity";
 import { endpointOf, explorerUrl, isLocalUrl, knownSymbol, LOCALNET } from "./clusters";
 import { legView, programName } from "./route";
@@ -158,6 +158,33 @@ describe("the audit trail in words", () => {
       describeEvent(executed.event, ctx).detail,
       "proposal #7 gained +20.00 USDC: 19.00 USDC to members, 1.00 USDC to the insurance reserve",
     );
+  });
+
+  it("describes queued governance changes and their end", () => {
+    const queued: PoolBotEvent = {
+      name: "changeQueued",
+      data: {
+        pool,
+        account: key(30),
+        id: new BN(3),
+        proposer: alice,
+        change: Change.config({ insuranceBps: 1_000, minContribution: 250_000_000n }),
+        eta: new BN(1_700_000_000),
+      },
+    };
+    const described = describeEvent(queued, ctx);
+    assert.equal(described.title, "Change queued");
+    assert.match(
+      described.detail,
+      /^#3: Set minimum deposit to 250(\.00)? USDC, insurance share to 10%; anyone may apply it from /,
+    );
+    assert.equal(categoryOf("changeQueued"), "admin");
+    const finished: PoolBotEvent = {
+      name: "changeFinished",
+      data: { pool, account: key(30), id: new BN(3), by: alice, applied: false },
+    };
+    assert.equal(describeEvent(finished, ctx).title, "Change cancelled");
+    assert.match(describeEvent(finished, ctx).detail, /^Change #3 cancelled by /);
   });
 
   it("describes a product's registration by its programs and markets", () => {

@@ -5,13 +5,22 @@
  */
 import type { Connection, PublicKey } from "@solana/web3.js";
 import {
+  describeChange,
   assetsForShares,
   parsePoolBotEvents,
   PoolBotEvent,
   PoolBotEventName,
   variantName,
 } from "../../../sdk/src";
-import { big, describeSeconds, formatAmount, formatBps, formatExact, shortAddress } from "./format";
+import {
+  big,
+  describeSeconds,
+  formatAmount,
+  formatBps,
+  formatDateTime,
+  formatExact,
+  shortAddress,
+} from "./format";
 
 /** One event of the trail, with the transaction that emitted it. */
 export interface ActivityItem {
@@ -118,6 +127,8 @@ const CATEGORY: Record<PoolBotEventName, Category> = {
   productToggled: "admin",
   poolInitialized: "admin",
   accountClosed: "admin",
+  changeQueued: "admin",
+  changeFinished: "admin",
 };
 
 /** The filter group of an event. */
@@ -308,7 +319,7 @@ export function describeEvent(event: PoolBotEvent, ctx: DescribeContext): Descri
       const d = event.data;
       return {
         title: d.paused ? "Configuration updated (paused)" : "Configuration updated",
-        detail: `Quorum ${d.requiredApprovals}${d.requireLeadApproval ? " with a lead" : ""}, claim quorum ${d.claimRequiredApprovals}${d.claimRequireLead ? " with a lead" : ""}, minimum ${formatExact(big(d.minContribution), ctx.decimals, ctx.symbol)}, insurance ${formatBps(d.insuranceBps)}, up to ${d.maxMembers} members, proposals live ${describeSeconds(big(d.proposalTtl) > 0n ? Number(d.proposalTtl.toString()) : 0)}, claims open ${describeSeconds(big(d.claimTtl) > 0n ? Number(d.claimTtl.toString()) : 0)}`,
+        detail: `Quorum ${d.requiredApprovals}${d.requireLeadApproval ? " with a lead" : ""}, claim quorum ${d.claimRequiredApprovals}${d.claimRequireLead ? " with a lead" : ""}, minimum ${formatExact(big(d.minContribution), ctx.decimals, ctx.symbol)}, insurance ${formatBps(d.insuranceBps)}, up to ${d.maxMembers} members, proposals live ${describeSeconds(big(d.proposalTtl) > 0n ? Number(d.proposalTtl.toString()) : 0)}, claims open ${describeSeconds(big(d.claimTtl) > 0n ? Number(d.claimTtl.toString()) : 0)}, time lock ${describeSeconds(Number(d.timeLock.toString()))}`,
         actor: d.admin.toBase58(),
         tone: "info",
       };
@@ -324,6 +335,28 @@ export function describeEvent(event: PoolBotEvent, ctx: DescribeContext): Descri
             ? `${shortAddress(d.validator)} added as ${to}`
             : `${shortAddress(d.validator)} (${from}) removed`;
       return { title: "Validators changed", detail, actor: d.admin.toBase58(), tone: "info" };
+    }
+    case "changeQueued": {
+      const d = event.data;
+      const text = describeChange(d.change, {
+        amount: (v) => formatExact(v, ctx.decimals, ctx.symbol),
+        name: (k) => who(k),
+      });
+      return {
+        title: "Change queued",
+        detail: `#${d.id.toString()}: ${text}; anyone may apply it from ${formatDateTime(Number(d.eta.toString()))}`,
+        actor: d.proposer.toBase58(),
+        tone: "info",
+      };
+    }
+    case "changeFinished": {
+      const d = event.data;
+      return {
+        title: d.applied ? "Change applied" : "Change cancelled",
+        detail: `Change #${d.id.toString()} ${d.applied ? "applied" : "cancelled"} by ${who(d.by)}`,
+        actor: d.by.toBase58(),
+        tone: d.applied ? "good" : "neutral",
+      };
     }
     case "keeperChanged": {
       const d = event.data;

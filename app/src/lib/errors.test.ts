@@ -193,6 +193,11 @@ describe("the sentence table", () => {
     for (const name of Object.keys(SENTENCES)) assert.ok(names.has(name), `${name} is not a Pool Bot error`);
   });
 
+  it("explains the time lock's refusals", () => {
+    assert.match(explainPoolBotError("ChangeNotDue", facts("manage"))!, /waiting out the pool's time lock/);
+    assert.match(explainPoolBotError("TimeLockLowered", facts("manage"))!, /only be raised at once/);
+  });
+
   it("explains the minimum without pool facts too", () => {
     assert.equal(
       explainPoolBotError("BelowMinContribution", { action: "deposit" }),

@@ -64,7 +64,7 @@ const WHAT: Record<Action, string> = {
   claimVote: "vote on insurance claims",
   expireClaim: "mark claims expired",
   fund: "fund the insurance reserve",
-  manage: "manage validators, keepers, products and the configuration",
+  manage: "manage validators, keepers, products and the configuration, or queue and cancel changes",
 };
 
 /** Sentences that need no facts, keyed by Pool Bot error name. */
@@ -81,7 +81,7 @@ export const SENTENCES: Record<string, string> = {
   InvalidName: "A name must be 1 to 32 bytes long.",
   TextTooLong: "The text is longer than 200 bytes. Shorten it.",
   InvalidConfig:
-    "A configuration value is out of range: max members at least 1 and not below the active members, a minimum contribution above 0, and a proposal and a claim lifetime above 0.",
+    "A configuration value is out of range: max members at least 1 and not below the active members, a minimum contribution above 0, a proposal lifetime of at most 7 days, a claim lifetime of at most 90 days and a time lock of at most 90 days.",
   PoolPaused:
     "The pool is paused: deposits, proposals and executions are blocked until an ADMIN resumes it. Withdrawals still work.",
   WrongPool: "An account belongs to a different pool. Reload the page and try again.",
@@ -90,7 +90,7 @@ export const SENTENCES: Record<string, string> = {
   WrongProduct: "The product passed is not the proposal's product. Reload the page and try again.",
   WrongTokenOwner: "The token account does not belong to the claimant.",
   WrongRentReceiver:
-    "Rent must go back to the account that paid it (the proposer, the claimant or the depositor).",
+    "Rent must go back to the account that paid it (the proposer, the claimant, the depositor or the ADMIN who queued the change).",
   DuplicateValidator: "That wallet is already a validator. Change its role in the table instead.",
   DuplicateKeeper: "That wallet is already a keeper of this pool. Nothing to do.",
   ValidatorSetFull: "The validator set is full (32 validators). Remove one first.",
@@ -189,7 +189,11 @@ export const SENTENCES: Record<string, string> = {
   MintConfidentialTransfers:
     "This token allows confidential transfers, so balances could move unseen by the pool's books. Choose a token without them.",
   MintExtensionNotSupported:
-    "This token uses a Token-2022 extension the pool does not support. Choose a plain SPL token or a supported Token-2022 mint.",
+    "This token uses a Token-2022 extension the pool does not support (a mint close authority among them: its issuer could close and re-create the mint). Choose a plain SPL token or a supported Token-2022 mint.",
+  ChangeNotDue:
+    "This change is still waiting out the pool's time lock, so members can withdraw first. Apply it once its countdown has ended.",
+  TimeLockLowered:
+    "The time lock can only be raised at once. Lowering it is itself a change that waits out the current lock: queue it in the configuration.",
 };
 
 function roleLabel(role: string): string {

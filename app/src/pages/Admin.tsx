@@ -1,13 +1,19 @@
 /**
  * Admin: products (register, enable, disable), validators and roles, keepers, configuration,
- * pause / resume. Everyone sees the settings; only a connected ADMIN gets the controls.
+ * pause / resume, the time lock and the pending changes. Everyone sees the settings and the
+ * queued changes; only a connected ADMIN gets the controls. What moves value or power
+ * (validators, roles, quorums, limits, new keepers, enabling a product, a shorter time lock) is
+ * queued and waits out the pool's time lock (applied at once when it is 0); pausing, renaming,
+ * a longer time lock, removing a keeper and disabling a product are immediate.
  */
 import { useWallet } from "@solana/wallet-adapter-react";
 import { PublicKey } from "@solana/web3.js";
 import { ReactNode, useEffect, useState } from "react";
 import {
+  Change,
   ConfigChanges,
   decodeName,
+  GovernanceChange,
   keepersOf,
   legRulesOf,
   marketsOf,
@@ -21,6 +27,7 @@ import {
   validatorsOf,
 } from "../../../sdk/src";
 import { PageHead, PoolGate } from "../components/Layout";
+import { PendingChanges } from "../components/PendingChanges";
 import { Address, Badge, Card, FormError, RoleBadge, Row, Skeleton } from "../components/ui";
 import { big, describeSeconds, formatAmount, formatBps, formatExact, parseAmount } from "../lib/format";
 import {
@@ -51,7 +58,26 @@ function useAdminAction() {
     if (!outcome.ok) setError(outcome.error.sentence);
     return outcome.ok;
   };
-  return { act, busy, error };
+  /**
+   * Queues `change` (applied in the same transaction when the pool has no time lock); the label
+   * says which.
+   */
+  const govern = (pool: PoolInfo, label: string, change: GovernanceChange) => {
+    const locked = pool.account.timeLock.toNumber() > 0;
+    return act(
+      locked ? `Queue: ${label}` : label,
+      async (c) => (await c.govern(pool.addresses, [change])).sent[0],
+    );
+  };
+  return { act, govern, busy, error };
+}
+
+/** "Queued: waits N" or "applies at once", for the subtitles of the cards whose changes are queued. */
+function lockNote(pool: PoolInfo): string {
+  const lock = pool.account.timeLock.toNumber();
+  return lock > 0
+    ? `changes wait out the ${describeSeconds(lock)} time lock`
+    : "changes apply at once (no time lock)";
 }
 
 function Admin() {
@@ -76,6 +102,7 @@ function Admin() {
           </div>
         </Card>
       )}
+      <PendingChanges pool={pool} controls />
       <div className="grid two">
         <StatusCard pool={pool} isAdmin={isAdmin} />
         <ConfigCard pool={pool} isAdmin={isAdmin} />
@@ -132,8 +159,59 @@ function StatusCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
           </span>
         </Row>
         <Row label="Config version">{pool.account.configVersion.toString()}</Row>
+        <Row label="Time lock" testId="admin-time-lock">
+          {pool.account.timeLock.toNumber() > 0
+            ? `${describeSeconds(pool.account.timeLock.toNumber())} between queueing a change and applying it`
+            : "none: changes apply as soon as they are queued"}
+        </Row>
       </div>
+      {isAdmin && <RaiseTimeLock pool={pool} />}
     </Card>
+  );
+}
+
+/** Raising the time lock is immediate (it only protects); lowering it is a queued change. */
+function RaiseTimeLock({ pool }: { pool: PoolInfo }) {
+  const { act, busy, error } = useAdminAction();
+  const current = pool.account.timeLock.toNumber();
+  const [hours, setHours] = useState(String(current / 3600));
+  const [problem, setProblem] = useState<string | null>(null);
+  const seconds = Math.round(Number(hours) * 3600);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setProblem(null);
+        if (!Number.isFinite(seconds) || seconds < 0) return setProblem("Enter a number of hours.");
+        if (seconds <= current)
+          return setProblem(
+            "Raising is immediate; to lower the time lock, queue the change in the configuration (it waits out the current lock).",
+          );
+        void act(`Raise the time lock to ${describeSeconds(seconds)}`, (c) =>
+          c.updateConfig(pool.addresses, { timeLock: seconds }),
+        );
+      }}
+    >
+      <input
+        inputMode="decimal"
+        value={hours}
+        onChange={(e) => setHours(e.target.value)}
+        aria-label="Time lock (hours)"
+        data-admin-control
+        data-testid="admin-time-lock-hours"
+      />
+      <button
+        type="submit"
+        className="btn"
+        disabled={busy}
+        data-admin-control
+        data-testid="admin-raise-time-lock"
+      >
+        Raise time lock (hours)
+      </button>
+      <FormError>{problem ?? error}</FormError>
+    </form>
   );
 }
 
@@ -161,7 +239,7 @@ function Field({
 function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
   const a = pool.account;
   const { decimals, symbol } = pool;
-  const { act, busy, error } = useAdminAction();
+  const { act, govern, busy, error } = useAdminAction();
   const initial = {
     name: pool.name,
     maxMembers: String(a.maxMembers),
@@ -173,6 +251,7 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
     claimApprovals: String(a.claimRequiredApprovals),
     claimRequireLead: a.claimRequireLead === 1,
     claimTtlHours: String(a.claimTtl.toNumber() / 3600),
+    timeLockHours: String(a.timeLock.toNumber() / 3600),
   };
   const [form, setForm] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
@@ -197,6 +276,9 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
           <Row label="Claim lifetime" testId="config-claim-ttl">
             {describeSeconds(a.claimTtl.toNumber())}
           </Row>
+          <Row label="Time lock" testId="config-time-lock">
+            {describeSeconds(a.timeLock.toNumber())}
+          </Row>
         </div>
       </Card>
     );
@@ -206,7 +288,7 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
   const save = async () => {
     setProblem(null);
     const changes: ConfigChanges = {};
-    if (form.name !== initial.name) changes.name = form.name;
+    const rename = form.name !== initial.name ? form.name : undefined;
     if (form.maxMembers !== initial.maxMembers) changes.maxMembers = Number(form.maxMembers);
     if (form.minContribution !== initial.minContribution) {
       const parsed = parseAmount(form.minContribution, decimals);
@@ -225,7 +307,16 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
       changes.claimRequireLeadApproval = form.claimRequireLead;
     if (form.claimTtlHours !== initial.claimTtlHours)
       changes.claimTtl = Math.round(Number(form.claimTtlHours) * 3600);
+    let raiseLock: number | undefined;
+    if (form.timeLockHours !== initial.timeLockHours) {
+      const lock = Math.round(Number(form.timeLockHours) * 3600);
+      // raising protects, so it is immediate; lowering waits out the current lock
+      if (lock > a.timeLock.toNumber()) raiseLock = lock;
+      else changes.timeLock = lock;
+    }
     const numbers = [
+      raiseLock,
+      changes.timeLock as number | undefined,
       changes.maxMembers,
       changes.insuranceBps,
       changes.requiredApprovals,
@@ -236,13 +327,21 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
     if (numbers.some((n) => n !== undefined && (!Number.isFinite(n as number) || (n as number) < 0))) {
       return setProblem("Enter whole, non-negative numbers.");
     }
-    if (Object.keys(changes).length === 0) return setProblem("Nothing changed.");
-    await act(`Update ${Object.keys(changes).join(", ")}`, (c) => c.updateConfig(pool.addresses, changes));
+    if (Object.keys(changes).length === 0 && rename === undefined && raiseLock === undefined)
+      return setProblem("Nothing changed.");
+    if (rename !== undefined || raiseLock !== undefined) {
+      const immediate = { name: rename, timeLock: raiseLock };
+      const what = [rename !== undefined && "name", raiseLock !== undefined && "time lock"].filter(Boolean);
+      if (!(await act(`Update ${what.join(", ")}`, (c) => c.updateConfig(pool.addresses, immediate)))) return;
+    }
+    if (Object.keys(changes).length > 0) {
+      await govern(pool, `update ${Object.keys(changes).join(", ")}`, Change.config(changes));
+    }
   };
   return (
     <Card
       title="Configuration"
-      subtitle="Changing a quorum or the insurance share makes open proposals stale"
+      subtitle={`The name and a longer time lock change at once; everything else is queued: ${lockNote(pool)}. A quorum or insurance share change makes open proposals stale when it applies.`}
       testId="admin-config"
     >
       <form
@@ -294,6 +393,17 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
           <input type="checkbox" checked={form.claimRequireLead} onChange={set("claimRequireLead")} /> Require
           a LEAD or ADMIN claim approval
         </label>
+        <Field
+          label="Time lock (hours)"
+          hint="Raising is immediate; lowering is queued and waits out the current lock"
+        >
+          <input
+            inputMode="decimal"
+            value={form.timeLockHours}
+            onChange={set("timeLockHours")}
+            data-testid="config-time-lock-hours"
+          />
+        </Field>
         <FormError>{problem ?? error}</FormError>
         <div className="button-row">
           <button
@@ -303,7 +413,7 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
             data-admin-control
             data-testid="admin-save-config"
           >
-            Save changes
+            {a.timeLock.toNumber() > 0 ? "Save / queue changes" : "Save changes"}
           </button>
           <button type="button" className="btn ghost" onClick={() => setForm(initial)}>
             Reset
@@ -325,7 +435,7 @@ function parseKey(text: string): PublicKey | null {
 function ValidatorsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
   const set = useValidatorSet();
   const { publicKey } = useWallet();
-  const { act, busy, error } = useAdminAction();
+  const { govern, busy, error } = useAdminAction();
   const [key, setKey] = useState("");
   const [newRole, setNewRole] = useState<RoleName>("senior");
   if (!set.data) return <Skeleton height={160} />;
@@ -334,7 +444,7 @@ function ValidatorsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean })
   return (
     <Card
       title="Validators & roles"
-      subtitle="Any change here makes open proposals stale"
+      subtitle={`Any change here makes open proposals stale; ${lockNote(pool)}`}
       testId="admin-validators"
     >
       <ul className="list">
@@ -349,8 +459,10 @@ function ValidatorsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean })
                   data-admin-control
                   aria-label={`Role of ${v.key.toBase58()}`}
                   onChange={(e) =>
-                    void act(`Make ${v.key.toBase58().slice(0, 4)}… ${e.target.value.toUpperCase()}`, (c) =>
-                      c.setValidatorRole(pool.addresses, v.key, e.target.value as RoleName),
+                    void govern(
+                      pool,
+                      `make ${v.key.toBase58().slice(0, 4)}… ${e.target.value.toUpperCase()}`,
+                      Change.setValidatorRole(v.key, e.target.value as RoleName),
                     )
                   }
                 >
@@ -366,8 +478,10 @@ function ValidatorsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean })
                   disabled={busy}
                   data-admin-control
                   onClick={() =>
-                    void act(`Remove validator ${v.key.toBase58().slice(0, 4)}…`, (c) =>
-                      c.removeValidator(pool.addresses, v.key),
+                    void govern(
+                      pool,
+                      `remove validator ${v.key.toBase58().slice(0, 4)}…`,
+                      Change.removeValidator(v.key),
                     )
                   }
                 >
@@ -387,8 +501,10 @@ function ValidatorsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean })
             e.preventDefault();
             if (
               candidate &&
-              (await act(`Add validator ${key.slice(0, 4)}…`, (c) =>
-                c.addValidator(pool.addresses, candidate, newRole),
+              (await govern(
+                pool,
+                `add validator ${key.slice(0, 4)}…`,
+                Change.addValidator(candidate, newRole),
               ))
             )
               setKey("");
@@ -420,13 +536,17 @@ function ValidatorsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean })
 
 function KeepersCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
   const set = useValidatorSet();
-  const { act, busy, error } = useAdminAction();
+  const { act, govern, busy, error } = useAdminAction();
   const [key, setKey] = useState("");
   if (!set.data) return <Skeleton height={160} />;
   const keepers = keepersOf(set.data);
   const candidate = parseKey(key);
   return (
-    <Card title="Keepers" subtitle="Bots allowed to propose trades" testId="admin-keepers">
+    <Card
+      title="Keepers"
+      subtitle={`Bots allowed to propose trades. Removing one is immediate (its open proposals go stale); adding one is queued: ${lockNote(pool)}`}
+      testId="admin-keepers"
+    >
       {keepers.length === 0 ? (
         <p className="muted">No keeper is authorised.</p>
       ) : (
@@ -460,7 +580,7 @@ function KeepersCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
             e.preventDefault();
             if (
               candidate &&
-              (await act(`Add keeper ${key.slice(0, 4)}…`, (c) => c.addKeeper(pool.addresses, candidate)))
+              (await govern(pool, `add keeper ${key.slice(0, 4)}…`, Change.addKeeper(candidate)))
             )
               setKey("");
           }}
@@ -484,13 +604,13 @@ function KeepersCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
 
 function ProductsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
   const products = useProducts();
-  const { act, busy, error } = useAdminAction();
+  const { act, govern, busy, error } = useAdminAction();
   const { decimals, symbol } = pool;
   const amt = (v: { toString(): string }) => formatAmount(big(v), decimals, { symbol });
   return (
     <Card
       title="Products"
-      subtitle="Strategies the pool runs; every leg of a proposal's route must match one of its product's leg rules and trade on its markets"
+      subtitle={`Strategies the pool runs; every leg of a proposal's route must match one of its product's leg rules and trade on its markets. Products start disabled; disabling is immediate, enabling is queued: ${lockNote(pool)}`}
       testId="admin-products"
     >
       {!products.data ? (
@@ -549,11 +669,11 @@ function ProductsCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
                           disabled={busy}
                           data-admin-control
                           onClick={() =>
-                            void act(`${p.enabled ? "Disable" : "Enable"} ${decodeName(p.name)}`, (c) =>
-                              p.enabled
-                                ? c.disableProduct(pool.addresses, publicKey)
-                                : c.enableProduct(pool.addresses, publicKey),
-                            )
+                            void (p.enabled
+                              ? act(`Disable ${decodeName(p.name)}`, (c) =>
+                                  c.disableProduct(pool.addresses, publicKey),
+                                )
+                              : govern(pool, `enable ${decodeName(p.name)}`, Change.enableProduct(publicKey)))
                           }
                         >
                           {p.enabled ? "Disable" : "Enable"}
@@ -687,16 +807,19 @@ function RegisterProduct({ pool }: { pool: PoolInfo }) {
     const markets = parseMarkets(form.markets);
     if ("error" in markets) return setProblem(markets.error);
     const ok = await act(`Register ${form.name}`, (c) =>
-      c.registerProduct(pool.addresses, {
-        name: form.name.trim(),
-        category: form.category,
-        maxTradeAmount: maxTrade.value,
-        minProfit: minProfit.value,
-        maxLiquidityBps: Math.round(Number(form.liquidity) * 100),
-        legRules: legRules.value,
-        markets: markets.value,
-        enabled: form.enabled,
-      }),
+      c.registerProduct(
+        pool.addresses,
+        {
+          name: form.name.trim(),
+          category: form.category,
+          maxTradeAmount: maxTrade.value,
+          minProfit: minProfit.value,
+          maxLiquidityBps: Math.round(Number(form.liquidity) * 100),
+          legRules: legRules.value,
+          markets: markets.value,
+        },
+        { enable: form.enabled },
+      ),
     );
     if (ok) setForm({ ...form, name: "" });
   };
@@ -774,7 +897,9 @@ function RegisterProduct({ pool }: { pool: PoolInfo }) {
             checked={form.enabled}
             onChange={(e) => setForm({ ...form, enabled: e.target.checked })}
           />{" "}
-          Enabled from the start
+          {pool.account.timeLock.toNumber() > 0
+            ? "Queue enabling it (it starts disabled and is enabled once the time lock has passed)"
+            : "Enabled from the start"}
         </label>
         <FormError testId="register-error">{problem ?? error}</FormError>
         <div className="button-row">

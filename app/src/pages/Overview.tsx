@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { memberValue } from "../../../sdk/src";
 import { PageHead, PoolGate } from "../components/Layout";
+import { PendingChangesNotice } from "../components/PendingChanges";
 import {
   Address,
   Badge,
@@ -67,7 +68,13 @@ function Overview() {
       <PageHead title="Overview">
         <Badge tone="neutral">{formatCount(s.activeMembers)} members</Badge>
         <Badge tone="neutral">Insurance {formatBps(pool.account.insuranceBps)} of profit</Badge>
+        <Badge tone="neutral">
+          Time lock{" "}
+          {pool.account.timeLock.toNumber() > 0 ? formatDuration(pool.account.timeLock.toNumber()) : "none"}
+        </Badge>
       </PageHead>
+
+      <PendingChangesNotice pool={pool} />
 
       <div className="grid stats" data-testid="pool-stats">
         <Stat

@@ -2713,6 +2713,11 @@ export type PoolBot = {
       "code": 6087,
       "name": "timeLockLowered",
       "msg": "Lowering the time lock waits out the current one: queue a change"
+    },
+    {
+      "code": 6088,
+      "name": "claimCooldown",
+      "msg": "The member's last claim was denied or expired: it may file again after a cooldown"
     }
   ],
   "types": [
@@ -4394,6 +4399,14 @@ export type PoolBot = {
                 "name": "memberStatus"
               }
             }
+          },
+          {
+            "name": "nextClaimAt",
+            "docs": [
+              "Unix time before which the member may not file again, after a claim was denied or",
+              "expired (so one member cannot keep the reserve held back by re-filing)."
+            ],
+            "type": "i64"
           },
           {
             "name": "openClaim",

@@ -87,7 +87,8 @@ export const PoolBotErrorCode = {
   RouteSpentTooMuch: 6084,
   RouteDrainedPoolAccount: 6085,
   ChangeNotDue: 6086,
-  TimeLockLowered: 6087
+  TimeLockLowered: 6087,
+  ClaimCooldown: 6088
 };
 
 export type PoolBotErrorName = keyof typeof PoolBotErrorCode;

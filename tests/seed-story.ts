@@ -771,7 +771,7 @@ describe("deposits while a proposal is live, and a claim that expires", () => {
     );
   });
 
-  it("an undecided claim expires: anyone marks it, the reserve releases it, the claimant may file again", async () => {
+  it("an undecided claim expires: anyone marks it, the reserve releases it, the claimant may file again after a cooldown", async () => {
     const funder = await w.newMember(500n);
     record((await funder.client.fundInsurance(w.pool, 500n * USDC, funder.usdc)).events);
     const claimant = w.members[2];
@@ -822,6 +822,15 @@ describe("deposits while a proposal is live, and a claim that expires", () => {
 
     record((await anyone.closeClaim(w.pool, filed.claim)).events);
     assert.equal(await anyone.fetchClaim(filed.claim), null);
+    // not at once: a member cannot keep the reserve held back by re-filing
+    const soon = await claimant.client.fileClaim(w.pool, amount, "right away").then(
+      () => assert.fail("filed again during the cooldown"),
+      (e: unknown) => e,
+    );
+    assert.equal(decodeProgramError(soon)?.name, "ClaimCooldown");
+    const cooling = (await claimant.client.fetchMember(w.pool))!;
+    assert.ok(cooling.nextClaimAt.toNumber() >= after.decidedAt.toNumber() + SHORT_CLAIM_TTL);
+    await waitForClusterTime(connection, cooling.nextClaimAt.toNumber());
     const again = await claimant.client.fileClaim(w.pool, amount, "second try");
     assert.equal(again.id, 1);
     record(again.events);

@@ -167,7 +167,9 @@ export const SENTENCES: Record<string, string> = {
   WithdrawalLeavesDust:
     "That withdrawal would leave less than the pool's minimum contribution in your position. Withdraw everything, or leave at least the minimum.",
   ClaimAlreadyOpen:
-    "You already have a claim awaiting a decision. Wait until it is decided or expires, then file again.",
+    "You already have a claim awaiting a decision. Wait until it is decided or expires (then the pool's claim time), then file again.",
+  ClaimCooldown:
+    "Your last claim was denied or expired, so you may file again only after the pool's claim time has passed. Try again later.",
   ClaimExceedsStake:
     "A claim may ask at most your capital at stake: what you deposited, less what you withdrew and claims already paid. Claim at most the amount shown.",
   ClaimantCannotVote: "You filed this claim, so you cannot vote on it: the other validators decide it.",

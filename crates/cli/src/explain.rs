@@ -233,6 +233,10 @@ const SENTENCES: &[(&str, &str)] = &[
         "The route would leave one of the pool's token accounts with less, another owner, a delegate or a close authority, so nothing moved. Reject this proposal.",
     ),
     (
+        "ClaimCooldown",
+        "Your last claim was denied or expired: you may file again once the pool's claim time has passed since. See `poolbot member status`.",
+    ),
+    (
         "ChangeNotDue",
         "The change is still waiting out the pool's time lock. See when it applies with `poolbot changes list`.",
     ),

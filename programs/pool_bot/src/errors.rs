@@ -202,4 +202,6 @@ pub enum PoolError {
     ChangeNotDue,
     #[msg("Lowering the time lock waits out the current one: queue a change")]
     TimeLockLowered,
+    #[msg("The member's last claim was denied or expired: it may file again after a cooldown")]
+    ClaimCooldown,
 }

@@ -102,7 +102,8 @@ fn one_admin_cannot_drain_the_reserve() {
 }
 
 /// A member who took out everything it put in has nothing at stake; a second open claim is
-/// refused; an undecided claim expires and stops holding the reserve back.
+/// refused; an undecided claim expires and stops holding the reserve back, and its claimant
+/// waits out a cooldown before filing again.
 #[test]
 fn claims_are_capped_single_and_expire() {
     let mut w = insured();
@@ -157,6 +158,13 @@ fn claims_are_capped_single_and_expire() {
     );
     assert_eq!(w.reserve().pending_amount, 0);
     assert_eq!(w.reserve().claims_expired, 1);
+    // not at once: one member cannot keep the reserve held back by re-filing
+    w.refuse(
+        &[file_ix(&w, &member.wallet.pubkey(), 10 * USDC)],
+        &member.wallet,
+        PoolError::ClaimCooldown,
+    );
+    w.chain.advance(7 * 86_400);
     w.chain.send_ok(
         &[file_ix(&w, &member.wallet.pubkey(), 10 * USDC)],
         &[&member.wallet],
@@ -181,8 +189,9 @@ fn an_insurance_share_change_makes_approved_proposals_stale() {
 }
 
 /// A validator's own claim that its colleagues cannot approve without it (the claim quorum is
-/// every SENIOR+ voter): the first approval decides it Denied, the reserve stops holding its
-/// amount back and the claimant may file again, so a claim cannot lock the reserve.
+/// every SENIOR+ voter): the first approval decides it Denied and the reserve stops holding its
+/// amount back (the claimant may file again only after a cooldown), so a claim cannot lock the
+/// reserve.
 #[test]
 fn an_unreachable_claim_is_denied_and_releases_the_reserve() {
     let mut w = insured();
@@ -205,8 +214,11 @@ fn an_unreachable_claim_is_denied_and_releases_the_reserve() {
     assert_eq!(w.chain.account::<Claim>(&claim).status, ClaimStatus::Denied);
     assert_eq!(w.reserve().pending_amount, 0);
     assert_eq!(w.chain.balance(&lead_member.usdc), 0);
-    w.chain
-        .send_ok(&[file_ix(&w, &lead.pubkey(), USDC)], &[&lead]);
+    w.refuse(
+        &[file_ix(&w, &lead.pubkey(), USDC)],
+        &lead,
+        PoolError::ClaimCooldown,
+    );
 }
 
 /// The claim's lead requirement does not vanish when the only LEAD-or-above left is the

@@ -29,10 +29,12 @@ impl ExpireClaim<'_> {
     /// Marks the claim Expired and releases what it held back.
     pub fn expire_claim(ctx: Context<Self>) -> Result<()> {
         let a = ctx.accounts;
-        a.claim.expire(Clock::get()?.unix_timestamp)?;
+        let now = Clock::get()?.unix_timestamp;
+        a.claim.expire(now)?;
         a.insurance.record_expired(a.claim.amount)?;
         a.insurance.invariant()?;
-        a.position.record_claim_closed(0)?;
+        let cooldown = a.pool.load()?.claim_ttl;
+        a.position.record_claim_closed(0, now, cooldown)?;
         emit!(ClaimExpired {
             pool: a.pool.key(),
             claim: a.claim.key(),

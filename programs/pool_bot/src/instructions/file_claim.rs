@@ -87,7 +87,7 @@ impl FileClaim<'_> {
                 .ok_or(PoolError::MathOverflow)?;
             (pool.take_claim_id()?, pool.config_version, expires_at)
         };
-        ctx.accounts.position.record_claim_filed(args.amount)?;
+        ctx.accounts.position.record_claim_filed(args.amount, now)?;
         ctx.accounts.position.invariant()?;
         ctx.accounts.insurance.record_filed(args.amount)?;
         ctx.accounts.insurance.invariant()?;

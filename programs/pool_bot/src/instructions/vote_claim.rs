@@ -113,6 +113,8 @@ impl ApproveClaim<'_> {
     /// Approves the claim; pays it when this vote reaches quorum.
     pub fn approve_claim(ctx: Context<Self>) -> Result<()> {
         let a = ctx.accounts;
+        let now = Clock::get()?.unix_timestamp;
+        let cooldown = a.pool.load()?.claim_ttl;
         let status = cast_vote(
             &a.pool,
             &a.validator_set,
@@ -141,12 +143,12 @@ impl ApproveClaim<'_> {
                 &[seeds],
             )?;
             a.insurance.record_paid(paid)?;
-            a.position.record_claim_closed(paid)?;
+            a.position.record_claim_closed(paid, now, cooldown)?;
         } else if status == ClaimStatus::Denied {
             // an approval can decide a claim too: when the claimant's own slot left the
             // quorum unreachable
             a.insurance.record_denied(a.claim.amount)?;
-            a.position.record_claim_closed(0)?;
+            a.position.record_claim_closed(0, now, cooldown)?;
         }
         a.insurance.invariant()?;
         a.position.invariant()?;
@@ -169,6 +171,8 @@ impl DenyClaim<'_> {
     pub fn deny_claim(ctx: Context<Self>, args: DenyClaimArgs) -> Result<()> {
         check_reason(&args.reason)?;
         let a = ctx.accounts;
+        let now = Clock::get()?.unix_timestamp;
+        let cooldown = a.pool.load()?.claim_ttl;
         let status = cast_vote(
             &a.pool,
             &a.validator_set,
@@ -179,7 +183,7 @@ impl DenyClaim<'_> {
         if status == ClaimStatus::Denied {
             a.claim.decision_note = args.reason.clone();
             a.insurance.record_denied(a.claim.amount)?;
-            a.position.record_claim_closed(0)?;
+            a.position.record_claim_closed(0, now, cooldown)?;
         }
         a.insurance.invariant()?;
         a.position.invariant()?;

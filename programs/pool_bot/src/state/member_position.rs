@@ -36,6 +36,9 @@ pub struct MemberPosition {
     pub last_activity_at: i64,
     /// Active or Withdrawn.
     pub status: MemberStatus,
+    /// Unix time before which the member may not file again, after a claim was denied or
+    /// expired (so one member cannot keep the reserve held back by re-filing).
+    pub next_claim_at: i64,
     /// 1 while one of the member's claims awaits a decision (one at a time).
     pub open_claim: u8,
     /// Bump of this PDA.
@@ -119,17 +122,22 @@ impl MemberPosition {
 
     /// Books a newly filed claim of `amount`, refusing a second open claim or one above
     /// `claimable()`.
-    pub fn record_claim_filed(&mut self, amount: u64) -> Result<()> {
+    pub fn record_claim_filed(&mut self, amount: u64, now: i64) -> Result<()> {
         require!(self.open_claim == 0, PoolError::ClaimAlreadyOpen);
+        require!(now >= self.next_claim_at, PoolError::ClaimCooldown);
         require!(amount <= self.claimable(), PoolError::ClaimExceedsStake);
         self.open_claim = 1;
         Ok(())
     }
 
-    /// Books the end of the member's open claim: `paid` is what it paid (0 if denied or expired).
-    pub fn record_claim_closed(&mut self, paid: u64) -> Result<()> {
+    /// Books the end of the member's open claim: `paid` is what it paid (0 if denied or
+    /// expired, and then the member waits `cooldown` seconds from `now` before filing again).
+    pub fn record_claim_closed(&mut self, paid: u64, now: i64, cooldown: i64) -> Result<()> {
         self.open_claim = 0;
         self.claims_paid = add(self.claims_paid, paid)?;
+        if paid == 0 {
+            self.next_claim_at = now.saturating_add(cooldown);
+        }
         Ok(())
     }
 

@@ -80,10 +80,7 @@ impl Deposit<'_> {
         let pool_key = ctx.accounts.pool.key();
         let member = ctx.accounts.member.key();
         let position = &mut ctx.accounts.position;
-        let is_new = position.is_new();
-        if is_new {
-            position.open(pool_key, member, now, ctx.bumps.position);
-        }
+        let is_new = position.open_if_new(pool_key, member, now, ctx.bumps.position);
         let joined = position.record_deposit(args.amount, shares, now)?;
         position.invariant()?;
 

@@ -1,8 +1,6 @@
 //! Creates a pool with its vault, validator set (the creator as first ADMIN) and insurance
 //! reserve, for a mint whose issuer cannot take, freeze or skim the vault (`mint_rules`).
-use crate::errors::PoolError;
 use crate::events::PoolInitialized;
-use crate::math::BPS_DENOMINATOR;
 use crate::mint_rules;
 use crate::state::*;
 use anchor_lang::prelude::*;
@@ -101,25 +99,13 @@ pub struct InitializePool<'info> {
 }
 
 impl InitializePool<'_> {
-    fn validate(&self, args: &InitializePoolArgs) -> Result<()> {
-        encode_name(&args.name)?;
-        require!(
-            u64::from(args.insurance_bps) <= BPS_DENOMINATOR,
-            PoolError::InvalidBps
-        );
-        require!(
-            args.max_members >= 1
-                && args.min_contribution >= 1
-                && args.proposal_ttl > 0
-                && args.claim_ttl > 0
-                && args.time_lock >= 0,
-            PoolError::InvalidConfig
-        );
+    /// The numbers are checked once, by `Pool::invariant` on the new pool.
+    fn validate(&self) -> Result<()> {
         mint_rules::require_supported(&self.mint.to_account_info())
     }
 
     /// Creates the pool and its accounts.
-    #[access_control(ctx.accounts.validate(&args))]
+    #[access_control(ctx.accounts.validate())]
     pub fn initialize_pool(ctx: Context<Self>, args: InitializePoolArgs) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         let accounts = ctx.accounts;

@@ -49,17 +49,17 @@ impl MemberPosition {
     /// Account size including the discriminator.
     pub const SPACE: usize = 8 + MemberPosition::INIT_SPACE;
 
-    /// Whether the account was just created by this deposit.
-    pub fn is_new(&self) -> bool {
-        self.owner == Pubkey::default()
-    }
-
-    /// Fills in a position created by this instruction.
-    pub fn open(&mut self, pool: Pubkey, owner: Pubkey, now: i64, bump: u8) {
-        self.pool = pool;
-        self.owner = owner;
-        self.joined_at = now;
-        self.bump = bump;
+    /// Fills in the position if this instruction created it; says whether it did (a member
+    /// who joins again is counted as returning, not new).
+    pub fn open_if_new(&mut self, pool: Pubkey, owner: Pubkey, now: i64, bump: u8) -> bool {
+        let is_new = self.owner == Pubkey::default();
+        if is_new {
+            self.pool = pool;
+            self.owner = owner;
+            self.joined_at = now;
+            self.bump = bump;
+        }
+        is_new
     }
 
     /// Whether the member holds neither shares nor a pending deposit (not counted as a member).

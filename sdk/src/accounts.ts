@@ -118,7 +118,7 @@ export function decodeName(field: number[] | Uint8Array): string {
 }
 
 /** A proposal's status. */
-export function proposalStatus(proposal: TradeProposalAccount): ProposalStatusName {
+export function proposalStatus(proposal: Pick<TradeProposalAccount, "status">): ProposalStatusName {
   return PROPOSAL_STATUSES[Math.min(proposal.status, PROPOSAL_STATUSES.length - 1)];
 }
 

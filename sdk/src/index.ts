@@ -11,5 +11,6 @@ export * from "./events";
 export * from "./errors";
 export * from "./math";
 export * from "./governance";
+export * from "./standing";
 export * from "./client";
 export * from "./amm";

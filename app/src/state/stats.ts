@@ -5,39 +5,40 @@
 import {
   depositMustBeRequested,
   depositsAwaitingSettlement,
+  hasVoted,
   InsuranceReserveAccount,
+  isLive as isLiveAt,
+  isUndecided,
   pendingRequestCount,
   PoolAccount,
-  proposalStatus,
+  ProposalStanding,
+  proposalStanding,
   shareValue,
   TradeProposalAccount,
   ValidatorSetAccount,
   validatorsOf,
+  voteCount,
 } from "../../../sdk/src";
 import { big, percentOf } from "../lib/format";
 
-/** Whether `proposal` can still be voted on or executed at unix time `now`. */
+/** Whether `proposal` can still be voted on or executed at unix time `now` (the SDK's `isLive`). */
 export function isLive(proposal: TradeProposalAccount, pool: PoolAccount, now: number): boolean {
-  return now < proposal.expiresAt.toNumber() && proposal.configVersion.eq(pool.configVersion);
+  return isLiveAt(proposal, now, pool.configVersion);
 }
 
-/** What a proposal is, as shown: its stored status, or stale / expired when no longer live. */
-export type ProposalState = "pending" | "approved" | "rejected" | "executed" | "expired" | "stale";
+/**
+ * What a proposal is, as shown: its stored status, or stale / expired when no longer live (the
+ * SDK's `proposalStanding`, with a live approved proposal shown as "approved").
+ */
+export type ProposalState = Exclude<ProposalStanding, "executable">;
 
 export function proposalState(proposal: TradeProposalAccount, pool: PoolAccount, now: number): ProposalState {
-  const status = proposalStatus(proposal);
-  if (status !== "pending" && status !== "approved") return status;
-  if (!proposal.configVersion.eq(pool.configVersion)) return "stale";
-  if (now >= proposal.expiresAt.toNumber()) return "expired";
-  return status;
+  const standing = proposalStanding(proposal, now, pool.configVersion);
+  return standing === "executable" ? "approved" : standing;
 }
 
-/** Number of set bits of a vote bitmap. */
-export function popcount(bitmap: number): number {
-  let n = 0;
-  for (let b = bitmap >>> 0; b; b >>>= 1) n += b & 1;
-  return n;
-}
+/** Number of set bits of a vote bitmap (the SDK's `voteCount`). */
+export const popcount = voteCount;
 
 export function poolStats(pool: PoolAccount, now: number) {
   const one = 10n ** BigInt(pool.decimals);
@@ -97,9 +98,8 @@ export function validatorRows(
   pool: PoolAccount,
   now: number,
 ) {
-  const open = proposals.filter((t) => proposalStatus(t) === "pending" && isLive(t, pool, now));
+  const open = proposals.filter((t) => proposalStanding(t, now, pool.configVersion) === "pending");
   return validatorsOf(set).map((v) => {
-    const bit = 1 << v.slot;
     return {
       key: v.key,
       role: v.roleName,
@@ -108,7 +108,7 @@ export function validatorRows(
       rejections: v.rejections,
       claimVotes: v.claimVotes,
       approvalRatePercent: percentOf(BigInt(v.approvals), BigInt(v.approvals + v.rejections)),
-      pendingVotes: open.filter((t) => ((t.approvals | t.rejections) & bit) === 0).length,
+      pendingVotes: open.filter((t) => !hasVoted(t.approvals | t.rejections, v.slot)).length,
       lastActiveSlot: big(v.lastActiveSlot),
       addedAt: v.addedAt.toNumber(),
     };
@@ -116,15 +116,23 @@ export function validatorRows(
 }
 
 export function tradeStats(pool: PoolAccount, proposals: TradeProposalAccount[], now: number) {
-  const count = (status: string, live: boolean) =>
-    proposals.filter((t) => proposalStatus(t) === status && isLive(t, pool, now) === live).length;
+  const standings = proposals.map((t) => ({
+    undecided: isUndecided(t),
+    standing: proposalStanding(t, now, pool.configVersion),
+  }));
+  // Undecided on chain but past expiry (Expired) or made under an older configuration (Stale):
+  // anyone may mark them Expired, which moves them into `pool.tradesExpired`.
+  const lapsed = (standing: ProposalStanding) =>
+    standings.filter((t) => t.undecided && t.standing === standing).length;
+  const count = (standing: ProposalStanding) => standings.filter((t) => t.standing === standing).length;
   return {
     proposed: big(pool.tradesProposed),
     approved: big(pool.tradesApproved),
     rejected: big(pool.tradesRejected),
     executed: big(pool.tradesExecuted),
-    expired: big(pool.tradesExpired) + BigInt(count("pending", false) + count("approved", false)),
-    pending: count("pending", true),
-    awaitingExecution: count("approved", true),
+    expired: big(pool.tradesExpired) + BigInt(lapsed("expired")),
+    stale: BigInt(lapsed("stale")),
+    pending: count("pending"),
+    awaitingExecution: count("executable"),
   };
 }

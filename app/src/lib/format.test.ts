@@ -10,7 +10,9 @@ import {
   formatDateTime,
   formatDuration,
   formatExact,
+  formatInput,
   formatPercent,
+  formatShares,
   parseAmount,
   percentOf,
   shortAddress,
@@ -55,7 +57,7 @@ describe("formatAmount", () => {
 describe("parseAmount", () => {
   it("reads whole tokens into base units", () => {
     assert.deepEqual(parseAmount("250", 6), { value: 250_000_000n });
-    assert.deepEqual(parseAmount("1,000.5", 6), { value: 1_000_500_000n });
+    assert.deepEqual(parseAmount("1000.5", 6), { value: 1_000_500_000n });
     assert.deepEqual(parseAmount(" 0.000001 ", 6), { value: 1n });
     assert.deepEqual(parseAmount(".5", 6), { value: 500_000n });
     assert.deepEqual(parseAmount("7.", 6), { value: 7_000_000n });
@@ -69,11 +71,42 @@ describe("parseAmount", () => {
     assert.deepEqual(parseAmount("1.5", 0), { error: "Use at most 0 decimal places." });
   });
 
-  it("round-trips with formatExact", () => {
-    for (const v of [1n, 99n, 100_000_000n, 123_456_789_012n]) {
-      const parsed = parseAmount(formatExact(v, 6), 6);
-      assert.deepEqual(parsed, { value: v });
+  it("refuses a comma instead of guessing what it means (the CLI's rule)", () => {
+    // Once `150,5` became 1,505, `1,5` 15 and `1.000,50` 1.0005.
+    for (const text of ["150,5", "1,5", "1.000,50", "1,000.5", "1,000"]) {
+      const parsed = parseAmount(text, 6);
+      assert.ok("error" in parsed, `${text} is refused`);
+      assert.equal(
+        parsed.error,
+        `“${text}” has a comma, which could be a decimal or a thousands separator. Write the amount with a point for decimals and no separators, like 1500.5.`,
+      );
     }
+    for (const text of ["1 000", "1_000", "1'000.5"]) {
+      const parsed = parseAmount(text, 6);
+      assert.ok("error" in parsed && /has a space or separator inside/.test(parsed.error), text);
+    }
+    assert.deepEqual(parseAmount("1.2.3", 6), { error: "Enter a number, like 250 or 99.5." });
+    assert.deepEqual(parseAmount("18446744073709.551616", 6), {
+      error: "That is more than a token account can hold. Enter a smaller amount.",
+    });
+    assert.deepEqual(parseAmount("18446744073709.551615", 6), { value: (1n << 64n) - 1n });
+  });
+
+  it("round-trips with the input format (formatExact without grouping)", () => {
+    for (const v of [1n, 99n, 100_000_000n, 123_456_789_012n]) {
+      assert.deepEqual(parseAmount(formatInput(v, 6), 6), { value: v });
+      assert.equal(formatInput(v, 6), formatExact(v, 6).replace(/,/g, ""));
+    }
+    assert.equal(formatInput(123_456_789_012n, 6), "123456.789012");
+  });
+});
+
+describe("formatShares", () => {
+  it("shows shares with every digit, as the CLI does (never rounded)", () => {
+    assert.equal(formatShares(249_750_624n, 6), "249.750624");
+    assert.equal(formatShares(250_000_000n, 6), "250");
+    assert.equal(formatShares(1n, 6), "0.000001");
+    assert.equal(formatShares(1_234_500_000n, 6), "1,234.5");
   });
 });
 

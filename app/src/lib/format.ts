@@ -47,13 +47,42 @@ export function formatExact(base: bigint, decimals: number, symbol?: string): st
   return formatAmount(base, decimals, { maxFraction: decimals, minFraction: 0, symbol });
 }
 
+/** Every significant digit of `base`, without grouping: what an amount field is filled with (`1000.5`). */
+export function formatInput(base: bigint, decimals: number): string {
+  return formatExact(base, decimals).replace(/,/g, "");
+}
+
 /**
- * A typed amount in whole tokens as base units: `"1,000.5"` → `1000500000n` for 6 decimals.
- * Returns an error sentence instead when the text is not an amount of this token.
+ * Shares, and a member's own amounts (position, history), as the CLI shows them
+ * (`crates/cli/src/units.rs`, `TokenUnit::number`): every significant digit, never rounded, so
+ * the page, the history and `poolbot` agree to the base unit. Grouped for reading.
+ */
+export function formatShares(base: bigint, decimals: number): string {
+  return formatExact(base, decimals);
+}
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/**
+ * A typed amount in whole tokens as base units: `"1000.5"` → `1000500000n` for 6 decimals. The
+ * one amount parser of the app, with the CLI's rule (`crates/cli/src/units.rs`): digits with an
+ * optional decimal point and at most the mint's decimals after it. A comma is refused, never
+ * guessed at (`150,5` could mean 150.5 or 1,505), as are spaces and other separators.
+ * Returns a sentence naming the problem and the fix instead when the text is not an amount.
  */
 export function parseAmount(text: string, decimals: number): { value: bigint } | { error: string } {
-  const cleaned = text.trim().replace(/[,_\s]/g, "");
+  const cleaned = text.trim();
   if (cleaned === "") return { error: "Enter an amount." };
+  if (cleaned.includes(",")) {
+    return {
+      error: `“${cleaned}” has a comma, which could be a decimal or a thousands separator. Write the amount with a point for decimals and no separators, like 1500.5.`,
+    };
+  }
+  if (/^[\d.]*[\s_'’][\d.\s_'’]*$/.test(cleaned)) {
+    return {
+      error: `“${cleaned}” has a space or separator inside. Write the amount as plain digits with an optional decimal point, like 1500.5.`,
+    };
+  }
   if (!/^\d*\.?\d*$/.test(cleaned) || cleaned === ".") return { error: "Enter a number, like 250 or 99.5." };
   const [whole, fraction = ""] = cleaned.split(".");
   if (fraction.length > decimals) {
@@ -61,6 +90,8 @@ export function parseAmount(text: string, decimals: number): { value: bigint } |
   }
   const value =
     BigInt(whole || "0") * 10n ** BigInt(decimals) + BigInt(fraction.padEnd(decimals, "0") || "0");
+  if (value > U64_MAX)
+    return { error: "That is more than a token account can hold. Enter a smaller amount." };
   return { value };
 }
 

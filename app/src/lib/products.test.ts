@@ -11,7 +11,7 @@ import {
   POOL_BOT_PROGRAM_ID,
   ProductAccount,
   RouteLeg,
-} from "../../../sdk/src";
+} from "@poolbot/sdk";
 import {
   describeMarkets,
   describeRule,
@@ -20,6 +20,8 @@ import {
   localAmmSwapDraft,
   parseMarkets,
   parseRuleDrafts,
+  ProductForm,
+  readProductForm,
   RuleDraft,
 } from "./products";
 
@@ -98,6 +100,63 @@ describe("the product registration form", () => {
     );
     const many = Array.from({ length: 17 }, (_, i) => key(i + 1).toBase58()).join(" ");
     assert.deepEqual(parseMarkets(many), { error: "Markets: at most 16, not 17." });
+  });
+});
+
+describe("the whole registration form", () => {
+  const usdc = { decimals: 6, symbol: "USDC" };
+  const form: ProductForm = {
+    name: "Cross-DEX arbitrage",
+    category: "arbitrage",
+    maxTrade: "10000",
+    minProfit: "1",
+    liquidity: "10",
+    markets: "",
+  };
+
+  it("reads a valid form into the product the SDK registers", () => {
+    assert.deepEqual(readProductForm(form, [localAmmSwapDraft()], usdc), {
+      value: {
+        name: "Cross-DEX arbitrage",
+        category: "arbitrage",
+        maxTradeAmount: 10_000_000_000n,
+        minProfit: 1_000_000n,
+        maxLiquidityBps: 1_000,
+        legRules: [localAmmSwapRule()],
+        markets: [],
+      },
+    });
+  });
+
+  it("gives each invalid field its own sentence, never the pool-configuration one", () => {
+    assert.deepEqual(readProductForm({ ...form, maxTrade: "0" }, [localAmmSwapDraft()], usdc), {
+      errors: [
+        "Max trade: must be more than 0 USDC; a product whose trades may put in nothing could never trade.",
+      ],
+    });
+    const all = readProductForm(
+      { ...form, name: "", maxTrade: "0", minProfit: "1,5", liquidity: "12.345", markets: "nope" },
+      [],
+      usdc,
+    );
+    assert.deepEqual(all, {
+      errors: [
+        "Name: enter a name.",
+        "Max trade: must be more than 0 USDC; a product whose trades may put in nothing could never trade.",
+        "Min profit: “1,5” has a comma, which could be a decimal or a thousands separator. Write the amount with a point for decimals and no separators, like 1500.5.",
+        "Max share of a DEX pool: 12.345% is finer than the chain stores (basis points, 0.01%). Use at most two decimal places, like 12.34.",
+        "Leg rules: a product declares 1 to 4 rules.",
+        "Markets: nope is not a base58 address.",
+      ],
+    });
+    for (const e of all.errors) assert.doesNotMatch(e, /max members|proposal lifetime/i);
+  });
+
+  it("refuses a product with no rule, that is no program its routes may call (as the CLI does)", () => {
+    const none = readProductForm(form, [], usdc);
+    assert.deepEqual(none, { errors: ["Leg rules: a product declares 1 to 4 rules."] });
+    const blank = readProductForm(form, [emptyRuleDraft()], usdc);
+    assert.deepEqual(blank, { errors: ["Rule 1: the program is not a base58 program id."] });
   });
 });
 

@@ -18,10 +18,14 @@ import {
   MAX_MARKETS,
   parseAccountIndex,
   parseDiscriminator,
+  PRODUCT_CATEGORIES,
   ProductAccount,
+  ProductCategoryName,
+  ProductSpec,
   RouteLeg,
-} from "../../../sdk/src";
-import { shortAddress } from "./format";
+} from "@poolbot/sdk";
+import { parseAmount, shortAddress } from "./format";
+import { parseName, parsePercentBps } from "./forms";
 import { programName } from "./route";
 
 /** One rule of the registration form, as typed. */
@@ -60,6 +64,7 @@ export function emptyRuleDraft(): RuleDraft {
 
 /** The rules of the form, or the first problem, naming the rule (1-based) and the field. */
 export function parseRuleDrafts(drafts: RuleDraft[]): { value: LegRuleSpec[] } | { error: string } {
+  // at least one, as the CLI (`--rule` is required): a product no route can match never trades
   if (drafts.length < 1 || drafts.length > MAX_LEG_RULES) {
     return { error: `Leg rules: a product declares 1 to ${MAX_LEG_RULES} rules.` };
   }
@@ -87,6 +92,61 @@ export function parseRuleDrafts(drafts: RuleDraft[]): { value: LegRuleSpec[] } |
     }
   }
   return { value: rules };
+}
+
+/** The registration form, as typed. */
+export interface ProductForm {
+  name: string;
+  category: ProductCategoryName;
+  maxTrade: string;
+  minProfit: string;
+  /** Max share of a DEX pool's reserve, in percent. */
+  liquidity: string;
+  markets: string;
+}
+
+/**
+ * The registration form read into a product, or every field's problem, each with its own
+ * sentence (what the chain would refuse, said before anything is sent).
+ */
+export function readProductForm(
+  form: ProductForm,
+  rules: RuleDraft[],
+  token: { decimals: number; symbol: string },
+): { value: ProductSpec } | { errors: string[] } {
+  const errors: string[] = [];
+  const name = parseName(form.name);
+  if ("error" in name) errors.push(name.error);
+  if (!PRODUCT_CATEGORIES.includes(form.category))
+    errors.push(`Category: choose one of ${PRODUCT_CATEGORIES.join(", ")}.`);
+  const maxTrade = parseAmount(form.maxTrade, token.decimals);
+  if ("error" in maxTrade) errors.push(`Max trade: ${maxTrade.error}`);
+  else if (maxTrade.value === 0n)
+    errors.push(
+      `Max trade: must be more than 0 ${token.symbol}; a product whose trades may put in nothing could never trade.`,
+    );
+  const minProfit = parseAmount(form.minProfit, token.decimals);
+  if ("error" in minProfit) errors.push(`Min profit: ${minProfit.error}`);
+  const liquidity = parsePercentBps(form.liquidity, "Max share of a DEX pool");
+  if ("error" in liquidity) errors.push(liquidity.error);
+  const legRules = parseRuleDrafts(rules);
+  if ("error" in legRules) errors.push(legRules.error);
+  const markets = parseMarkets(form.markets);
+  if ("error" in markets) errors.push(markets.error);
+  if (errors.length > 0 || !("value" in name) || !("value" in maxTrade) || !("value" in minProfit))
+    return { errors };
+  if (!("value" in liquidity) || !("value" in legRules) || !("value" in markets)) return { errors };
+  return {
+    value: {
+      name: name.value,
+      category: form.category,
+      maxTradeAmount: maxTrade.value,
+      minProfit: minProfit.value,
+      maxLiquidityBps: liquidity.value,
+      legRules: legRules.value,
+      markets: markets.value,
+    },
+  };
 }
 
 /** Markets typed as addresses separated by commas, spaces or lines (empty: any market). */

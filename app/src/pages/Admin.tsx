@@ -25,11 +25,19 @@ import {
   RoleName,
   SendResult,
   validatorsOf,
-} from "../../../sdk/src";
+} from "@poolbot/sdk";
 import { PageHead, PoolGate } from "../components/Layout";
 import { PendingChanges } from "../components/PendingChanges";
 import { Address, Badge, Card, FormError, RoleBadge, Row, Skeleton } from "../components/ui";
-import { big, describeSeconds, formatAmount, formatBps, formatExact, parseAmount } from "../lib/format";
+import {
+  big,
+  describeSeconds,
+  formatAmount,
+  formatBps,
+  formatExact,
+  formatInput,
+  parseAmount,
+} from "../lib/format";
 import {
   describeRule,
   emptyRuleDraft,
@@ -243,7 +251,7 @@ function ConfigCard({ pool, isAdmin }: { pool: PoolInfo; isAdmin: boolean }) {
   const initial = {
     name: pool.name,
     maxMembers: String(a.maxMembers),
-    minContribution: formatExact(big(a.minContribution), decimals),
+    minContribution: formatInput(big(a.minContribution), decimals),
     insurance: String(a.insuranceBps / 100),
     requiredApprovals: String(a.requiredApprovals),
     requireLead: a.requireLeadApproval === 1,

@@ -15,7 +15,7 @@ import {
   sharesForWithdrawal,
   withdrawalLeavesDust,
   withdrawalPreview,
-} from "../../../sdk/src";
+} from "@poolbot/sdk";
 import { PageHead, PoolGate } from "../components/Layout";
 import {
   Badge,
@@ -35,6 +35,7 @@ import {
   formatDateTime,
   formatDuration,
   formatExact,
+  formatInput,
   formatPercent,
   parseAmount,
   percentOf,
@@ -400,7 +401,7 @@ function DepositForm({ pool, now }: { pool: PoolInfo; now: number }) {
           <button
             type="button"
             className="link-btn small"
-            onClick={() => setText(formatExact(balance, decimals))}
+            onClick={() => setText(formatInput(balance, decimals))}
           >
             Balance {formatAmount(balance, decimals, { symbol })} · Max
           </button>

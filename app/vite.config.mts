@@ -1,8 +1,9 @@
 /**
  * Vite for the Pool Bot web app.
  *
- * - The SDK is imported from ../sdk/src (and its IDLs from ../idls); its dependencies resolve
- *   to this app's node_modules (`dedupe`), so the app has one copy of web3.js and Anchor.
+ * - The SDK is the workspace package `@poolbot/sdk`, resolved to its TypeScript source (the
+ *   `source` export condition; no build of the SDK needed), with its IDLs from ../idls; its
+ *   dependencies are deduplicated, so the app has one copy of web3.js and Anchor.
  * - The localnet fixtures: their public keys are compiled in (the default localnet pool is
  *   derived from the fixture admin and USDC mint); their secret keys are never bundled, only
  *   served by the dev and preview servers at /__localnet/fixtures for the burner wallet.
@@ -13,7 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig, type Plugin } from "vite";
+import { defaultClientConditions, defineConfig, type Plugin } from "vite";
 
 const APP = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(APP, "..");
@@ -86,6 +87,7 @@ export default defineConfig({
     __LOCALNET__: JSON.stringify(localnet),
   },
   resolve: {
+    conditions: ["source", ...defaultClientConditions],
     dedupe: [
       "@anchor-lang/core",
       "@solana/web3.js",

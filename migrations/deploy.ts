@@ -5,7 +5,7 @@
  * config is `$POOL_BOT_MIGRATION_CONFIG`, else `migrations/localnet.json`.
  *
  * Directly:
- *   npx tsx migrations/deploy.ts [--url URL|localnet|devnet] [--config FILE] [--wallet KEYPAIR]
+ *   npm run migrate -- [--url URL|localnet|devnet] [--config FILE] [--wallet KEYPAIR]
  *   (defaults: $ANCHOR_PROVIDER_URL or http://127.0.0.1:8899, migrations/localnet.json,
  *   $ANCHOR_WALLET or ~/.config/solana/id.json)
  *
@@ -32,7 +32,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { AnchorProvider } from "@anchor-lang/core";
 import { Connection } from "@solana/web3.js";
-import { keypairProvider } from "../sdk/src";
+import { keypairProvider } from "@poolbot/sdk";
 import { loadMigrationConfig, migratePool, MigrationError, readKeypair } from "./pool-migration";
 
 const DEFAULT_CONFIG = join(__dirname, "localnet.json");
@@ -42,8 +42,7 @@ const CLUSTERS: Record<string, string> = {
   testnet: "https://api.testnet.solana.com",
   "mainnet-beta": "https://api.mainnet-beta.solana.com",
 };
-const USAGE =
-  "usage: npx tsx migrations/deploy.ts [--url URL|localnet|devnet] [--config FILE] [--wallet KEYPAIR]";
+const USAGE = "usage: npm run migrate -- [--url URL|localnet|devnet] [--config FILE] [--wallet KEYPAIR]";
 
 /** The `anchor migrate` entry: migrates the pool with `provider`'s wallet as its creator. */
 async function deploy(provider: AnchorProvider): Promise<void> {

@@ -53,7 +53,7 @@ import {
   ROLES,
   RoleName,
   validatorsOf,
-} from "../sdk/src";
+} from "@poolbot/sdk";
 
 /** A problem the operator can fix (bad config, wallet, URL, cluster): reported as one line. */
 export class MigrationError extends Error {}

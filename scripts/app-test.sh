@@ -12,15 +12,15 @@
 # POOLBOT_SCREENSHOTS where page screenshots go (default app/screenshots/, the committed set;
 #                  scripts/test.sh writes them to target/app-screenshots/ instead).
 #
-# Installs what is missing (Debian's chromium, app/node_modules) and nothing else; safe to run
-# again against the same validator.
+# Installs what is missing (Debian's chromium, the npm workspaces: `npm ci` at the root installs
+# sdk/, app/ and the tests in one node_modules/) and nothing else; safe to run again against the
+# same validator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 source scripts/node-env.sh
 export POOLBOT_RPC_URL=${POOLBOT_RPC_URL:-http://127.0.0.1:8999}
 export POOLBOT_CHROMIUM=${POOLBOT_CHROMIUM:-/usr/bin/chromium}
-export TSX_TSCONFIG_PATH=$root/app/tsconfig.node.json
 began=$(date +%s)
 step() { printf '\n== app: %s (%s, +%ss)\n' "$1" "$(date +%T)" "$(($(date +%s) - began))"; }
 
@@ -48,8 +48,7 @@ if [[ ! -x $POOLBOT_CHROMIUM ]]; then
 fi
 "$POOLBOT_CHROMIUM" --version 2>/dev/null
 
-step "install (npm ci when app/package-lock.json changed)"
-cd app
+step "install (npm ci at the root when package-lock.json changed)"
 lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [[ ! -f node_modules/.poolbot-lock ]] || [[ $(cat node_modules/.poolbot-lock) != "$lock_hash" ]]; then
   npm ci --prefer-offline --no-audit --no-fund
@@ -57,6 +56,7 @@ if [[ ! -f node_modules/.poolbot-lock ]] || [[ $(cat node_modules/.poolbot-lock)
 else
   echo "node_modules matches package-lock.json"
 fi
+cd app
 
 step "types, format, unit tests"
 npm run --silent typecheck
@@ -83,11 +83,11 @@ else
 fi
 
 step "localnet state by real transactions (migration + fixture)"
-node --import tsx e2e/fixture.ts --url "$POOLBOT_RPC_URL" --json "$work/fixture.json"
+node --conditions=source --import tsx e2e/fixture.ts --url "$POOLBOT_RPC_URL" --json "$work/fixture.json"
 
 step "serve the build (vite preview)"
 app_port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
-node_modules/.bin/vite preview --host 127.0.0.1 --port "$app_port" --strictPort >"$work/preview.log" 2>&1 &
+"$root/node_modules/.bin/vite" preview --host 127.0.0.1 --port "$app_port" --strictPort >"$work/preview.log" 2>&1 &
 preview_pid=$!
 export POOLBOT_APP_URL=http://127.0.0.1:$app_port
 for _ in $(seq 1 100); do

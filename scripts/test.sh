@@ -28,6 +28,7 @@ cargo test --workspace --exclude pool-bot-localnet --quiet
 step "TypeScript: install, types, format"
 source scripts/node-env.sh
 npm ci --prefer-offline --no-audit --no-fund
+sha256sum package-lock.json | cut -d" " -f1 >node_modules/.poolbot-lock # scripts/app-test.sh installs again only when the lock changes
 npm run --silent typecheck
 npm run --silent lint
 step "TypeScript SDK tests against the local validator"

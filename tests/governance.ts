@@ -17,7 +17,7 @@ import {
   eventsNamed,
   localAmmSwapRule,
   shortKey,
-} from "../sdk/src";
+} from "@poolbot/sdk";
 import { big, connect, fundedWallet, waitForClusterTime } from "./support/localnet";
 import { refused } from "./support/refused";
 import { Actor, SeedPool, USDC } from "./support/seed";

@@ -26,7 +26,7 @@ import {
   poolAddress,
   PoolBotClient,
   validatorsOf,
-} from "../sdk/src";
+} from "@poolbot/sdk";
 import { loadMigrationConfig, readKeypair } from "../migrations/pool-migration";
 import { big, connect, fundedWallet, RPC_URL, snapshot } from "./support/localnet";
 
@@ -39,7 +39,7 @@ async function migrate(...args: string[]): Promise<{ code: number; stdout: strin
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ["--import", "tsx", "migrations/deploy.ts", ...args],
+      ["--conditions=source", "--import", "tsx", "migrations/deploy.ts", ...args],
       {
         cwd: root,
       },

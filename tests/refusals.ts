@@ -23,7 +23,7 @@ import {
   toBN,
   TradeTerms,
   withdrawalLeavesDust,
-} from "../sdk/src";
+} from "@poolbot/sdk";
 import { big, connect, tokenAccount, tokenBalance } from "./support/localnet";
 import { Actor, createMarket, Proposed, SeedPool, SOL, TRADE_SIZE, USDC } from "./support/seed";
 import { refused } from "./support/refused";

@@ -61,7 +61,7 @@ import {
   swapOutput,
   votersOf,
   withdrawalLeavesDust,
-} from "../sdk/src";
+} from "@poolbot/sdk";
 
 const key = () => Keypair.generate().publicKey;
 

@@ -50,7 +50,7 @@ import {
   variantName,
   votersOf,
   VIRTUAL_SHARES,
-} from "../sdk/src";
+} from "@poolbot/sdk";
 import { big, connect, snapshot, tokenBalance, waitForClusterTime } from "./support/localnet";
 import {
   Actor,

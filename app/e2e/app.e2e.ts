@@ -25,7 +25,7 @@ import {
   PoolAddresses,
   votersOf,
   validatorsOf,
-} from "../../sdk/src";
+} from "@poolbot/sdk";
 import { localAmmSwapDraft } from "../src/lib/products";
 import { readOnlyClient } from "../src/lib/readClient";
 import { formatAmount } from "../src/lib/format";

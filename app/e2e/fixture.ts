@@ -22,8 +22,8 @@
  * Idempotent: run it any number of times against the same validator.
  *
  *   npm run fixture -- [--url http://127.0.0.1:8899] [--json OUT.json]   (in app/)
- *   (default URL: $POOLBOT_RPC_URL, else http://127.0.0.1:8899; `npm run fixture` sets
- *   TSX_TSCONFIG_PATH=tsconfig.node.json so the SDK's dependencies resolve to app/node_modules)
+ *   (default URL: $POOLBOT_RPC_URL, else http://127.0.0.1:8899; `npm run fixture` runs Node with
+ *   `--conditions=source`, so `@poolbot/sdk` resolves to its TypeScript source)
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -61,7 +61,7 @@ import {
   swapOutput,
   validatorsOf,
   votersOf,
-} from "../../sdk/src";
+} from "@poolbot/sdk";
 
 const APP = join(__dirname, "..");
 const ROOT = join(APP, "..");
@@ -177,6 +177,7 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
   const out = execFileSync(
     process.execPath,
     [
+      "--conditions=source",
       "--import",
       "tsx",
       join(ROOT, "migrations/deploy.ts"),

@@ -22,7 +22,7 @@ import {
   Transaction,
   TransactionInstruction,
 } from "@solana/web3.js";
-import { chainTime } from "../../sdk/src";
+import { chainTime } from "@poolbot/sdk";
 
 /** The cluster under test. */
 export const RPC_URL = process.env.ANCHOR_PROVIDER_URL ?? "http://127.0.0.1:8899";

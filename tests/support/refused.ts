@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { AnchorError } from "@anchor-lang/core";
 import { PublicKey } from "@solana/web3.js";
-import { decodeProgramError, POOL_BOT_PROGRAM_ID, poolBotError } from "../../sdk/src";
+import { decodeProgramError, POOL_BOT_PROGRAM_ID, poolBotError } from "@poolbot/sdk";
 import { connect, snapshot } from "./localnet";
 
 const connection = connect();

@@ -21,7 +21,7 @@ import {
   SendResult,
   swapOutput,
   TradeTerms,
-} from "../../sdk/src";
+} from "@poolbot/sdk";
 import { createMint, fundedWallet, tokenAccount, tokenBalance } from "./localnet";
 
 /** One USDC in base units (6 decimals). */

@@ -6,7 +6,7 @@
 import { useWallet } from "@solana/wallet-adapter-react";
 import { PublicKey } from "@solana/web3.js";
 import { useState } from "react";
-import { changeCountdown, decodeName, describeChange, validatorsOf } from "../../../sdk/src";
+import { changeCountdown, decodeName, describeChange, validatorsOf } from "@poolbot/sdk";
 import { describeSeconds, formatDateTime, formatDuration, formatExact, shortAddress } from "../lib/format";
 import { PoolInfo, useMyRole, useNow, usePendingChanges, useProducts, useValidatorSet } from "../state/data";
 import { useTx } from "../state/tx";

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { TOKEN_PROGRAM_ID } from "@solana/spl-token";
 import { Connection, Keypair, PublicKey } from "@solana/web3.js";
 import BN from "bn.js";
-import { AmmAddresses, Change, LocalAmmClient, PoolBotEvent } from "../../../sdk/src";
+import { AmmAddresses, Change, LocalAmmClient, PoolBotEvent } from "@poolbot/sdk";
 import { ActivityItem, categoryOf, chartSeries, describeEvent, idMaps, participantsOf } from "./activity";
 import { endpointOf, explorerUrl, isLocalUrl, knownSymbol, LOCALNET } from "./clusters";
 import { legView, programName } from "./route";

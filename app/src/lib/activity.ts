@@ -11,7 +11,7 @@ import {
   PoolBotEvent,
   PoolBotEventName,
   variantName,
-} from "../../../sdk/src";
+} from "@poolbot/sdk";
 import {
   big,
   describeSeconds,

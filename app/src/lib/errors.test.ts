@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AnchorError } from "@anchor-lang/core";
 import { WalletSignTransactionError } from "@solana/wallet-adapter-base";
-import { POOL_BOT_ERRORS, POOL_BOT_PROGRAM_ID } from "../../../sdk/src";
+import { POOL_BOT_ERRORS, POOL_BOT_PROGRAM_ID } from "@poolbot/sdk";
 import { ErrorFacts, explainError, explainPoolBotError, SENTENCES } from "./errors";
 
 const POOL = POOL_BOT_PROGRAM_ID.toBase58();

@@ -4,7 +4,7 @@
  * wallet and network failures. Never a raw log. The sentences follow the CLI's
  * (`crates/cli/src/explain.rs`), with the web app's own words for what to do next.
  */
-import { decodeProgramError, POOL_BOT_PROGRAM_ID } from "../../../sdk/src";
+import { decodeProgramError, POOL_BOT_PROGRAM_ID } from "@poolbot/sdk";
 import { formatAmount, shortAddress } from "./format";
 
 /** What the person tried, which decides who may do it and what to suggest. */

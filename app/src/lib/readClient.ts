@@ -1,7 +1,7 @@
 /** An SDK client that only reads (no wallet): every account fetch goes through it. */
 import { AnchorProvider } from "@anchor-lang/core";
 import { Connection, PublicKey, Transaction, VersionedTransaction } from "@solana/web3.js";
-import { DEFAULT_CONFIRM_OPTIONS, PoolBotClient } from "../../../sdk/src";
+import { DEFAULT_CONFIRM_OPTIONS, PoolBotClient } from "@poolbot/sdk";
 
 const READ_ONLY_WALLET = {
   publicKey: PublicKey.default,

@@ -10,7 +10,7 @@ import {
   proposalRoute,
   RouteLeg,
   TradeProposalAccount,
-} from "../../../sdk/src";
+} from "@poolbot/sdk";
 
 const ammCoder = new BorshCoder(convertIdlToCamelCase(LOCAL_AMM_IDL));
 /** The swap's account names in order, camelCased (the IDL file spells them snake_case). */

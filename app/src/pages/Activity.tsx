@@ -1,6 +1,6 @@
 /** Activity: the audit trail, every event of the pool, filterable, with explorer links. */
 import { useMemo, useState } from "react";
-import { validatorsOf } from "../../../sdk/src";
+import { validatorsOf } from "@poolbot/sdk";
 import { PageHead, PoolGate } from "../components/Layout";
 import { Badge, Card, Empty, ExplorerLink, Skeleton, Tone } from "../components/ui";
 import {

@@ -5,7 +5,7 @@
  */
 import { useWallet } from "@solana/wallet-adapter-react";
 import { useMemo, useState } from "react";
-import { ClaimAccount, claimableStake, claimStatus, Listed, validatorsOf } from "../../../sdk/src";
+import { ClaimAccount, claimableStake, claimStatus, Listed, validatorsOf } from "@poolbot/sdk";
 import { PageHead, PoolGate } from "../components/Layout";
 import {
   Address,

@@ -2,7 +2,7 @@
 import { useWallet } from "@solana/wallet-adapter-react";
 import { useMemo, useState } from "react";
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { memberValue } from "../../../sdk/src";
+import { memberValue } from "@poolbot/sdk";
 import { PageHead, PoolGate } from "../components/Layout";
 import { PendingChangesNotice } from "../components/PendingChanges";
 import {

@@ -15,7 +15,7 @@ import {
   ValidatorSetAccount,
   validatorsOf,
   votersOf,
-} from "../../../sdk/src";
+} from "@poolbot/sdk";
 import { PageHead, PoolGate } from "../components/Layout";
 import {
   Address,

@@ -8,14 +8,7 @@ import { useConnection, useWallet } from "@solana/wallet-adapter-react";
 import { PublicKey } from "@solana/web3.js";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
-import {
-  keepersOf,
-  PoolAccount,
-  PoolAddresses,
-  PoolBotClient,
-  RoleName,
-  validatorsOf,
-} from "../../../sdk/src";
+import { keepersOf, PoolAccount, PoolAddresses, PoolBotClient, RoleName, validatorsOf } from "@poolbot/sdk";
 import { ActivityItem, fetchActivity } from "../lib/activity";
 import { knownSymbol } from "../lib/clusters";
 import { readOnlyClient } from "../lib/readClient";

@@ -5,7 +5,7 @@
  */
 import { PublicKey } from "@solana/web3.js";
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { poolAddress } from "../../../sdk/src";
+import { poolAddress } from "@poolbot/sdk";
 import {
   CLUSTER_IDS,
   ClusterId,

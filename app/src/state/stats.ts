@@ -18,7 +18,7 @@ import {
   ValidatorSetAccount,
   validatorsOf,
   voteCount,
-} from "../../../sdk/src";
+} from "@poolbot/sdk";
 import { big, percentOf } from "../lib/format";
 
 /** Whether `proposal` can still be voted on or executed at unix time `now` (the SDK's `isLive`). */

@@ -10,7 +10,7 @@ import { useAnchorWallet, useConnection } from "@solana/wallet-adapter-react";
 import { Transaction, VersionedTransaction } from "@solana/web3.js";
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
-import { DEFAULT_CONFIRM_OPTIONS, PoolBotClient } from "../../../sdk/src";
+import { DEFAULT_CONFIRM_OPTIONS, PoolBotClient } from "@poolbot/sdk";
 import { Action, ErrorFacts, explainError, Explained } from "../lib/errors";
 import { big } from "../lib/format";
 import { useMyRole, usePool } from "./data";

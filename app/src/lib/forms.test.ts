@@ -104,7 +104,7 @@ describe("the claim form", () => {
       problems: [],
     });
     const withTrade = checkClaim({ ...draft, trade: "3" }, facts, true);
-    assert.ok("value" in withTrade && withTrade.value.proposalId === 3n);
+    assert.equal(withTrade.value?.proposalId, 3n);
   });
 
   it("checks every field before anything is sent", () => {

@@ -148,7 +148,7 @@ export function checkClaim(
   draft: ClaimDraft,
   facts: ClaimFacts,
   submitting = false,
-): { value: ClaimRequest; problems: [] } | { problems: string[] } {
+): { value: ClaimRequest; problems: [] } | { value?: undefined; problems: string[] } {
   const problems: string[] = [];
   const amt = (v: bigint) => formatExact(v, facts.decimals, facts.symbol);
   if (!facts.member) problems.push("Only members can file claims. Deposit first on the Member page.");

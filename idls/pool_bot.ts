@@ -42,7 +42,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Receives the change (limits, quorums, config version)."
           ],
           "writable": true,
           "relations": [
@@ -87,57 +87,6 @@ export type PoolBot = {
       "args": []
     },
     {
-      "name": "approve",
-      "docs": [
-        "Validator: approves a proposal."
-      ],
-      "discriminator": [
-        69,
-        74,
-        217,
-        36,
-        115,
-        117,
-        97,
-        76
-      ],
-      "accounts": [
-        {
-          "name": "validator",
-          "docs": [
-            "A validator of the pool."
-          ],
-          "signer": true
-        },
-        {
-          "name": "pool",
-          "docs": [
-            "The pool."
-          ],
-          "writable": true,
-          "relations": [
-            "validatorSet",
-            "proposal"
-          ]
-        },
-        {
-          "name": "validatorSet",
-          "docs": [
-            "The pool's validator set (records the voter's activity)."
-          ],
-          "writable": true
-        },
-        {
-          "name": "proposal",
-          "docs": [
-            "The proposal."
-          ],
-          "writable": true
-        }
-      ],
-      "args": []
-    },
-    {
       "name": "approveClaim",
       "docs": [
         "SENIOR+ validator: approves a claim (pays it at quorum)."
@@ -163,7 +112,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Its config version decides which claim votes still count (read only)."
           ],
           "relations": [
             "validatorSet",
@@ -181,7 +130,7 @@ export type PoolBot = {
         {
           "name": "claim",
           "docs": [
-            "The claim."
+            "Receives the vote; paid when it reaches quorum."
           ],
           "writable": true
         },
@@ -253,6 +202,57 @@ export type PoolBot = {
       "args": []
     },
     {
+      "name": "approveTrade",
+      "docs": [
+        "Validator: approves a proposal."
+      ],
+      "discriminator": [
+        7,
+        254,
+        199,
+        234,
+        17,
+        251,
+        210,
+        183
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "docs": [
+            "A validator of the pool."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "Counts the decision; its quorum and config version decide the vote."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet",
+            "proposal"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set (records the voter's activity)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "proposal",
+          "docs": [
+            "Receives the vote; must be pending and live."
+          ],
+          "writable": true
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "cancelChange",
       "docs": [
         "ADMIN: cancels a queued change."
@@ -278,7 +278,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Whose validator set names the ADMIN (read only)."
           ],
           "relations": [
             "validatorSet",
@@ -330,7 +330,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Whose claim it was (read only)."
           ],
           "relations": [
             "claim"
@@ -375,7 +375,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Whose proposal it was (read only)."
           ],
           "relations": [
             "proposal"
@@ -427,7 +427,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Its config version decides which claim votes still count (read only)."
           ],
           "relations": [
             "validatorSet",
@@ -445,7 +445,7 @@ export type PoolBot = {
         {
           "name": "claim",
           "docs": [
-            "The claim."
+            "Receives the vote; denied when approval becomes unreachable."
           ],
           "writable": true
         },
@@ -532,7 +532,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Mints the shares at the current share value; refuses while a proposal is live."
           ],
           "writable": true
         },
@@ -637,7 +637,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Whose validator set names the ADMIN (read only)."
           ],
           "relations": [
             "validatorSet",
@@ -653,7 +653,7 @@ export type PoolBot = {
         {
           "name": "product",
           "docs": [
-            "The product."
+            "Disabled: no new proposal or execution under it."
           ],
           "writable": true
         }
@@ -774,7 +774,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Whose claim lifetime the claim was filed under (read only)."
           ],
           "relations": [
             "claim",
@@ -784,7 +784,7 @@ export type PoolBot = {
         {
           "name": "claim",
           "docs": [
-            "The claim."
+            "Moved to Expired (it must be pending and past its lifetime)."
           ],
           "writable": true
         },
@@ -848,7 +848,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Its config version tells a stale proposal; counts the expiry."
           ],
           "writable": true,
           "relations": [
@@ -858,7 +858,7 @@ export type PoolBot = {
         {
           "name": "proposal",
           "docs": [
-            "The proposal."
+            "Moved to Expired (it must be past its lifetime or stale)."
           ],
           "writable": true
         }
@@ -892,7 +892,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Hands out the claim id and its expiry."
           ],
           "writable": true,
           "relations": [
@@ -973,7 +973,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Names the asset mint the donation must be in."
           ],
           "relations": [
             "insurance"
@@ -1057,7 +1057,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Created here: the terms and the books of the pool."
           ],
           "writable": true,
           "pda": {
@@ -1253,7 +1253,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Hands out the id, counts the proposal and notes its expiry (deposits wait for it)."
           ],
           "writable": true,
           "relations": [
@@ -1327,7 +1327,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Hands out the change id; its time lock sets when the change may apply."
           ],
           "writable": true,
           "relations": [
@@ -1393,7 +1393,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Hands out the product id."
           ],
           "writable": true,
           "relations": [
@@ -1433,19 +1433,19 @@ export type PoolBot = {
       ]
     },
     {
-      "name": "reject",
+      "name": "rejectTrade",
       "docs": [
         "Validator: rejects a proposal."
       ],
       "discriminator": [
-        135,
-        7,
-        63,
-        85,
-        131,
-        114,
-        111,
-        224
+        147,
+        133,
+        74,
+        223,
+        57,
+        232,
+        76,
+        80
       ],
       "accounts": [
         {
@@ -1458,7 +1458,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Counts the decision; its quorum and config version decide the vote."
           ],
           "writable": true,
           "relations": [
@@ -1476,7 +1476,7 @@ export type PoolBot = {
         {
           "name": "proposal",
           "docs": [
-            "The proposal."
+            "Receives the vote; must be pending and live."
           ],
           "writable": true
         }
@@ -1486,7 +1486,7 @@ export type PoolBot = {
           "name": "args",
           "type": {
             "defined": {
-              "name": "rejectArgs"
+              "name": "rejectTradeArgs"
             }
           }
         }
@@ -1518,7 +1518,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Its config version is bumped: the removed keeper's proposals go stale."
           ],
           "writable": true,
           "relations": [
@@ -1571,7 +1571,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Queues the request (ids, pending total, when the head is ready)."
           ],
           "writable": true
         },
@@ -1683,7 +1683,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Mints the request's shares at the current share value and advances the queue."
           ],
           "writable": true,
           "relations": [
@@ -1775,7 +1775,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Its name, pause flag or time lock change."
           ],
           "writable": true,
           "relations": [
@@ -1826,7 +1826,7 @@ export type PoolBot = {
         {
           "name": "pool",
           "docs": [
-            "The pool."
+            "Burns the shares and pays at the current share value."
           ],
           "writable": true,
           "relations": [
@@ -2331,391 +2331,426 @@ export type PoolBot = {
     },
     {
       "code": 6011,
-      "name": "invalidConfig",
-      "msg": "A configuration value is out of range"
+      "name": "invalidMaxMembers",
+      "msg": "max_members must be at least 1"
     },
     {
       "code": 6012,
+      "name": "maxMembersBelowActive",
+      "msg": "max_members is below the number of active members"
+    },
+    {
+      "code": 6013,
+      "name": "invalidMinContribution",
+      "msg": "min_contribution must be at least 1 base unit"
+    },
+    {
+      "code": 6014,
+      "name": "invalidProposalTtl",
+      "msg": "Proposal lifetime must be 1 second to 7 days"
+    },
+    {
+      "code": 6015,
+      "name": "invalidClaimTtl",
+      "msg": "Claim lifetime must be 1 second to 90 days"
+    },
+    {
+      "code": 6016,
+      "name": "invalidTimeLock",
+      "msg": "Time lock must be 0 to 90 days"
+    },
+    {
+      "code": 6017,
+      "name": "invalidMaxTradeAmount",
+      "msg": "A product's max trade amount must be greater than zero"
+    },
+    {
+      "code": 6018,
+      "name": "invalidFlag",
+      "msg": "A stored flag is neither 0 nor 1"
+    },
+    {
+      "code": 6019,
       "name": "poolPaused",
       "msg": "The pool is paused: deposits and trades are blocked"
     },
     {
-      "code": 6013,
+      "code": 6020,
       "name": "wrongPool",
       "msg": "Account belongs to a different pool"
     },
     {
-      "code": 6014,
+      "code": 6021,
       "name": "wrongMint",
       "msg": "Token mint does not match the pool's asset mint"
     },
     {
-      "code": 6015,
+      "code": 6022,
       "name": "wrongVault",
       "msg": "Token account is not the pool's vault"
     },
     {
-      "code": 6016,
+      "code": 6023,
       "name": "wrongProduct",
       "msg": "Product does not match the proposal's product"
     },
     {
-      "code": 6017,
+      "code": 6024,
       "name": "wrongTokenOwner",
       "msg": "Token account does not belong to the expected owner"
     },
     {
-      "code": 6018,
+      "code": 6025,
       "name": "wrongRentReceiver",
       "msg": "Rent must go back to the account that paid it"
     },
     {
-      "code": 6019,
+      "code": 6026,
       "name": "notValidator",
       "msg": "Signer is not a validator of this pool"
     },
     {
-      "code": 6020,
+      "code": 6027,
       "name": "insufficientRole",
       "msg": "Signer's validator role is too low for this action"
     },
     {
-      "code": 6021,
+      "code": 6028,
       "name": "notKeeper",
       "msg": "Signer is not an authorised keeper of this pool"
     },
     {
-      "code": 6022,
+      "code": 6029,
       "name": "duplicateValidator",
       "msg": "Validator is already in the set"
     },
     {
-      "code": 6023,
+      "code": 6030,
       "name": "duplicateKeeper",
       "msg": "Keeper is already authorised"
     },
     {
-      "code": 6024,
+      "code": 6031,
       "name": "validatorSetFull",
       "msg": "The validator set is full"
     },
     {
-      "code": 6025,
+      "code": 6032,
       "name": "keeperListFull",
       "msg": "The keeper list is full"
     },
     {
-      "code": 6026,
+      "code": 6033,
       "name": "keeperNotFound",
       "msg": "Keeper is not in the list"
     },
     {
-      "code": 6027,
+      "code": 6034,
       "name": "invalidRole",
       "msg": "Unknown validator role"
     },
     {
-      "code": 6028,
+      "code": 6035,
       "name": "invalidQuorum",
       "msg": "required_approvals must be between 1 and the number of validators (and of SENIOR+ claim voters)"
     },
     {
-      "code": 6029,
+      "code": 6036,
       "name": "lastAdmin",
       "msg": "At least one ADMIN validator must remain"
     },
     {
-      "code": 6030,
+      "code": 6037,
       "name": "productDisabled",
       "msg": "Product is disabled"
     },
     {
-      "code": 6031,
+      "code": 6038,
       "name": "productStateUnchanged",
       "msg": "Product is already in that state"
     },
     {
-      "code": 6032,
+      "code": 6039,
       "name": "tooManyPrograms",
       "msg": "Too many allowed programs for a product"
     },
     {
-      "code": 6033,
+      "code": 6040,
       "name": "programNotAllowed",
       "msg": "Route calls a program the product does not allow"
     },
     {
-      "code": 6034,
+      "code": 6041,
       "name": "tradeTooLarge",
       "msg": "Trade amount exceeds the product's maximum trade size"
     },
     {
-      "code": 6035,
+      "code": 6042,
       "name": "tradeExceedsPool",
       "msg": "Trade amount exceeds the pool's assets"
     },
     {
-      "code": 6036,
+      "code": 6043,
       "name": "invalidMinProfit",
       "msg": "Minimum profit is below the product's floor or above the expected profit"
     },
     {
-      "code": 6037,
+      "code": 6044,
       "name": "invalidRouteLength",
       "msg": "A route has 1 to 4 legs"
     },
     {
-      "code": 6038,
+      "code": 6045,
       "name": "routeLegTooLarge",
       "msg": "A route leg is too large"
     },
     {
-      "code": 6039,
+      "code": 6046,
       "name": "routeMismatch",
       "msg": "The route does not match the approved route hash"
     },
     {
-      "code": 6040,
+      "code": 6047,
       "name": "proposalInRoute",
       "msg": "A route leg may not pass the proposal account"
     },
     {
-      "code": 6041,
+      "code": 6048,
       "name": "routeSignerNotAllowed",
       "msg": "Only the pool PDA may sign a route leg"
     },
     {
-      "code": 6042,
+      "code": 6049,
       "name": "routeAccountMissing",
       "msg": "An account named by the route was not supplied"
     },
     {
-      "code": 6043,
+      "code": 6050,
       "name": "routeSelfInvocation",
       "msg": "A route leg may not call the Pool Bot program itself"
     },
     {
-      "code": 6044,
+      "code": 6051,
       "name": "proposalNotPending",
       "msg": "Proposal is not pending"
     },
     {
-      "code": 6045,
+      "code": 6052,
       "name": "proposalNotApproved",
       "msg": "Proposal is not approved"
     },
     {
-      "code": 6046,
+      "code": 6053,
       "name": "proposalExpired",
       "msg": "Proposal has expired"
     },
     {
-      "code": 6047,
+      "code": 6054,
       "name": "proposalStale",
       "msg": "Proposal is stale: validators or quorum changed since it was made"
     },
     {
-      "code": 6048,
+      "code": 6055,
       "name": "proposalStillLive",
       "msg": "Proposal is still live: neither expired nor stale"
     },
     {
-      "code": 6049,
+      "code": 6056,
       "name": "proposalNotFinished",
       "msg": "Proposal is not finished (executed, rejected or expired)"
     },
     {
-      "code": 6050,
+      "code": 6057,
       "name": "proposalFinished",
       "msg": "Proposal is already finished (executed, rejected or expired)"
     },
     {
-      "code": 6051,
+      "code": 6058,
       "name": "alreadyVoted",
       "msg": "Validator has already voted"
     },
     {
-      "code": 6052,
+      "code": 6059,
       "name": "profitBelowMinimum",
       "msg": "Vault gained less than the approved minimum profit"
     },
     {
-      "code": 6053,
+      "code": 6060,
       "name": "vaultAuthorityChanged",
       "msg": "The route changed the vault's owner, delegate or close authority"
     },
     {
-      "code": 6054,
+      "code": 6061,
       "name": "claimExceedsReserve",
       "msg": "Claim amount exceeds what the insurance reserve holds beyond pending claims"
     },
     {
-      "code": 6055,
+      "code": 6062,
       "name": "claimNotPending",
       "msg": "Claim is not pending"
     },
     {
-      "code": 6056,
+      "code": 6063,
       "name": "claimNotFinished",
       "msg": "Claim is not finished (paid or denied)"
     },
     {
-      "code": 6057,
+      "code": 6064,
       "name": "notMember",
       "msg": "Claimant is not a member of this pool"
     },
     {
-      "code": 6058,
+      "code": 6065,
       "name": "unknownProposal",
       "msg": "No trade proposal with this id exists in the pool"
     },
     {
-      "code": 6059,
+      "code": 6066,
       "name": "proposalsLive",
       "msg": "A trade proposal is live: request a deposit instead (it becomes shares once every live proposal has ended)"
     },
     {
-      "code": 6060,
+      "code": 6067,
       "name": "depositsAwaitingSettlement",
       "msg": "A matured deposit request must be settled before a trade can execute"
     },
     {
-      "code": 6061,
+      "code": 6068,
       "name": "wrongDepositRequest",
       "msg": "Deposit request is not the oldest unsettled one, or the next request was not given"
     },
     {
-      "code": 6062,
+      "code": 6069,
       "name": "depositNotReady",
       "msg": "Deposit request not ready: a proposal live when it was made may still execute"
     },
     {
-      "code": 6063,
+      "code": 6070,
       "name": "booksOutOfBalance",
       "msg": "The books do not balance (an invariant failed)"
     },
     {
-      "code": 6064,
+      "code": 6071,
       "name": "withdrawalLeavesDust",
       "msg": "Withdrawal would leave less than the minimum contribution: withdraw everything or leave at least min_contribution"
     },
     {
-      "code": 6065,
+      "code": 6072,
       "name": "claimAlreadyOpen",
       "msg": "The member already has a claim awaiting a decision"
     },
     {
-      "code": 6066,
+      "code": 6073,
       "name": "claimExceedsStake",
       "msg": "Claim exceeds the claimant's capital at stake (contributed minus withdrawn minus claims paid)"
     },
     {
-      "code": 6067,
+      "code": 6074,
       "name": "claimantCannotVote",
       "msg": "A claimant may not vote on their own claim"
     },
     {
-      "code": 6068,
+      "code": 6075,
       "name": "claimExpired",
       "msg": "Claim has expired"
     },
     {
-      "code": 6069,
+      "code": 6076,
       "name": "claimStillOpen",
       "msg": "Claim is still open for votes"
     },
     {
-      "code": 6070,
+      "code": 6077,
       "name": "mintTransferFee",
       "msg": "The mint charges transfer fees: the vault would get less than members are credited"
     },
     {
-      "code": 6071,
+      "code": 6078,
       "name": "mintTransferHook",
       "msg": "The mint has a transfer hook: its program could block every withdrawal"
     },
     {
-      "code": 6072,
+      "code": 6079,
       "name": "mintPermanentDelegate",
       "msg": "The mint has a permanent delegate who could move the vault's tokens"
     },
     {
-      "code": 6073,
+      "code": 6080,
       "name": "mintPausable",
       "msg": "The mint is pausable: its issuer could freeze every withdrawal"
     },
     {
-      "code": 6074,
+      "code": 6081,
       "name": "mintNonTransferable",
       "msg": "The mint is non-transferable"
     },
     {
-      "code": 6075,
+      "code": 6082,
       "name": "mintDefaultAccountState",
       "msg": "The mint sets a default account state (accounts may start frozen)"
     },
     {
-      "code": 6076,
+      "code": 6083,
       "name": "mintConfidentialTransfers",
       "msg": "The mint has confidential transfers: balances the pool books could move unseen"
     },
     {
-      "code": 6077,
+      "code": 6084,
       "name": "mintExtensionNotSupported",
       "msg": "The mint has an extension the pool does not support"
     },
     {
-      "code": 6078,
+      "code": 6085,
       "name": "invalidLegRule",
       "msg": "A leg rule needs a 1 to 8 byte discriminator and distinct source and destination"
     },
     {
-      "code": 6079,
+      "code": 6086,
       "name": "tooManyLegRules",
       "msg": "A product may declare at most 4 leg rules"
     },
     {
-      "code": 6080,
+      "code": 6087,
       "name": "tooManyMarkets",
       "msg": "A product may list at most 16 markets, each once"
     },
     {
-      "code": 6081,
+      "code": 6088,
       "name": "legNotAllowed",
       "msg": "The leg calls an instruction no leg rule of the product allows"
     },
     {
-      "code": 6082,
+      "code": 6089,
       "name": "legAccountNotPoolOwned",
       "msg": "A leg's source or destination is not a token account the pool owns"
     },
     {
-      "code": 6083,
+      "code": 6090,
       "name": "marketNotAllowed",
       "msg": "The leg trades on a market the product does not list"
     },
     {
-      "code": 6084,
+      "code": 6091,
       "name": "routeSpentTooMuch",
       "msg": "The route took more from the vault than the approved amount_in"
     },
     {
-      "code": 6085,
+      "code": 6092,
       "name": "routeDrainedPoolAccount",
       "msg": "The route left a pool token account with less, another owner, a delegate or a closer"
     },
     {
-      "code": 6086,
+      "code": 6093,
       "name": "changeNotDue",
       "msg": "The governance change is still waiting out the time lock"
     },
     {
-      "code": 6087,
+      "code": 6094,
       "name": "timeLockLowered",
       "msg": "Lowering the time lock waits out the current one: queue a change"
     },
     {
-      "code": 6088,
+      "code": 6095,
       "name": "claimCooldown",
       "msg": "The member's last claim was denied or expired: it may file again after a cooldown"
     }
@@ -2731,9 +2766,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -2749,6 +2781,13 @@ export type PoolBot = {
               "Who received the rent."
             ],
             "type": "pubkey"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -2795,9 +2834,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -2827,6 +2863,13 @@ export type PoolBot = {
               "True when applied, false when cancelled."
             ],
             "type": "bool"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -2841,9 +2884,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -2882,6 +2922,13 @@ export type PoolBot = {
             "name": "eta",
             "docs": [
               "Unix time from which anyone may apply it."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
             ],
             "type": "i64"
           }
@@ -3020,9 +3067,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -3045,6 +3089,13 @@ export type PoolBot = {
               "Amount it had asked for (no longer reserved)."
             ],
             "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -3059,9 +3110,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -3114,6 +3162,13 @@ export type PoolBot = {
               "Unix time from which it can no longer be voted on."
             ],
             "type": "i64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -3151,9 +3206,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -3208,6 +3260,13 @@ export type PoolBot = {
               "Reserve balance after."
             ],
             "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -3323,9 +3382,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -3418,6 +3474,13 @@ export type PoolBot = {
               "Config version (bumped when the quorum changed)."
             ],
             "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -3477,7 +3540,7 @@ export type PoolBot = {
           {
             "name": "pool",
             "docs": [
-              "The pool."
+              "The pool this account belongs to (checked with `has_one = pool`)."
             ],
             "type": "pubkey"
           },
@@ -3537,9 +3600,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -3583,6 +3643,13 @@ export type PoolBot = {
               "Pool pending deposits after."
             ],
             "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -3597,9 +3664,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -3657,6 +3721,13 @@ export type PoolBot = {
               "Pool pending deposits after."
             ],
             "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -3671,9 +3742,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -3710,6 +3778,13 @@ export type PoolBot = {
               "Pool total assets after."
             ],
             "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -3969,9 +4044,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -3994,6 +4066,13 @@ export type PoolBot = {
               "Reserve balance after."
             ],
             "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -4128,9 +4207,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -4153,6 +4229,13 @@ export type PoolBot = {
               "True when added, false when removed."
             ],
             "type": "bool"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -4329,7 +4412,7 @@ export type PoolBot = {
           {
             "name": "pool",
             "docs": [
-              "The pool."
+              "The pool this account belongs to (checked with `has_one = pool`)."
             ],
             "type": "pubkey"
           },
@@ -4453,7 +4536,7 @@ export type PoolBot = {
           {
             "name": "pool",
             "docs": [
-              "The pool."
+              "The pool this account belongs to (checked with `has_one = pool`)."
             ],
             "type": "pubkey"
           },
@@ -4853,9 +4936,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -4878,6 +4958,13 @@ export type PoolBot = {
               "The name."
             ],
             "type": "string"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -4897,7 +4984,7 @@ export type PoolBot = {
           {
             "name": "pool",
             "docs": [
-              "The pool."
+              "The pool this account belongs to (checked with `has_one = pool`)."
             ],
             "type": "pubkey"
           },
@@ -5116,9 +5203,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -5170,6 +5254,13 @@ export type PoolBot = {
             "type": {
               "vec": "pubkey"
             }
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -5184,9 +5275,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -5202,6 +5290,13 @@ export type PoolBot = {
               "State after the change."
             ],
             "type": "bool"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -5216,9 +5311,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -5234,6 +5326,13 @@ export type PoolBot = {
               "True when it went stale rather than ran out of time."
             ],
             "type": "bool"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -5394,9 +5493,9 @@ export type PoolBot = {
       }
     },
     {
-      "name": "rejectArgs",
+      "name": "rejectTradeArgs",
       "docs": [
-        "Arguments of `reject`."
+        "Arguments of `reject_trade`."
       ],
       "type": {
         "kind": "struct",
@@ -5463,9 +5562,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -5516,6 +5612,13 @@ export type PoolBot = {
               "Pool total assets after."
             ],
             "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -5707,9 +5810,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -5786,6 +5886,13 @@ export type PoolBot = {
               "Expiry, unix time."
             ],
             "type": "i64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -5800,9 +5907,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -5857,6 +5961,13 @@ export type PoolBot = {
                 "name": "proposalStatus"
               }
             }
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -5909,9 +6020,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -5960,6 +6068,13 @@ export type PoolBot = {
               "Config version after the change."
             ],
             "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -6185,9 +6300,6 @@ export type PoolBot = {
         "fields": [
           {
             "name": "pool",
-            "docs": [
-              "The pool."
-            ],
             "type": "pubkey"
           },
           {
@@ -6231,6 +6343,13 @@ export type PoolBot = {
               "Whether the member now holds nothing."
             ],
             "type": "bool"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
           }
         ]
       }

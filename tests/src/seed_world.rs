@@ -2,7 +2,7 @@
 //! SENIOR, a keeper, an arbitrage product over the local AMM, two AMM pools at different prices,
 //! and three members who deposit 1000 / 5000 / 2500 USDC) on the LiteSVM harness, with what the
 //! refusal tests need: raw transaction results and the accounts a refusal must not touch.
-use crate::{Chain, TxResult};
+use crate::{TestSvm, TxResult};
 use client::amm::AmmAddresses;
 use client::instructions::{self as ix, TradeTerms};
 use client::{Instruction, Pubkey};
@@ -25,7 +25,7 @@ const SEED_KEYS: u64 = 0x5eed;
 /// The seed pool on an in-process chain.
 pub struct SeedWorld {
     /// The chain.
-    pub chain: Chain,
+    pub chain: TestSvm,
     /// The pool's actors and addresses (the harness's payer is the mints' authority, so
     /// `chain.mint_to` works on them).
     pub seed: SeedPool,
@@ -34,7 +34,7 @@ pub struct SeedWorld {
 impl SeedWorld {
     /// Pool, validators (quorum 2 with a lead), keeper, product and AMM pools; no members yet.
     pub fn new() -> SeedWorld {
-        let mut chain = Chain::new();
+        let mut chain = TestSvm::new();
         let payer = chain.payer.insecure_clone();
         let seed = SeedPool::build_paid_by(&mut chain.embedded, Keys::fixed(SEED_KEYS), payer)
             .unwrap_or_else(|e| panic!("building the seed pool: {e}"));

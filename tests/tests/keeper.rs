@@ -3,7 +3,6 @@
 //! survives a flaky chain.
 use local_amm::math::swap_output;
 use pool_bot::state::{Pool, ProposalStatus, TradeProposal};
-use pool_bot_keeper::dex::LocalAmm;
 use pool_bot_keeper::{Keeper, KeeperConfig, Metrics};
 use pool_bot_tests::faulty_chain::{Fault, FaultyChain};
 use pool_bot_tests::seed_world::{AMM_FEE_BPS, USDC};
@@ -14,7 +13,7 @@ use std::time::Duration;
 fn keeper(w: &SeedWorld) -> Keeper {
     let mut config = KeeperConfig::new(w.seed.pool.pool, w.seed.product);
     config.backoff = Duration::ZERO;
-    Keeper::new(&w.chain.embedded, config, vec![Box::new(LocalAmm)]).expect("keeper starts")
+    Keeper::new(&w.chain.embedded, config, pool_bot_dex::all()).expect("keeper starts")
 }
 
 fn tick(w: &mut SeedWorld, k: &mut Keeper) {

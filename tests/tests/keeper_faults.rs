@@ -6,7 +6,6 @@
 use anchor_lang::Discriminator;
 use pool_bot::instruction::{ExecuteAndDistribute, ProposeTrade};
 use pool_bot::state::{ProposalStatus, TradeProposal};
-use pool_bot_keeper::dex::LocalAmm;
 use pool_bot_keeper::{Keeper, KeeperConfig, Metrics};
 use pool_bot_tests::client::accounts;
 use pool_bot_tests::client::instructions as ix;
@@ -22,7 +21,7 @@ fn keeper(w: &SeedWorld) -> Keeper {
     let mut config = KeeperConfig::new(w.seed.pool.pool, w.seed.product);
     config.attempts = ATTEMPTS;
     config.backoff = Duration::ZERO;
-    Keeper::new(&w.chain.embedded, config, vec![Box::new(LocalAmm)]).expect("keeper starts")
+    Keeper::new(&w.chain.embedded, config, pool_bot_dex::all()).expect("keeper starts")
 }
 
 fn tick(w: &mut SeedWorld, k: &mut Keeper) {
@@ -53,7 +52,7 @@ fn approve(w: &mut SeedWorld, id: u64) {
     let address = w.seed.pool.proposal(id);
     for who in [Some(0), Some(1)] {
         let voter = w.voter(who);
-        let vote = ix::approve(&w.seed.pool, &voter.pubkey(), address);
+        let vote = ix::approve_trade(&w.seed.pool, &voter.pubkey(), address);
         w.chain.send_ok(&[vote], &[&voter]);
     }
 }

@@ -162,7 +162,7 @@ fn keeper_and_validator_agents_trade_over_json_rpc_through_the_cli() {
         &mut rpc,
         &seed.keeper,
         &pool,
-        &["keeper", "run", "--rounds", "1", "--interval", "0"],
+        &["run-keeper", "--rounds", "1", "--interval", "0"],
     );
     let listed = poolbot(&mut rpc, &seed.admin, &pool, &["proposals", "list"]);
     assert_eq!(
@@ -184,8 +184,7 @@ fn keeper_and_validator_agents_trade_over_json_rpc_through_the_cli() {
             validator,
             &pool,
             &[
-                "validator",
-                "run",
+                "run-validator",
                 "--policy",
                 &policy,
                 "--rounds",
@@ -200,7 +199,7 @@ fn keeper_and_validator_agents_trade_over_json_rpc_through_the_cli() {
         &mut rpc,
         &seed.keeper,
         &pool,
-        &["keeper", "run", "--rounds", "1", "--interval", "0"],
+        &["run-keeper", "--rounds", "1", "--interval", "0"],
     );
 
     let overview = poolbot(&mut rpc, &seed.admin, &pool, &["overview"]);

@@ -74,28 +74,28 @@ fn initialize_pool_refuses_bad_config() {
                 max_members: 0,
                 ..pool_args()
             },
-            PoolError::InvalidConfig,
+            PoolError::InvalidMaxMembers,
         ),
         (
             InitializePoolArgs {
                 min_contribution: 0,
                 ..pool_args()
             },
-            PoolError::InvalidConfig,
+            PoolError::InvalidMinContribution,
         ),
         (
             InitializePoolArgs {
                 proposal_ttl: 0,
                 ..pool_args()
             },
-            PoolError::InvalidConfig,
+            PoolError::InvalidProposalTtl,
         ),
         (
             InitializePoolArgs {
                 claim_ttl: 0,
                 ..pool_args()
             },
-            PoolError::InvalidConfig,
+            PoolError::InvalidClaimTtl,
         ),
         // the creator is the only validator at first: a quorum of 2 is unreachable
         (
@@ -222,14 +222,14 @@ fn config_changes_refuse_bad_values() {
                 max_members: Some(2),
                 ..Default::default()
             },
-            PoolError::InvalidConfig,
+            PoolError::MaxMembersBelowActive,
         ),
         (
             ConfigChange {
                 proposal_ttl: Some(0),
                 ..Default::default()
             },
-            PoolError::InvalidConfig,
+            PoolError::InvalidProposalTtl,
         ),
         // a proposal may stay open at most 7 days (deposits wait at most that long)
         (
@@ -237,14 +237,14 @@ fn config_changes_refuse_bad_values() {
                 proposal_ttl: Some(7 * 86_400 + 1),
                 ..Default::default()
             },
-            PoolError::InvalidConfig,
+            PoolError::InvalidProposalTtl,
         ),
         (
             ConfigChange {
                 time_lock: Some(-1),
                 ..Default::default()
             },
-            PoolError::InvalidConfig,
+            PoolError::InvalidTimeLock,
         ),
     ];
     for (change, error) in cases {

@@ -224,12 +224,12 @@ fn vote_refusals() {
     let mut w = world();
     let (proposal, _) = w.propose_arbitrage(1_000 * USDC);
     let outsider = w.chain.wallet();
-    let by_outsider = ix::approve(&w.seed.pool, &outsider.pubkey(), proposal.address);
+    let by_outsider = ix::approve_trade(&w.seed.pool, &outsider.pubkey(), proposal.address);
     w.refuse(&[by_outsider], &outsider, PoolError::NotValidator);
     w.vote(&proposal, Some(1), true).unwrap();
     let senior = w.voter(Some(1));
     w.refuse(
-        &[ix::approve(
+        &[ix::approve_trade(
             &w.seed.pool,
             &senior.pubkey(),
             proposal.address,
@@ -238,7 +238,7 @@ fn vote_refusals() {
         PoolError::AlreadyVoted,
     );
     w.refuse(
-        &[ix::reject(
+        &[ix::reject_trade(
             &w.seed.pool,
             &senior.pubkey(),
             proposal.address,
@@ -250,7 +250,7 @@ fn vote_refusals() {
     let lead = w.voter(Some(0));
     let rambling = "x".repeat(201);
     w.refuse(
-        &[ix::reject(
+        &[ix::reject_trade(
             &w.seed.pool,
             &lead.pubkey(),
             proposal.address,
@@ -262,7 +262,11 @@ fn vote_refusals() {
     w.vote(&proposal, Some(0), true).unwrap();
     let other = w.voter(Some(2));
     w.refuse(
-        &[ix::approve(&w.seed.pool, &other.pubkey(), proposal.address)],
+        &[ix::approve_trade(
+            &w.seed.pool,
+            &other.pubkey(),
+            proposal.address,
+        )],
         &other,
         PoolError::ProposalNotPending,
     );
@@ -317,7 +321,11 @@ fn expired_proposals_can_be_neither_approved_nor_executed() {
     w.chain.advance(3_600);
     let lead = w.voter(Some(0));
     w.refuse(
-        &[ix::approve(&w.seed.pool, &lead.pubkey(), pending.address)],
+        &[ix::approve_trade(
+            &w.seed.pool,
+            &lead.pubkey(),
+            pending.address,
+        )],
         &lead,
         PoolError::ProposalExpired,
     );
@@ -359,7 +367,11 @@ fn a_validator_change_makes_pending_proposals_stale() {
     });
     let lead = w.voter(Some(0));
     w.refuse(
-        &[ix::approve(&w.seed.pool, &lead.pubkey(), pending.address)],
+        &[ix::approve_trade(
+            &w.seed.pool,
+            &lead.pubkey(),
+            pending.address,
+        )],
         &lead,
         PoolError::ProposalStale,
     );
@@ -653,7 +665,7 @@ fn a_route_that_delegates_the_vault_is_refused() {
     for who in [Some(0), Some(1)] {
         let voter = w.voter(who);
         w.chain.send_ok(
-            &[ix::approve(&w.seed.pool, &voter.pubkey(), address)],
+            &[ix::approve_trade(&w.seed.pool, &voter.pubkey(), address)],
             &[&voter],
         );
     }

@@ -5,12 +5,12 @@ use pool_bot::instructions::*;
 use pool_bot::state::*;
 use pool_bot_tests::client::instructions as ix;
 use pool_bot_tests::client::pda::PoolAddresses;
-use pool_bot_tests::Chain;
+use pool_bot_tests::TestSvm;
 use solana_signer::Signer;
 
 #[test]
 fn a_token_2022_pool_takes_deposits_and_pays_withdrawals() {
-    let mut chain = Chain::new();
+    let mut chain = TestSvm::new();
     let mint = chain.mint_of(6, &token_2022::ID);
     let admin = chain.wallet();
     let p = PoolAddresses::new(&admin.pubkey(), &mint, &token_2022::ID);

@@ -15,7 +15,6 @@ use pool_bot_client::amm;
 use pool_bot_client::instructions::{self as ix, TradeTerms};
 use pool_bot_client::route::{leg, pack};
 use pool_bot_client::Pubkey;
-use pool_bot_keeper::dex::LocalAmm;
 use pool_bot_tests::seed_world::{SOL, USDC};
 use pool_bot_tests::SeedWorld;
 use pool_bot_validator::{Decision, Policy, ValidatorAgent};
@@ -32,7 +31,7 @@ fn agent(w: &SeedWorld) -> ValidatorAgent {
         &w.chain.embedded,
         &w.seed.pool.pool,
         policy,
-        vec![Box::new(LocalAmm)],
+        pool_bot_dex::all(),
     )
     .unwrap()
 }

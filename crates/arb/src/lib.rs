@@ -22,5 +22,5 @@ pub use curve::{ConstantProduct, Curve, Direction, PoolQuote, BPS};
 pub use cycle::{cycles_through, Cycle, CycleId, Hop, MAX_HOPS};
 pub use engine::{Engine, Opportunity};
 pub use error::ArbError;
-pub use market::{Market, Pool, PoolId, TokenId};
+pub use market::{Market, MarketPool, PoolId, TokenId};
 pub use sizing::{size, Limits, Sizing};

@@ -18,9 +18,10 @@ impl PoolId {
     }
 }
 
-/// One pool of the market: the two tokens it joins and its curve state.
+/// One DEX pool of the market (not Pool Bot's pool): the two tokens it joins and its curve
+/// state.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pool<P> {
+pub struct MarketPool<P> {
     /// Token A of the pool's curve.
     pub token_a: TokenId,
     /// Token B of the pool's curve.
@@ -29,7 +30,7 @@ pub struct Pool<P> {
     pub state: P,
 }
 
-impl<P> Pool<P> {
+impl<P> MarketPool<P> {
     /// The direction that sells `token`, or `None` if the pool does not hold it.
     pub fn selling(&self, token: TokenId) -> Option<Direction> {
         if token == self.token_a {
@@ -53,7 +54,7 @@ impl<P> Pool<P> {
 /// All pools, and for every token the pools that hold it.
 #[derive(Clone, Debug)]
 pub struct Market<P> {
-    pools: Vec<Pool<P>>,
+    pools: Vec<MarketPool<P>>,
     by_token: HashMap<TokenId, Vec<PoolId>>,
 }
 
@@ -83,7 +84,7 @@ impl<P> Market<P> {
             return Err(ArbError::SameToken(token_a));
         }
         let id = PoolId(u32::try_from(self.pools.len()).map_err(|_| ArbError::Capacity)?);
-        self.pools.push(Pool {
+        self.pools.push(MarketPool {
             token_a,
             token_b,
             state,
@@ -104,12 +105,12 @@ impl<P> Market<P> {
     }
 
     /// Pool `id`.
-    pub fn pool(&self, id: PoolId) -> Option<&Pool<P>> {
+    pub fn pool(&self, id: PoolId) -> Option<&MarketPool<P>> {
         self.pools.get(id.index())
     }
 
     /// Every pool, indexed by [`PoolId::index`].
-    pub fn pools(&self) -> &[Pool<P>] {
+    pub fn pools(&self) -> &[MarketPool<P>] {
         &self.pools
     }
 

@@ -133,8 +133,36 @@ const SENTENCES: &[(&str, &str)] = &[
         "The reason is longer than 200 bytes. Shorten it.",
     ),
     (
-        "InvalidConfig",
-        "A configuration value is out of range: max members at least 1 and not below the active members, min contribution above 0, proposal and claim TTLs above 0. Fix the value and retry.",
+        "InvalidMaxMembers",
+        "Max members must be at least 1. Fix --max-members and retry.",
+    ),
+    (
+        "MaxMembersBelowActive",
+        "Max members cannot go below the number of active members. Choose a value at least `poolbot overview` shows as active.",
+    ),
+    (
+        "InvalidMinContribution",
+        "The minimum contribution must be above 0 base units. Fix --min-contribution and retry.",
+    ),
+    (
+        "InvalidProposalTtl",
+        "A proposal lifetime must be between 1 second and 7 days. Fix --proposal-ttl and retry.",
+    ),
+    (
+        "InvalidClaimTtl",
+        "A claim lifetime must be between 1 second and 90 days. Fix --claim-ttl and retry.",
+    ),
+    (
+        "InvalidTimeLock",
+        "The time lock must be between 0 and 90 days. Fix --time-lock and retry.",
+    ),
+    (
+        "InvalidMaxTradeAmount",
+        "A product's max trade amount must be above 0. Fix --max-trade and retry.",
+    ),
+    (
+        "InvalidFlag",
+        "A stored flag is neither 0 nor 1: the account is corrupt. Report it.",
     ),
     (
         "PoolPaused",
@@ -520,7 +548,7 @@ pub fn translate(error: ChainError, f: &Facts) -> CliError {
                 CliError::Transaction(error)
             }
         }
-        ChainError::Transport(detail) => CliError::Unreachable(detail),
+        other => other.into(),
     }
 }
 

@@ -339,13 +339,13 @@ fn vote_trade(p: &PoolAddresses, validator: &Pubkey, proposal: Pubkey) -> acc::V
     }
 }
 
-/// `approve` by a validator.
-pub fn approve(p: &PoolAddresses, validator: &Pubkey, proposal: Pubkey) -> Instruction {
-    build(vote_trade(p, validator, proposal), ix::Approve {})
+/// `approve_trade` by a validator.
+pub fn approve_trade(p: &PoolAddresses, validator: &Pubkey, proposal: Pubkey) -> Instruction {
+    build(vote_trade(p, validator, proposal), ix::ApproveTrade {})
 }
 
-/// `reject` by a validator, with a reason.
-pub fn reject(
+/// `reject_trade` by a validator, with a reason.
+pub fn reject_trade(
     p: &PoolAddresses,
     validator: &Pubkey,
     proposal: Pubkey,
@@ -353,8 +353,8 @@ pub fn reject(
 ) -> Instruction {
     build(
         vote_trade(p, validator, proposal),
-        ix::Reject {
-            args: RejectArgs {
+        ix::RejectTrade {
+            args: RejectTradeArgs {
                 reason: reason.to_string(),
             },
         },

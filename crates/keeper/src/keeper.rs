@@ -4,7 +4,6 @@
 //! votes. A failed send loses nothing: the proposal stays followed, the opportunity is looked
 //! at again, and a proposal whose send was reported failed is looked up on chain in case it
 //! landed.
-use crate::dex::{DexDecoder, SwapRequest};
 use crate::market::{MarketView, RouteHop};
 use crate::metrics::Metrics;
 use anchor_lang::prelude::borsh;
@@ -18,6 +17,7 @@ use pool_bot_client::instructions::{self as ix, TradeTerms};
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::route::{pack, PackedRoute};
 use pool_bot_client::{token, Instruction, Pubkey};
+use pool_bot_dex::{DexDecoder, SwapRequest};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 use std::collections::hash_map::DefaultHasher;

@@ -1,10 +1,10 @@
 //! The keeper's view of the DEX market: the engine's integer ids mapped to pubkeys, refreshed
 //! from the decoders. Only pools whose reserves changed are fed to the engine, which re-scores
 //! only the cycles through them.
-use crate::dex::{DexDecoder, DexPool};
 use pool_bot_arb::{ConstantProduct, Direction, Engine, Limits, PoolId, Sizing, TokenId};
 use pool_bot_client::chain::{Chain, ChainError};
 use pool_bot_client::Pubkey;
+use pool_bot_dex::{DexDecoder, DexPool};
 use std::collections::HashMap;
 
 /// One hop of a chosen route.

@@ -415,9 +415,9 @@ impl SeedPool {
     pub fn vote_ix(&self, proposal: &Proposed, who: Option<usize>, approve: bool) -> Instruction {
         let voter = self.voter(who).pubkey();
         if approve {
-            ix::approve(&self.pool, &voter, proposal.address)
+            ix::approve_trade(&self.pool, &voter, proposal.address)
         } else {
-            ix::reject(&self.pool, &voter, proposal.address, "route lost its edge")
+            ix::reject_trade(&self.pool, &voter, proposal.address, "route lost its edge")
         }
     }
 

@@ -11,7 +11,6 @@ use pool_bot_client::embedded::Embedded;
 use pool_bot_client::instructions as ix;
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::{token, Instruction, Pubkey};
-use pool_bot_keeper::dex::{DexDecoder, LocalAmm};
 use pool_bot_keeper::{Keeper, KeeperConfig, KeeperError, Metrics};
 use pool_bot_validator::{Policy, ValidatorAgent};
 use rand::rngs::StdRng;
@@ -321,10 +320,6 @@ fn build(config: &SimConfig) -> Result<World, SimError> {
     Ok(w)
 }
 
-fn decoders() -> Vec<Box<dyn DexDecoder>> {
-    vec![Box::new(LocalAmm)]
-}
-
 /// Runs the simulation, calling `progress(done, total)` after every market step.
 pub fn simulate(
     config: &SimConfig,
@@ -333,7 +328,7 @@ pub fn simulate(
     let mut w = build(config)?;
     let mut keeper_config = KeeperConfig::new(w.pool.pool, w.product);
     keeper_config.backoff = Duration::ZERO;
-    let mut keeper = Keeper::new(&w.chain, keeper_config, decoders())?;
+    let mut keeper = Keeper::new(&w.chain, keeper_config, pool_bot_dex::all())?;
     let policy = Policy {
         min_profit: USDC,
         max_amount_in: 50_000 * USDC,
@@ -346,7 +341,7 @@ pub fn simulate(
             &w.chain,
             &w.pool.pool,
             policy.clone(),
-            decoders(),
+            pool_bot_dex::all(),
         )?);
     }
     let insurance_bps = accounts::load_zero_copy::<Pool>(&w.chain, &w.pool.pool)?.insurance_bps;

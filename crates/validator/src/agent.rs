@@ -16,7 +16,7 @@ use pool_bot_client::chain::{AccountData, AccountFilter, Chain, ChainError};
 use pool_bot_client::instructions as ix;
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::Pubkey;
-use pool_bot_keeper::dex::{DexDecoder, DexPool, SwapLeg};
+use pool_bot_dex::{DexDecoder, DexPool, SwapLeg};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 use std::collections::HashMap;
@@ -141,9 +141,9 @@ impl ValidatorAgent {
         for (key, proposal) in open {
             let decision = self.review(chain, &key, &proposal)?;
             let vote = if decision.approve {
-                ix::approve(&self.addresses, &validator.pubkey(), key)
+                ix::approve_trade(&self.addresses, &validator.pubkey(), key)
             } else {
-                ix::reject(&self.addresses, &validator.pubkey(), key, &decision.reason)
+                ix::reject_trade(&self.addresses, &validator.pubkey(), key, &decision.reason)
             };
             match chain.send(&[vote], &[validator]) {
                 Ok(_) => {

@@ -1,5 +1,5 @@
 //! Every way an instruction can refuse, by name. Anchor numbers them from 6000 in this order;
-//! clients map the number back to the name, so only ever append.
+//! clients map the number back to the name, so once deployed only ever append.
 use anchor_lang::prelude::*;
 
 /// Named refusals of the Pool Bot program.
@@ -28,8 +28,22 @@ pub enum PoolError {
     InvalidName,
     #[msg("Text is longer than allowed")]
     TextTooLong,
-    #[msg("A configuration value is out of range")]
-    InvalidConfig,
+    #[msg("max_members must be at least 1")]
+    InvalidMaxMembers,
+    #[msg("max_members is below the number of active members")]
+    MaxMembersBelowActive,
+    #[msg("min_contribution must be at least 1 base unit")]
+    InvalidMinContribution,
+    #[msg("Proposal lifetime must be 1 second to 7 days")]
+    InvalidProposalTtl,
+    #[msg("Claim lifetime must be 1 second to 90 days")]
+    InvalidClaimTtl,
+    #[msg("Time lock must be 0 to 90 days")]
+    InvalidTimeLock,
+    #[msg("A product's max trade amount must be greater than zero")]
+    InvalidMaxTradeAmount,
+    #[msg("A stored flag is neither 0 nor 1")]
+    InvalidFlag,
 
     // --- pool state ---
     #[msg("The pool is paused: deposits and trades are blocked")]

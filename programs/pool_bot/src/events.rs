@@ -1,12 +1,12 @@
 //! The audit trail: one event per state change, emitted with `emit!` (a `Program data:` log).
-//! Events carry the totals after the change so a client can chart them without replaying.
+//! Events carry the totals after the change so a client can chart them without replaying;
+//! `pool` is always the pool's address and `unix_timestamp` the time of the change.
 use crate::state::{ClaimStatus, GovernanceChange, ProductCategory, ProposalStatus, Role};
 use anchor_lang::prelude::*;
 
 /// A pool was created.
 #[event]
 pub struct PoolInitialized {
-    /// The pool.
     pub pool: Pubkey,
     /// Its creator and first ADMIN.
     pub creator: Pubkey,
@@ -14,12 +14,13 @@ pub struct PoolInitialized {
     pub asset_mint: Pubkey,
     /// The name.
     pub name: String,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// The configuration changed (values after the change).
 #[event]
 pub struct ConfigUpdated {
-    /// The pool.
     pub pool: Pubkey,
     /// The ADMIN who changed it.
     pub admin: Pubkey,
@@ -47,12 +48,13 @@ pub struct ConfigUpdated {
     pub paused: bool,
     /// Config version (bumped when the quorum changed).
     pub config_version: u64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A governance change was queued; it may apply from `eta`.
 #[event]
 pub struct ChangeQueued {
-    /// The pool.
     pub pool: Pubkey,
     /// The pending change account.
     pub account: Pubkey,
@@ -64,12 +66,13 @@ pub struct ChangeQueued {
     pub change: GovernanceChange,
     /// Unix time from which anyone may apply it.
     pub eta: i64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A queued governance change was applied or cancelled (its account is closed).
 #[event]
 pub struct ChangeFinished {
-    /// The pool.
     pub pool: Pubkey,
     /// The pending change account.
     pub account: Pubkey,
@@ -79,12 +82,13 @@ pub struct ChangeFinished {
     pub by: Pubkey,
     /// True when applied, false when cancelled.
     pub applied: bool,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A validator joined, left or changed role.
 #[event]
 pub struct ValidatorChanged {
-    /// The pool.
     pub pool: Pubkey,
     /// The ADMIN who made the change.
     pub admin: Pubkey,
@@ -96,12 +100,13 @@ pub struct ValidatorChanged {
     pub new_role: Option<Role>,
     /// Config version after the change.
     pub config_version: u64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A keeper was authorised or de-authorised.
 #[event]
 pub struct KeeperChanged {
-    /// The pool.
     pub pool: Pubkey,
     /// The ADMIN who made the change.
     pub admin: Pubkey,
@@ -109,12 +114,13 @@ pub struct KeeperChanged {
     pub keeper: Pubkey,
     /// True when added, false when removed.
     pub authorised: bool,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A product was registered.
 #[event]
 pub struct ProductRegistered {
-    /// The pool.
     pub pool: Pubkey,
     /// The product account.
     pub product: Pubkey,
@@ -128,23 +134,25 @@ pub struct ProductRegistered {
     pub programs: Vec<Pubkey>,
     /// Markets its legs may trade on (empty = any).
     pub markets: Vec<Pubkey>,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A product was enabled or disabled.
 #[event]
 pub struct ProductToggled {
-    /// The pool.
     pub pool: Pubkey,
     /// The product account.
     pub product: Pubkey,
     /// State after the change.
     pub enabled: bool,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// Someone funded the insurance reserve directly.
 #[event]
 pub struct InsuranceFunded {
-    /// The pool.
     pub pool: Pubkey,
     /// Who paid.
     pub funder: Pubkey,
@@ -152,12 +160,13 @@ pub struct InsuranceFunded {
     pub amount: u64,
     /// Reserve balance after.
     pub reserve_balance: u64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A member deposited.
 #[event]
 pub struct Deposited {
-    /// The pool.
     pub pool: Pubkey,
     /// The member.
     pub member: Pubkey,
@@ -169,12 +178,13 @@ pub struct Deposited {
     pub total_shares: u64,
     /// Pool total assets after.
     pub total_assets: u64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A member's deposit was queued until the proposals live now have ended.
 #[event]
 pub struct DepositRequested {
-    /// The pool.
     pub pool: Pubkey,
     /// The request account.
     pub request: Pubkey,
@@ -188,12 +198,13 @@ pub struct DepositRequested {
     pub ready_at: i64,
     /// Pool pending deposits after.
     pub pending_deposits: u64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A deposit request became shares.
 #[event]
 pub struct DepositSettled {
-    /// The pool.
     pub pool: Pubkey,
     /// The (now closed) request account.
     pub request: Pubkey,
@@ -211,12 +222,13 @@ pub struct DepositSettled {
     pub total_assets: u64,
     /// Pool pending deposits after.
     pub pending_deposits: u64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A member withdrew.
 #[event]
 pub struct Withdrew {
-    /// The pool.
     pub pool: Pubkey,
     /// The member.
     pub member: Pubkey,
@@ -230,12 +242,13 @@ pub struct Withdrew {
     pub total_assets: u64,
     /// Whether the member now holds nothing.
     pub exited: bool,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A keeper proposed a trade.
 #[event]
 pub struct TradeProposed {
-    /// The pool.
     pub pool: Pubkey,
     /// The proposal account.
     pub proposal: Pubkey,
@@ -257,12 +270,13 @@ pub struct TradeProposed {
     pub min_profit: u64,
     /// Expiry, unix time.
     pub expires_at: i64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A validator voted on a trade.
 #[event]
 pub struct TradeVoted {
-    /// The pool.
     pub pool: Pubkey,
     /// The proposal account.
     pub proposal: Pubkey,
@@ -278,23 +292,25 @@ pub struct TradeVoted {
     pub rejections: u8,
     /// Status after the vote.
     pub status: ProposalStatus,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A proposal expired or went stale.
 #[event]
 pub struct ProposalExpired {
-    /// The pool.
     pub pool: Pubkey,
     /// The proposal account.
     pub proposal: Pubkey,
     /// True when it went stale rather than ran out of time.
     pub stale: bool,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// An approved trade ran and its gain was distributed.
 #[event]
 pub struct TradeExecuted {
-    /// The pool.
     pub pool: Pubkey,
     /// The proposal account.
     pub proposal: Pubkey,
@@ -310,12 +326,13 @@ pub struct TradeExecuted {
     pub total_shares: u64,
     /// Pool total assets after.
     pub total_assets: u64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// An undecided claim ran out of time.
 #[event]
 pub struct ClaimExpired {
-    /// The pool.
     pub pool: Pubkey,
     /// The claim account.
     pub claim: Pubkey,
@@ -323,23 +340,25 @@ pub struct ClaimExpired {
     pub id: u64,
     /// Amount it had asked for (no longer reserved).
     pub amount: u64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A finished proposal's or claim's account was closed and its rent returned.
 #[event]
 pub struct AccountClosed {
-    /// The pool.
     pub pool: Pubkey,
     /// The closed account.
     pub account: Pubkey,
     /// Who received the rent.
     pub rent_to: Pubkey,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A member filed an insurance claim.
 #[event]
 pub struct ClaimFiled {
-    /// The pool.
     pub pool: Pubkey,
     /// The claim account.
     pub claim: Pubkey,
@@ -355,12 +374,13 @@ pub struct ClaimFiled {
     pub proposal_id: Option<u64>,
     /// Unix time from which it can no longer be voted on.
     pub expires_at: i64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }
 
 /// A validator voted on a claim.
 #[event]
 pub struct ClaimVoted {
-    /// The pool.
     pub pool: Pubkey,
     /// The claim account.
     pub claim: Pubkey,
@@ -376,4 +396,6 @@ pub struct ClaimVoted {
     pub paid: u64,
     /// Reserve balance after.
     pub reserve_balance: u64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
 }

@@ -103,13 +103,13 @@ pub mod pool_bot {
     }
 
     /// Validator: approves a proposal.
-    pub fn approve(ctx: Context<VoteTrade>) -> Result<()> {
-        VoteTrade::approve(ctx)
+    pub fn approve_trade(ctx: Context<VoteTrade>) -> Result<()> {
+        VoteTrade::approve_trade(ctx)
     }
 
     /// Validator: rejects a proposal.
-    pub fn reject(ctx: Context<VoteTrade>, args: RejectArgs) -> Result<()> {
-        VoteTrade::reject(ctx, args)
+    pub fn reject_trade(ctx: Context<VoteTrade>, args: RejectTradeArgs) -> Result<()> {
+        VoteTrade::reject_trade(ctx, args)
     }
 
     /// Anyone: marks an expired or stale proposal Expired.

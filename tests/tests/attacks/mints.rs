@@ -4,13 +4,13 @@ use pool_bot::errors::PoolError;
 use pool_bot_tests::client::instructions as ix;
 use pool_bot_tests::client::pda::PoolAddresses;
 use pool_bot_tests::client::{Instruction, Pubkey};
-use pool_bot_tests::Chain;
+use pool_bot_tests::TestSvm;
 use solana_signer::Signer;
 use t22::extension::ExtensionType;
 
 /// A Token-2022 mint with one extension, set up by `init` before the mint is initialised.
 fn mint_with(
-    chain: &mut Chain,
+    chain: &mut TestSvm,
     extension: ExtensionType,
     init: impl FnOnce(&Pubkey, &Pubkey) -> Instruction,
 ) -> Pubkey {
@@ -45,7 +45,7 @@ fn mint_with(
 type Setup = Box<dyn FnOnce(&Pubkey, &Pubkey) -> Instruction>;
 
 /// Whether `initialize_pool` for `mint` succeeds, else the custom error it ended with.
-fn init_pool(chain: &mut Chain, mint: &Pubkey) -> Result<(), Option<u32>> {
+fn init_pool(chain: &mut TestSvm, mint: &Pubkey) -> Result<(), Option<u32>> {
     let creator = chain.wallet();
     let p = PoolAddresses::new(&creator.pubkey(), mint, &t22::ID);
     let args = pool_bot_tests::small_pool_args("Hostile mint", 1);
@@ -61,7 +61,7 @@ fn init_pool(chain: &mut Chain, mint: &Pubkey) -> Result<(), Option<u32>> {
 
 #[test]
 fn hostile_mints_are_refused_by_name() {
-    let mut chain = Chain::new();
+    let mut chain = TestSvm::new();
     let hook_program = Pubkey::new_unique();
     let cases: Vec<(ExtensionType, PoolError, Setup)> = vec![
         (
@@ -143,7 +143,7 @@ fn hostile_mints_are_refused_by_name() {
 /// mint and re-create it at the same address with any of the extensions above.
 #[test]
 fn a_mint_close_authority_is_refused() {
-    let mut chain = Chain::new();
+    let mut chain = TestSvm::new();
     let mint = mint_with(
         &mut chain,
         ExtensionType::MintCloseAuthority,
@@ -160,7 +160,7 @@ fn a_mint_close_authority_is_refused() {
 /// are accepted.
 #[test]
 fn descriptive_extensions_are_accepted() {
-    let mut chain = Chain::new();
+    let mut chain = TestSvm::new();
     let mint = mint_with(
         &mut chain,
         ExtensionType::InterestBearingConfig,

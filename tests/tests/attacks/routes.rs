@@ -213,7 +213,7 @@ fn a_route_that_leaves_a_pool_account_lent_out_is_undone() {
     for who in [Some(0), Some(1)] {
         let voter = w.voter(who);
         w.chain.send_ok(
-            &[ix::approve(&w.seed.pool, &voter.pubkey(), address)],
+            &[ix::approve_trade(&w.seed.pool, &voter.pubkey(), address)],
             &[&voter],
         );
     }
@@ -290,7 +290,7 @@ fn a_route_spending_more_than_its_amount_in_is_undone() {
     for who in [Some(0), Some(1)] {
         let voter = w.voter(who);
         w.chain.send_ok(
-            &[ix::approve(&w.seed.pool, &voter.pubkey(), address)],
+            &[ix::approve_trade(&w.seed.pool, &voter.pubkey(), address)],
             &[&voter],
         );
     }

@@ -8,7 +8,7 @@ use anchor_lang::prelude::*;
 /// Accounts of `close_proposal`.
 #[derive(Accounts)]
 pub struct CloseProposal<'info> {
-    /// The pool.
+    /// Whose proposal it was (read only).
     pub pool: AccountLoader<'info, Pool>,
     /// An executed, rejected or expired proposal.
     #[account(
@@ -40,6 +40,7 @@ impl CloseProposal<'_> {
             pool: ctx.accounts.pool.key(),
             account: ctx.accounts.proposal.key(),
             rent_to: ctx.accounts.proposer.key(),
+            unix_timestamp: Clock::get()?.unix_timestamp,
         });
         Ok(())
     }
@@ -48,7 +49,7 @@ impl CloseProposal<'_> {
 /// Accounts of `close_claim`.
 #[derive(Accounts)]
 pub struct CloseClaim<'info> {
-    /// The pool.
+    /// Whose claim it was (read only).
     pub pool: AccountLoader<'info, Pool>,
     /// A paid or denied claim.
     #[account(
@@ -80,6 +81,7 @@ impl CloseClaim<'_> {
             pool: ctx.accounts.pool.key(),
             account: ctx.accounts.claim.key(),
             rent_to: ctx.accounts.claimant.key(),
+            unix_timestamp: Clock::get()?.unix_timestamp,
         });
         Ok(())
     }

@@ -24,7 +24,7 @@ pub struct Deposit<'info> {
     /// The member; pays for the position on the first deposit.
     #[account(mut)]
     pub member: Signer<'info>,
-    /// The pool.
+    /// Mints the shares at the current share value; refuses while a proposal is live.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The member's position (created on the first deposit).
@@ -97,6 +97,7 @@ impl Deposit<'_> {
             shares,
             total_shares: pool.total_shares,
             total_assets: pool.total_assets,
+            unix_timestamp: now,
         });
         Ok(())
     }

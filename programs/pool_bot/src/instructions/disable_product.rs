@@ -10,12 +10,12 @@ use anchor_lang::prelude::*;
 pub struct DisableProduct<'info> {
     /// An ADMIN validator.
     pub admin: Signer<'info>,
-    /// The pool.
+    /// Whose validator set names the ADMIN (read only).
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set.
     #[account(has_one = pool @ PoolError::WrongPool)]
     pub validator_set: AccountLoader<'info, ValidatorSet>,
-    /// The product.
+    /// Disabled: no new proposal or execution under it.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub product: AccountLoader<'info, Product>,
 }
@@ -36,6 +36,7 @@ impl DisableProduct<'_> {
             pool: ctx.accounts.pool.key(),
             product: ctx.accounts.product.key(),
             enabled: false,
+            unix_timestamp: Clock::get()?.unix_timestamp,
         });
         Ok(())
     }

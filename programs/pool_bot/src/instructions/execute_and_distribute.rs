@@ -149,8 +149,7 @@ impl<'info> ExecuteAndDistribute<'info> {
         ctx.accounts.insurance.record_allocation(insurance)?;
         ctx.accounts.product.load_mut()?.record_execution(gain)?;
         let mut proposal = ctx.accounts.proposal.load_mut()?;
-        proposal.realised_profit = gain;
-        proposal.set_status(ProposalStatus::Executed, now);
+        proposal.record_execution(gain, now);
         let mut pool = ctx.accounts.pool.load_mut()?;
         pool.record_profit(gain, member_profit)?;
         pool.invariant()?;
@@ -164,6 +163,7 @@ impl<'info> ExecuteAndDistribute<'info> {
             member_profit,
             total_shares: pool.total_shares,
             total_assets: pool.total_assets,
+            unix_timestamp: now,
         });
         Ok(())
     }

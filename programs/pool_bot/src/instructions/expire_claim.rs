@@ -8,9 +8,9 @@ use anchor_lang::prelude::*;
 /// Accounts of `expire_claim`.
 #[derive(Accounts)]
 pub struct ExpireClaim<'info> {
-    /// The pool.
+    /// Whose claim lifetime the claim was filed under (read only).
     pub pool: AccountLoader<'info, Pool>,
-    /// The claim.
+    /// Moved to Expired (it must be pending and past its lifetime).
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub claim: Account<'info, Claim>,
     /// The pool's insurance reserve.
@@ -40,6 +40,7 @@ impl ExpireClaim<'_> {
             claim: a.claim.key(),
             id: a.claim.id,
             amount: a.claim.amount,
+            unix_timestamp: now,
         });
         Ok(())
     }

@@ -1,17 +1,16 @@
 //! Anyone marks a pending or approved proposal Expired once it ran out of time or went stale.
 use crate::errors::PoolError;
 use crate::events::ProposalExpired;
-use crate::math::add;
 use crate::state::*;
 use anchor_lang::prelude::*;
 
 /// Accounts of `expire_proposal`.
 #[derive(Accounts)]
 pub struct ExpireProposal<'info> {
-    /// The pool.
+    /// Its config version tells a stale proposal; counts the expiry.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
-    /// The proposal.
+    /// Moved to Expired (it must be past its lifetime or stale).
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub proposal: AccountLoader<'info, TradeProposal>,
 }
@@ -36,11 +35,13 @@ impl ExpireProposal<'_> {
         let mut proposal = ctx.accounts.proposal.load_mut()?;
         let stale = proposal.is_stale(pool.config_version) && now < proposal.expires_at;
         proposal.set_status(ProposalStatus::Expired, now);
-        pool.trades_expired = add(pool.trades_expired, 1)?;
+        pool.record_trade_expired()?;
+        pool.invariant()?;
         emit!(ProposalExpired {
             pool: ctx.accounts.pool.key(),
             proposal: ctx.accounts.proposal.key(),
-            stale
+            stale,
+            unix_timestamp: now,
         });
         Ok(())
     }

@@ -26,7 +26,7 @@ pub struct FileClaim<'info> {
     /// The member claiming; pays for the claim account (returned on close).
     #[account(mut)]
     pub claimant: Signer<'info>,
-    /// The pool.
+    /// Hands out the claim id and its expiry.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The claimant's position (active or withdrawn): caps the claim and holds the open-claim
@@ -82,10 +82,9 @@ impl FileClaim<'_> {
         let now = Clock::get()?.unix_timestamp;
         let (id, config_version, expires_at) = {
             let mut pool = ctx.accounts.pool.load_mut()?;
-            let expires_at = now
-                .checked_add(pool.claim_ttl)
-                .ok_or(PoolError::MathOverflow)?;
-            (pool.take_claim_id()?, pool.config_version, expires_at)
+            let (id, expires_at) = pool.open_claim(now)?;
+            pool.invariant()?;
+            (id, pool.config_version, expires_at)
         };
         ctx.accounts.position.record_claim_filed(args.amount, now)?;
         ctx.accounts.position.invariant()?;
@@ -113,6 +112,7 @@ impl FileClaim<'_> {
             reason: claim.reason.clone(),
             proposal_id: claim.proposal_id,
             expires_at,
+            unix_timestamp: now,
         });
         Ok(())
     }

@@ -19,7 +19,7 @@ pub struct FundInsuranceArgs {
 pub struct FundInsurance<'info> {
     /// Who pays.
     pub funder: Signer<'info>,
-    /// The pool.
+    /// Names the asset mint the donation must be in.
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's insurance reserve.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
@@ -64,6 +64,7 @@ impl FundInsurance<'_> {
             funder: ctx.accounts.funder.key(),
             amount: args.amount,
             reserve_balance: add(ctx.accounts.insurance_vault.amount, args.amount)?,
+            unix_timestamp: Clock::get()?.unix_timestamp,
         });
         Ok(())
     }

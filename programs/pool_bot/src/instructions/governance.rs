@@ -23,7 +23,7 @@ pub struct QueueChange<'info> {
     /// An ADMIN validator; pays for the change account (returned when it is applied or cancelled).
     #[account(mut)]
     pub admin: Signer<'info>,
-    /// The pool.
+    /// Hands out the change id; its time lock sets when the change may apply.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set.
@@ -57,10 +57,9 @@ impl QueueChange<'_> {
         let now = Clock::get()?.unix_timestamp;
         let (id, eta) = {
             let mut pool = ctx.accounts.pool.load_mut()?;
-            let eta = now
-                .checked_add(pool.time_lock)
-                .ok_or(PoolError::MathOverflow)?;
-            (pool.take_change_id()?, eta)
+            let opened = pool.queue_change(now)?;
+            pool.invariant()?;
+            opened
         };
         let pending = &mut ctx.accounts.change;
         pending.pool = ctx.accounts.pool.key();
@@ -77,6 +76,7 @@ impl QueueChange<'_> {
             proposer: pending.proposer,
             change,
             eta,
+            unix_timestamp: now,
         });
         Ok(())
     }
@@ -87,7 +87,7 @@ impl QueueChange<'_> {
 pub struct ApplyChange<'info> {
     /// Anyone, once the change is due.
     pub applier: Signer<'info>,
-    /// The pool.
+    /// Receives the change (limits, quorums, config version).
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set.
@@ -124,9 +124,9 @@ impl ApplyChange<'_> {
     pub fn apply_change(ctx: Context<Self>) -> Result<()> {
         let a = &ctx.accounts;
         let (pool_key, by) = (a.pool.key(), a.applier.key());
+        let now = Clock::get()?.unix_timestamp;
         match a.change.change.clone() {
             GovernanceChange::AddValidator { validator, role } => {
-                let now = Clock::get()?.unix_timestamp;
                 a.validator_set.load_mut()?.add(validator, role, now)?;
                 a.validators_changed(validator, None, Some(role))?;
             }
@@ -144,7 +144,8 @@ impl ApplyChange<'_> {
                     pool: pool_key,
                     admin: by,
                     keeper,
-                    authorised: true
+                    authorised: true,
+                    unix_timestamp: now,
                 });
             }
             GovernanceChange::EnableProduct { product } => {
@@ -155,6 +156,7 @@ impl ApplyChange<'_> {
                     pool: pool_key,
                     product,
                     enabled: true,
+                    unix_timestamp: now,
                 });
             }
             GovernanceChange::Config(change) => {
@@ -162,7 +164,7 @@ impl ApplyChange<'_> {
                 pool.apply_config_change(&change)?;
                 pool.invariant()?;
                 a.validator_set.load()?.invariant(&pool)?;
-                emit_config(&pool, pool_key, by);
+                emit_config(&pool, pool_key, by, now);
             }
         }
         emit!(ChangeFinished {
@@ -171,6 +173,7 @@ impl ApplyChange<'_> {
             id: a.change.id,
             by,
             applied: true,
+            unix_timestamp: now,
         });
         Ok(())
     }
@@ -185,6 +188,7 @@ impl ApplyChange<'_> {
     ) -> Result<()> {
         let mut pool = self.pool.load_mut()?;
         pool.bump_config_version()?;
+        pool.invariant()?;
         self.validator_set.load()?.invariant(&pool)?;
         emit!(ValidatorChanged {
             pool: self.pool.key(),
@@ -193,6 +197,7 @@ impl ApplyChange<'_> {
             old_role,
             new_role,
             config_version: pool.config_version,
+            unix_timestamp: Clock::get()?.unix_timestamp,
         });
         Ok(())
     }
@@ -203,7 +208,7 @@ impl ApplyChange<'_> {
 pub struct CancelChange<'info> {
     /// An ADMIN validator.
     pub admin: Signer<'info>,
-    /// The pool.
+    /// Whose validator set names the ADMIN (read only).
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set.
     #[account(has_one = pool @ PoolError::WrongPool)]
@@ -239,6 +244,7 @@ impl CancelChange<'_> {
             id: ctx.accounts.change.id,
             by: ctx.accounts.admin.key(),
             applied: false,
+            unix_timestamp: Clock::get()?.unix_timestamp,
         });
         Ok(())
     }

@@ -43,7 +43,7 @@ pub struct InitializePool<'info> {
     pub creator: Signer<'info>,
     /// The asset members deposit.
     pub mint: Box<InterfaceAccount<'info, Mint>>,
-    /// The pool.
+    /// Created here: the terms and the books of the pool.
     #[account(
         init,
         payer = creator,
@@ -151,7 +151,8 @@ impl InitializePool<'_> {
             pool: pool_key,
             creator,
             asset_mint: pool.asset_mint,
-            name: args.name
+            name: args.name,
+            unix_timestamp: now,
         });
         Ok(())
     }

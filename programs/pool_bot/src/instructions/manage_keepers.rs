@@ -18,7 +18,7 @@ pub struct KeeperArgs {
 pub struct RemoveKeeper<'info> {
     /// An ADMIN validator.
     pub admin: Signer<'info>,
-    /// The pool.
+    /// Its config version is bumped: the removed keeper's proposals go stale.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set (holds the keeper list).
@@ -41,12 +41,15 @@ impl RemoveKeeper<'_> {
             .validator_set
             .load_mut()?
             .remove_keeper(&args.keeper)?;
-        ctx.accounts.pool.load_mut()?.bump_config_version()?;
+        let mut pool = ctx.accounts.pool.load_mut()?;
+        pool.bump_config_version()?;
+        pool.invariant()?;
         emit!(KeeperChanged {
             pool: ctx.accounts.pool.key(),
             admin: ctx.accounts.admin.key(),
             keeper: args.keeper,
-            authorised: false
+            authorised: false,
+            unix_timestamp: Clock::get()?.unix_timestamp,
         });
         Ok(())
     }

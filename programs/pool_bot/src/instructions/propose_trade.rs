@@ -2,7 +2,6 @@
 //! stored in the proposal), the amount in, the expected and minimum profit.
 use crate::errors::PoolError;
 use crate::events::TradeProposed;
-use crate::math::add;
 use crate::route::{self, LegSpec, RoutePolicy};
 use crate::state::*;
 use anchor_lang::prelude::*;
@@ -26,7 +25,7 @@ pub struct ProposeTrade<'info> {
     /// An authorised keeper; pays for the proposal (returned on close).
     #[account(mut)]
     pub keeper: Signer<'info>,
-    /// The pool.
+    /// Hands out the id, counts the proposal and notes its expiry (deposits wait for it).
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set (holds the keeper list).
@@ -79,8 +78,7 @@ impl ProposeTrade<'_> {
         let pool_key = ctx.accounts.pool.key();
         let proposal_key = ctx.accounts.proposal.key();
         let mut pool = ctx.accounts.pool.load_mut()?;
-        let id = pool.take_proposal_id()?;
-        pool.trades_proposed = add(pool.trades_proposed, 1)?;
+        let (id, expires_at) = pool.open_proposal(now)?;
 
         let mut product = ctx.accounts.product.load_mut()?;
         product.record_proposal()?;
@@ -107,10 +105,7 @@ impl ProposeTrade<'_> {
         proposal.expected_profit = args.expected_profit;
         proposal.min_profit = args.min_profit;
         proposal.created_at = now;
-        proposal.expires_at = now
-            .checked_add(pool.proposal_ttl)
-            .ok_or(PoolError::MathOverflow)?;
-        pool.record_proposal_expiry(proposal.expires_at);
+        proposal.expires_at = expires_at;
         proposal.config_version = pool.config_version;
         proposal.decided_at = now;
         proposal.route_len = len as u16;
@@ -118,6 +113,7 @@ impl ProposeTrade<'_> {
         proposal.leg_count = args.legs.len() as u8;
         proposal.bump = ctx.bumps.proposal;
         proposal.invariant()?;
+        pool.invariant()?;
 
         emit!(TradeProposed {
             pool: pool_key,
@@ -131,6 +127,7 @@ impl ProposeTrade<'_> {
             expected_profit: args.expected_profit,
             min_profit: args.min_profit,
             expires_at: proposal.expires_at,
+            unix_timestamp: now,
         });
         Ok(())
     }

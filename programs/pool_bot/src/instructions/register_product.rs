@@ -27,7 +27,7 @@ pub struct RegisterProduct<'info> {
     /// An ADMIN validator; pays for the product account.
     #[account(mut)]
     pub admin: Signer<'info>,
-    /// The pool.
+    /// Hands out the product id.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set.
@@ -64,7 +64,12 @@ impl RegisterProduct<'_> {
     #[access_control(ctx.accounts.validate())]
     pub fn register_product(ctx: Context<Self>, args: RegisterProductArgs) -> Result<()> {
         let pool_key = ctx.accounts.pool.key();
-        let id = ctx.accounts.pool.load_mut()?.take_product_id()?;
+        let id = {
+            let mut pool = ctx.accounts.pool.load_mut()?;
+            let id = pool.take_product_id()?;
+            pool.invariant()?;
+            id
+        };
         let mut product = ctx.accounts.product.load_init()?;
         product.init(pool_key, id, &args.name, args.category, args.config)?;
         product.set_route_rules(&args.leg_rules, &args.markets)?;
@@ -80,6 +85,7 @@ impl RegisterProduct<'_> {
             category: args.category,
             programs: product.leg_rules().iter().map(|r| r.program).collect(),
             markets: args.markets,
+            unix_timestamp: Clock::get()?.unix_timestamp,
         });
         Ok(())
     }

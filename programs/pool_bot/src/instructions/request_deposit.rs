@@ -22,7 +22,7 @@ pub struct RequestDeposit<'info> {
     /// The member; pays for the request (returned at settlement) and the position.
     #[account(mut)]
     pub member: Signer<'info>,
-    /// The pool.
+    /// Queues the request (ids, pending total, when the head is ready).
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The member's position (created on the first deposit).
@@ -109,6 +109,7 @@ impl RequestDeposit<'_> {
             amount: args.amount,
             ready_at,
             pending_deposits: pool.pending_deposits,
+            unix_timestamp: now,
         });
         Ok(())
     }

@@ -12,7 +12,7 @@ use anchor_lang::prelude::*;
 pub struct SettleDeposit<'info> {
     /// Whoever settles (a keeper, the member, anyone); pays only the fee.
     pub settler: Signer<'info>,
-    /// The pool.
+    /// Mints the request's shares at the current share value and advances the queue.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The oldest unsettled request.
@@ -81,6 +81,7 @@ impl SettleDeposit<'_> {
             total_shares: pool.total_shares,
             total_assets: pool.total_assets,
             pending_deposits: pool.pending_deposits,
+            unix_timestamp: Clock::get()?.unix_timestamp,
         });
         Ok(())
     }

@@ -22,7 +22,7 @@ pub struct UpdateConfigArgs {
 pub struct UpdateConfig<'info> {
     /// An ADMIN validator.
     pub admin: Signer<'info>,
-    /// The pool.
+    /// Its name, pause flag or time lock change.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set.
@@ -53,13 +53,18 @@ impl UpdateConfig<'_> {
             pool.time_lock = time_lock;
         }
         pool.invariant()?;
-        emit_config(&pool, ctx.accounts.pool.key(), ctx.accounts.admin.key());
+        emit_config(
+            &pool,
+            ctx.accounts.pool.key(),
+            ctx.accounts.admin.key(),
+            Clock::get()?.unix_timestamp,
+        );
         Ok(())
     }
 }
 
 /// The pool's configuration after a change, as an event.
-pub fn emit_config(pool: &Pool, pool_key: Pubkey, by: Pubkey) {
+pub fn emit_config(pool: &Pool, pool_key: Pubkey, by: Pubkey, now: i64) {
     emit!(ConfigUpdated {
         pool: pool_key,
         admin: by,
@@ -75,5 +80,6 @@ pub fn emit_config(pool: &Pool, pool_key: Pubkey, by: Pubkey) {
         time_lock: pool.time_lock,
         paused: pool.paused != 0,
         config_version: pool.config_version,
+        unix_timestamp: now,
     });
 }

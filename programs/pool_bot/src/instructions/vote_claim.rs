@@ -21,12 +21,12 @@ pub struct DenyClaimArgs {
 pub struct ApproveClaim<'info> {
     /// A SENIOR, LEAD or ADMIN validator.
     pub validator: Signer<'info>,
-    /// The pool.
+    /// Its config version decides which claim votes still count (read only).
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub validator_set: AccountLoader<'info, ValidatorSet>,
-    /// The claim.
+    /// Receives the vote; paid when it reaches quorum.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub claim: Account<'info, Claim>,
     /// The claimant's position (its open-claim mark is cleared when the claim is decided).
@@ -61,12 +61,12 @@ pub struct ApproveClaim<'info> {
 pub struct DenyClaim<'info> {
     /// A SENIOR, LEAD or ADMIN validator.
     pub validator: Signer<'info>,
-    /// The pool.
+    /// Its config version decides which claim votes still count (read only).
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub validator_set: AccountLoader<'info, ValidatorSet>,
-    /// The claim.
+    /// Receives the vote; denied when approval becomes unreachable.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub claim: Account<'info, Claim>,
     /// The claimant's position (its open-claim mark is cleared when the claim is decided).
@@ -161,6 +161,7 @@ impl ApproveClaim<'_> {
             status,
             paid,
             reserve_balance: a.insurance_vault.amount - paid,
+            unix_timestamp: now,
         });
         Ok(())
     }
@@ -196,6 +197,7 @@ impl DenyClaim<'_> {
             status,
             paid: 0,
             reserve_balance: a.insurance_vault.amount,
+            unix_timestamp: now,
         });
         Ok(())
     }

@@ -2,29 +2,28 @@
 //! quorum approves it; the one that makes quorum unreachable rejects it.
 use crate::errors::PoolError;
 use crate::events::TradeVoted;
-use crate::math::add;
 use crate::state::*;
 use anchor_lang::prelude::*;
 
-/// Arguments of `reject`.
+/// Arguments of `reject_trade`.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
-pub struct RejectArgs {
+pub struct RejectTradeArgs {
     /// Why (at most 200 bytes; recorded in the event).
     pub reason: String,
 }
 
-/// Accounts of `approve` and `reject`.
+/// Accounts of `approve_trade` and `reject_trade`.
 #[derive(Accounts)]
 pub struct VoteTrade<'info> {
     /// A validator of the pool.
     pub validator: Signer<'info>,
-    /// The pool.
+    /// Counts the decision; its quorum and config version decide the vote.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The pool's validator set (records the voter's activity).
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub validator_set: AccountLoader<'info, ValidatorSet>,
-    /// The proposal.
+    /// Receives the vote; must be pending and live.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub proposal: AccountLoader<'info, TradeProposal>,
 }
@@ -51,11 +50,8 @@ impl VoteTrade<'_> {
         let mut proposal = self.proposal.load_mut()?;
         let status = proposal.vote(&quorum, slot, approve, clock.unix_timestamp)?;
         set.record_trade_vote(slot, approve, clock.slot);
-        match status {
-            ProposalStatus::Approved => pool.trades_approved = add(pool.trades_approved, 1)?,
-            ProposalStatus::Rejected => pool.trades_rejected = add(pool.trades_rejected, 1)?,
-            _ => {}
-        }
+        pool.record_trade_decision(status)?;
+        pool.invariant()?;
         emit!(TradeVoted {
             pool: self.pool.key(),
             proposal: self.proposal.key(),
@@ -65,19 +61,20 @@ impl VoteTrade<'_> {
             approvals: proposal.approvals.count_ones() as u8,
             rejections: proposal.rejections.count_ones() as u8,
             status,
+            unix_timestamp: clock.unix_timestamp,
         });
         Ok(())
     }
 
     /// Approves the proposal.
     #[access_control(ctx.accounts.validate())]
-    pub fn approve(ctx: Context<Self>) -> Result<()> {
+    pub fn approve_trade(ctx: Context<Self>) -> Result<()> {
         ctx.accounts.vote(true, String::new())
     }
 
     /// Rejects the proposal, with a reason.
     #[access_control(ctx.accounts.validate())]
-    pub fn reject(ctx: Context<Self>, args: RejectArgs) -> Result<()> {
+    pub fn reject_trade(ctx: Context<Self>, args: RejectTradeArgs) -> Result<()> {
         check_reason(&args.reason)?;
         ctx.accounts.vote(false, args.reason)
     }

@@ -31,7 +31,7 @@ pub struct WithdrawArgs {
 pub struct Withdraw<'info> {
     /// The member.
     pub member: Signer<'info>,
-    /// The pool.
+    /// Burns the shares and pays at the current share value.
     #[account(mut)]
     pub pool: AccountLoader<'info, Pool>,
     /// The member's position.
@@ -109,6 +109,7 @@ impl Withdraw<'_> {
             total_shares: pool.total_shares,
             total_assets: pool.total_assets,
             exited,
+            unix_timestamp: now,
         });
         Ok(())
     }

@@ -17,6 +17,19 @@ pub enum ClaimStatus {
     Expired,
 }
 
+/// Where a claim stands at a given time (its status read with the clock).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimStanding {
+    /// Open for votes.
+    Open,
+    /// Approved and paid.
+    Paid,
+    /// Approval became unreachable.
+    Denied,
+    /// Its lifetime ran out undecided (whether or not `expire_claim` booked it yet).
+    Expired,
+}
+
 /// PDA `[SEED_CLAIM, pool, id]`.
 #[account]
 #[derive(InitSpace, Debug)]
@@ -69,6 +82,27 @@ impl Claim {
         Ok(())
     }
 
+    /// Where it stands at `now`.
+    pub fn standing(&self, now: i64) -> ClaimStanding {
+        match self.status {
+            ClaimStatus::Paid => ClaimStanding::Paid,
+            ClaimStatus::Denied => ClaimStanding::Denied,
+            ClaimStatus::Expired => ClaimStanding::Expired,
+            ClaimStatus::Pending if now >= self.expires_at => ClaimStanding::Expired,
+            ClaimStatus::Pending => ClaimStanding::Open,
+        }
+    }
+
+    /// The approval and rejection bits that still count under the pool's `config_version`:
+    /// none once the validator set changed (the next vote discards them).
+    pub fn counted_votes(&self, config_version: u64) -> (u32, u32) {
+        if self.config_version == config_version {
+            (self.approvals, self.rejections)
+        } else {
+            (0, 0)
+        }
+    }
+
     /// Marks a pending claim whose time ran out Expired.
     pub fn expire(&mut self, now: i64) -> Result<()> {
         require!(
@@ -107,5 +141,58 @@ impl Claim {
             self.decided_at = now;
         }
         Ok(self.status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(status: ClaimStatus) -> Claim {
+        Claim {
+            pool: Pubkey::default(),
+            id: 0,
+            claimant: Pubkey::default(),
+            amount: 1,
+            reason: String::new(),
+            proposal_id: None,
+            status,
+            approvals: 0b01,
+            rejections: 0b10,
+            config_version: 3,
+            filed_at: 0,
+            expires_at: 100,
+            decided_at: 0,
+            decision_note: String::new(),
+            bump: 0,
+        }
+    }
+
+    #[test]
+    fn standing_reads_the_clock() {
+        assert_eq!(
+            claim(ClaimStatus::Pending).standing(99),
+            ClaimStanding::Open
+        );
+        assert_eq!(
+            claim(ClaimStatus::Pending).standing(100),
+            ClaimStanding::Expired
+        );
+        assert_eq!(claim(ClaimStatus::Paid).standing(500), ClaimStanding::Paid);
+        assert_eq!(
+            claim(ClaimStatus::Denied).standing(5),
+            ClaimStanding::Denied
+        );
+        assert_eq!(
+            claim(ClaimStatus::Expired).standing(500),
+            ClaimStanding::Expired
+        );
+    }
+
+    #[test]
+    fn votes_under_an_older_validator_set_do_not_count() {
+        let c = claim(ClaimStatus::Pending);
+        assert_eq!(c.counted_votes(3), (0b01, 0b10));
+        assert_eq!(c.counted_votes(4), (0, 0));
     }
 }

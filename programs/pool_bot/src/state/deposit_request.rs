@@ -7,7 +7,7 @@ use anchor_lang::prelude::*;
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct DepositRequest {
-    /// The pool.
+    /// The pool this account belongs to (checked with `has_one = pool`).
     pub pool: Pubkey,
     /// The member whose position receives the shares.
     pub depositor: Pubkey,

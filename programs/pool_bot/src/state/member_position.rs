@@ -16,7 +16,7 @@ pub enum MemberStatus {
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct MemberPosition {
-    /// The pool.
+    /// The pool this account belongs to (checked with `has_one = pool`).
     pub pool: Pubkey,
     /// The member's wallet.
     pub owner: Pubkey,

@@ -72,7 +72,7 @@ pub enum GovernanceChange {
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct PendingChange {
-    /// The pool.
+    /// The pool this account belongs to (checked with `has_one = pool`).
     pub pool: Pubkey,
     /// Sequential id within the pool.
     pub id: u64,

@@ -2,6 +2,7 @@
 //! instructions (deposit, withdraw, vote, execute) pay no deserialisation for it.
 use super::pending_change::ConfigChange;
 use super::text::{decode_name, MAX_NAME_LEN};
+use super::trade_proposal::ProposalStatus;
 use crate::errors::PoolError;
 use crate::math::{self, add, sub, BPS_DENOMINATOR};
 use anchor_lang::prelude::*;
@@ -158,9 +159,32 @@ impl Pool {
         Ok(())
     }
 
-    /// Notes a new proposal's expiry (deposits wait for it).
-    pub fn record_proposal_expiry(&mut self, expires_at: i64) {
+    /// Opens a proposal at `now`: hands out its id, counts it and notes its expiry (deposits
+    /// wait for it). Returns the id and the expiry.
+    pub fn open_proposal(&mut self, now: i64) -> Result<(u64, i64)> {
+        let id = take(&mut self.next_proposal_id)?;
+        self.trades_proposed = add(self.trades_proposed, 1)?;
+        let expires_at = now
+            .checked_add(self.proposal_ttl)
+            .ok_or(PoolError::MathOverflow)?;
         self.proposals_live_until = self.proposals_live_until.max(expires_at);
+        Ok((id, expires_at))
+    }
+
+    /// Counts a proposal the vote just decided (nothing while it stays pending).
+    pub fn record_trade_decision(&mut self, status: ProposalStatus) -> Result<()> {
+        match status {
+            ProposalStatus::Approved => self.trades_approved = add(self.trades_approved, 1)?,
+            ProposalStatus::Rejected => self.trades_rejected = add(self.trades_rejected, 1)?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Counts a proposal that expired or went stale.
+    pub fn record_trade_expired(&mut self) -> Result<()> {
+        self.trades_expired = add(self.trades_expired, 1)?;
+        Ok(())
     }
 
     /// Refuses a trade while a matured deposit request waits to be settled: it must be priced
@@ -261,14 +285,12 @@ impl Pool {
         self.withdrawn_members += 1;
     }
 
-    /// Hands out the next proposal id.
-    pub fn take_proposal_id(&mut self) -> Result<u64> {
-        take(&mut self.next_proposal_id)
-    }
-
-    /// Hands out the next claim id.
-    pub fn take_claim_id(&mut self) -> Result<u64> {
-        take(&mut self.next_claim_id)
+    /// Opens a claim at `now`: hands out its id and its expiry.
+    pub fn open_claim(&mut self, now: i64) -> Result<(u64, i64)> {
+        let expires_at = now
+            .checked_add(self.claim_ttl)
+            .ok_or(PoolError::MathOverflow)?;
+        Ok((take(&mut self.next_claim_id)?, expires_at))
     }
 
     /// Applies a queued configuration change. A change to what votes are cast under (either
@@ -311,9 +333,12 @@ impl Pool {
         Ok(())
     }
 
-    /// Hands out the next governance change id.
-    pub fn take_change_id(&mut self) -> Result<u64> {
-        take(&mut self.next_change_id)
+    /// Queues a governance change at `now`: hands out its id and the time it may apply from.
+    pub fn queue_change(&mut self, now: i64) -> Result<(u64, i64)> {
+        let eta = now
+            .checked_add(self.time_lock)
+            .ok_or(PoolError::MathOverflow)?;
+        Ok((take(&mut self.next_change_id)?, eta))
     }
 
     /// Hands out the next product id.
@@ -345,17 +370,26 @@ impl Pool {
             u64::from(self.insurance_bps) <= BPS_DENOMINATOR,
             PoolError::InvalidBps
         );
-        require!(self.max_members >= 1, PoolError::InvalidConfig);
+        require!(self.max_members >= 1, PoolError::InvalidMaxMembers);
         require!(
             self.active_members <= self.max_members,
-            PoolError::InvalidConfig
+            PoolError::MaxMembersBelowActive
         );
-        require!(self.min_contribution >= 1, PoolError::InvalidConfig);
         require!(
-            (1..=MAX_PROPOSAL_TTL).contains(&self.proposal_ttl)
-                && (1..=MAX_CLAIM_TTL).contains(&self.claim_ttl)
-                && (0..=MAX_TIME_LOCK).contains(&self.time_lock),
-            PoolError::InvalidConfig
+            self.min_contribution >= 1,
+            PoolError::InvalidMinContribution
+        );
+        require!(
+            (1..=MAX_PROPOSAL_TTL).contains(&self.proposal_ttl),
+            PoolError::InvalidProposalTtl
+        );
+        require!(
+            (1..=MAX_CLAIM_TTL).contains(&self.claim_ttl),
+            PoolError::InvalidClaimTtl
+        );
+        require!(
+            (0..=MAX_TIME_LOCK).contains(&self.time_lock),
+            PoolError::InvalidTimeLock
         );
         require!(
             self.required_approvals >= 1 && self.claim_required_approvals >= 1,
@@ -363,7 +397,7 @@ impl Pool {
         );
         require!(
             self.require_lead_approval <= 1 && self.claim_require_lead <= 1 && self.paused <= 1,
-            PoolError::InvalidConfig
+            PoolError::InvalidFlag
         );
         require!(
             self.deposit_queue_head <= self.next_deposit_id

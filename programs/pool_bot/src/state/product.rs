@@ -49,7 +49,7 @@ pub struct ProductConfig {
 /// PDA `[SEED_PRODUCT, pool, id]`.
 #[account(zero_copy)]
 pub struct Product {
-    /// The pool.
+    /// The pool this account belongs to (checked with `has_one = pool`).
     pub pool: Pubkey,
     /// UTF-8 name, zero padded.
     pub name: [u8; MAX_NAME_LEN],
@@ -212,8 +212,8 @@ impl Product {
             require!(!markets[i + 1..].contains(m), PoolError::TooManyMarkets);
         }
         require!(self.max_liquidity_bps <= 10_000, PoolError::InvalidBps);
-        require!(self.max_trade_amount > 0, PoolError::InvalidConfig);
-        require!(self.enabled <= 1, PoolError::InvalidConfig);
+        require!(self.max_trade_amount > 0, PoolError::InvalidMaxTradeAmount);
+        require!(self.enabled <= 1, PoolError::InvalidFlag);
         Ok(())
     }
 }

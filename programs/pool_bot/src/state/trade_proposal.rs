@@ -38,6 +38,34 @@ impl ProposalStatus {
     }
 }
 
+/// Where a proposal stands at a given time: its stored status read with the clock and the
+/// pool's config version, the one answer every client shows.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProposalStanding {
+    /// Open for votes.
+    Pending,
+    /// Approved, live: may be executed now.
+    Executable,
+    /// Quorum became unreachable.
+    Rejected,
+    /// Ran.
+    Executed,
+    /// Its lifetime ran out before it ran.
+    Expired,
+    /// The validators, quorum or terms changed since it was made: it can never run.
+    Stale,
+}
+
+impl ProposalStanding {
+    /// Whether it can still be voted on or executed.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            ProposalStanding::Pending | ProposalStanding::Executable
+        )
+    }
+}
+
 /// PDA `[SEED_PROPOSAL, pool, id]`.
 #[account(zero_copy)]
 pub struct TradeProposal {
@@ -104,11 +132,50 @@ impl TradeProposal {
         self.config_version != config_version
     }
 
-    /// Refuses unless it is still votable or executable: not expired and not stale.
+    /// Whether its lifetime still runs at `now` and its terms are current: only then can it
+    /// be voted on or executed.
+    pub fn is_live(&self, now: i64, config_version: u64) -> bool {
+        now < self.expires_at && !self.is_stale(config_version)
+    }
+
+    /// Refuses unless it is live, naming which rule failed.
     pub fn require_live(&self, now: i64, config_version: u64) -> Result<()> {
         require!(now < self.expires_at, PoolError::ProposalExpired);
         require!(!self.is_stale(config_version), PoolError::ProposalStale);
         Ok(())
+    }
+
+    /// Whether the validator in `slot` voted (either way).
+    pub fn has_voted(&self, slot: usize) -> bool {
+        (self.approvals | self.rejections) & (1 << slot) != 0
+    }
+
+    /// Where it stands at `now` under the pool's `config_version`.
+    pub fn standing(&self, now: i64, config_version: u64) -> ProposalStanding {
+        let open = match self.status() {
+            ProposalStatus::Rejected => return ProposalStanding::Rejected,
+            ProposalStatus::Executed => return ProposalStanding::Executed,
+            // `expire_proposal` before the lifetime ran out means it had gone stale
+            ProposalStatus::Expired if self.decided_at < self.expires_at => {
+                return ProposalStanding::Stale
+            }
+            ProposalStatus::Expired => return ProposalStanding::Expired,
+            ProposalStatus::Pending => ProposalStanding::Pending,
+            ProposalStatus::Approved => ProposalStanding::Executable,
+        };
+        if self.is_stale(config_version) {
+            ProposalStanding::Stale
+        } else if now >= self.expires_at {
+            ProposalStanding::Expired
+        } else {
+            open
+        }
+    }
+
+    /// Books the gain measured at execution.
+    pub fn record_execution(&mut self, gain: u64, now: i64) {
+        self.realised_profit = gain;
+        self.set_status(ProposalStatus::Executed, now);
     }
 
     /// Records a vote and moves to Approved or Rejected when the quorum decides.
@@ -164,5 +231,53 @@ impl TradeProposal {
             PoolError::RouteLegTooLarge
         );
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn proposal(status: ProposalStatus) -> TradeProposal {
+        let mut p: TradeProposal = bytemuck::Zeroable::zeroed();
+        p.expires_at = 100;
+        p.config_version = 7;
+        p.status = status.code();
+        p
+    }
+
+    #[test]
+    fn standing_reads_status_with_clock_and_version() {
+        use ProposalStanding as S;
+        let cases = [
+            (ProposalStatus::Pending, 99, 7, S::Pending),
+            (ProposalStatus::Pending, 100, 7, S::Expired),
+            (ProposalStatus::Pending, 50, 8, S::Stale),
+            (ProposalStatus::Approved, 99, 7, S::Executable),
+            (ProposalStatus::Approved, 100, 7, S::Expired),
+            (ProposalStatus::Approved, 50, 8, S::Stale),
+            (ProposalStatus::Rejected, 500, 8, S::Rejected),
+            (ProposalStatus::Executed, 500, 8, S::Executed),
+        ];
+        for (status, now, version, standing) in cases {
+            let p = proposal(status);
+            assert_eq!(p.standing(now, version), standing, "{status:?} at {now}");
+            assert_eq!(p.is_live(now, version), standing.is_open());
+        }
+        // booked Expired: before its lifetime ran out it can only have gone stale
+        let mut p = proposal(ProposalStatus::Expired);
+        p.decided_at = 40;
+        assert_eq!(p.standing(500, 7), S::Stale);
+        p.decided_at = 100;
+        assert_eq!(p.standing(500, 8), S::Expired);
+    }
+
+    #[test]
+    fn has_voted_sees_both_ways() {
+        let mut p = proposal(ProposalStatus::Pending);
+        p.approvals = 0b0001;
+        p.rejections = 0b0100;
+        assert!(p.has_voted(0) && p.has_voted(2));
+        assert!(!p.has_voted(1) && !p.has_voted(3));
     }
 }

@@ -8,6 +8,8 @@ import { CLUSTER_IDS, CLUSTER_LABELS, ClusterId, isValidRpcUrl, LOCALNET_URL } f
 import { shortAddress } from "../lib/format";
 import { usePool } from "../state/data";
 import { localnetDefaultPool, useSettings } from "../state/settings";
+import { PoolLoadError, PoolLoadKind } from "../lib/rpc";
+import { liveToasts, toastClosesAt } from "../lib/toasts";
 import { useTx } from "../state/tx";
 import { WalletButton } from "../wallet/WalletUi";
 import { Badge, Empty, ExplorerLink, Modal, Segmented, Skeleton } from "./ui";
@@ -73,12 +75,29 @@ export function Layout() {
         </div>
       </header>
       <main className="container">
+        <LinkProblems />
         <Outlet />
       </main>
       <footer className="footer muted small">
         Pool Bot · member-owned trading pool on Solana · amounts in the pool's token, rounded down
       </footer>
       <Toasts />
+    </div>
+  );
+}
+
+/** What in the page's link could not be used (`?pool=garbage`), until dismissed. */
+function LinkProblems() {
+  const { linkProblems, dismissLinkProblems } = useSettings();
+  if (linkProblems.length === 0) return null;
+  return (
+    <div className="notice link-problems" role="alert" data-testid="link-problem">
+      {linkProblems.map((p) => (
+        <p key={p}>{p}</p>
+      ))}
+      <button type="button" className="btn small ghost" onClick={dismissLinkProblems}>
+        Dismiss
+      </button>
     </div>
   );
 }
@@ -236,22 +255,33 @@ export function PoolGate({ children }: { children: ReactNode }) {
     );
   }
   if (pool.isError || !pool.data) {
-    const message = String((pool.error as Error | null)?.message ?? "");
-    const unreachable = /fetch|network|ECONNREFUSED/i.test(message);
+    const kind: PoolLoadKind = pool.error instanceof PoolLoadError ? pool.error.kind : "not-rpc";
+    const title = {
+      unreachable: "Cannot reach the cluster",
+      "not-rpc": "This is not a Solana RPC",
+      "no-pool": "No pool at this address",
+      "not-a-pool": "This account is not a Pool Bot pool",
+    }[kind];
     return (
       <>
-        <Empty title={unreachable ? "Cannot reach the cluster" : "No pool at this address"} icon="⚠">
-          {unreachable ? (
-            <p>
+        <Empty title={title} icon="⚠">
+          {kind === "unreachable" ? (
+            <p data-testid="pool-problem" data-kind={kind}>
               Nothing answers at <span className="mono">{settings.endpoint}</span>.{" "}
               {settings.local
                 ? "Start the local validator with scripts/localnet.sh start."
                 : "Check the RPC URL."}
             </p>
+          ) : kind === "not-rpc" ? (
+            <p data-testid="pool-problem" data-kind={kind}>
+              <span className="mono">{settings.endpoint}</span> answered, but not as a Solana JSON-RPC
+              endpoint does, so nothing can be read from it. Check the RPC URL (a Solana RPC answers
+              getVersion; for a local validator, http://127.0.0.1:8899).
+            </p>
           ) : (
-            <p>
-              There is no Pool Bot pool at <span className="mono">{settings.pool.toBase58()}</span> on{" "}
-              {CLUSTER_LABELS[settings.cluster]}.
+            <p data-testid="pool-problem" data-kind={kind}>
+              {kind === "no-pool" ? "There is no Pool Bot pool" : "The account is not a Pool Bot pool"} at{" "}
+              <span className="mono">{settings.pool.toBase58()}</span> on {CLUSTER_LABELS[settings.cluster]}.
               {settings.local && settings.defaultPool
                 ? " Create the localnet pool with `npm run fixture` in app/ (or npx tsx migrations/deploy.ts --wallet app/fixtures/localnet/admin.json)."
                 : " Check the address and the cluster."}
@@ -301,13 +331,15 @@ export function PageHead({ title, children }: { title: ReactNode; children?: Rea
 
 function Toasts() {
   const { entries, dismiss } = useTx();
-  // Confirmed transactions leave after a while; failures stay until dismissed.
+  const [now, setNow] = useState(() => Date.now());
+  // Settled transactions leave by themselves (failures a little later); in-flight ones stay.
   useEffect(() => {
-    const done = entries.filter((e) => e.status === "confirmed");
-    if (done.length === 0) return;
-    const timers = done.map((e) => setTimeout(() => dismiss(e.id), Math.max(0, e.at + 12_000 - Date.now())));
-    return () => timers.forEach(clearTimeout);
-  }, [entries, dismiss]);
+    const next = Math.min(...entries.map(toastClosesAt).filter((t): t is number => t !== null && t > now));
+    if (!Number.isFinite(next)) return;
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, next - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [entries, now]);
+  const shown = liveToasts(entries, now);
   const icon = {
     signing: <span className="spinner" />,
     pending: <span className="spinner" />,
@@ -322,7 +354,7 @@ function Toasts() {
   } as const;
   return (
     <div className="toasts" aria-live="polite">
-      {entries.map((e) => (
+      {shown.map((e) => (
         <div key={e.id} className={`toast toast-${e.status}`} data-testid="tx-toast" data-status={e.status}>
           <div className={`toast-icon ${e.status}`} aria-hidden>
             {icon[e.status]}
@@ -338,7 +370,13 @@ function Toasts() {
               </ExplorerLink>
             )}
           </div>
-          <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => dismiss(e.id)}>
+          <button
+            type="button"
+            className="icon-btn"
+            aria-label="Dismiss"
+            onClick={() => dismiss(e.id)}
+            data-testid="tx-toast-dismiss"
+          >
             ✕
           </button>
         </div>

@@ -12,6 +12,7 @@ import { keepersOf, PoolAccount, PoolAddresses, PoolBotClient, RoleName, validat
 import { ActivityItem, fetchActivity } from "../lib/activity";
 import { knownSymbol } from "../lib/clusters";
 import { readOnlyClient } from "../lib/readClient";
+import { readPool } from "../lib/rpc";
 import { useSettings } from "./settings";
 
 /** How often data refreshes: quickly on a local validator, gently on public RPCs. */
@@ -52,7 +53,11 @@ export function usePool() {
     refetchInterval,
     retry: 1,
     queryFn: async (): Promise<PoolInfo> => {
-      const account = await client.fetchPool(pool!);
+      // a failed read says why: no answer, not a Solana RPC, or no pool there (lib/rpc.ts)
+      const account = await readPool(
+        () => client.fetchPool(pool!),
+        () => client.connection.getVersion(),
+      );
       const bytes = Uint8Array.from(account.name);
       const end = bytes.indexOf(0);
       return {

@@ -1,5 +1,6 @@
 /**
- * Which cluster and which pool: read from the URL (`?cluster=`, `?rpc=`, `?pool=`) on load,
+ * Which cluster and which pool: read from the URL (`?cluster=`, `?rpc=`, `?pool=`) on load
+ * (a value that cannot be used is reported in `linkProblems`, never dropped without a word),
  * kept in localStorage, changed from the settings panel. On localnet the pool defaults to the
  * one `migrations/localnet.json` creates: the fixture admin's pool for the fixture USDC mint.
  */
@@ -15,6 +16,7 @@ import {
   LOCALNET,
   LOCALNET_URL,
 } from "../lib/clusters";
+import { parsePubkey, readLink } from "../lib/link";
 
 export interface Settings {
   cluster: ClusterId;
@@ -35,6 +37,9 @@ export interface SettingsValue extends Settings {
   pool: PublicKey | null;
   /** Whether `pool` is the localnet default. */
   defaultPool: boolean;
+  /** What in the page's link could not be used (a bad `?pool=`), each as a sentence. */
+  linkProblems: string[];
+  dismissLinkProblems(): void;
   update(change: Partial<Settings>): void;
   setPool(pool: string): void;
 }
@@ -44,15 +49,6 @@ const STORAGE_KEY = "poolbot.settings.v1";
 /** The pool `migrations/localnet.json` creates on localnet. */
 export function localnetDefaultPool(): PublicKey {
   return poolAddress(new PublicKey(LOCALNET.admin), new PublicKey(LOCALNET.usdcMint));
-}
-
-function parsePubkey(text: string | undefined | null): PublicKey | null {
-  if (!text) return null;
-  try {
-    return new PublicKey(text.trim());
-  } catch {
-    return null;
-  }
 }
 
 function initial(): Settings {
@@ -68,17 +64,14 @@ function initial(): Settings {
     customUrl: stored.customUrl ?? "",
     pools: stored.pools ?? {},
   };
-  const params = new URLSearchParams(window.location.search);
-  const cluster = params.get("cluster");
-  if (cluster && CLUSTER_IDS.includes(cluster as ClusterId)) settings.cluster = cluster as ClusterId;
-  const rpc = params.get("rpc");
-  if (rpc && isValidRpcUrl(rpc)) {
-    if (!cluster && settings.cluster !== "custom" && !isLocalUrl(rpc)) settings.cluster = "custom";
-    if (settings.cluster === "custom") settings.customUrl = rpc;
-    else settings.localUrl = rpc;
+  const link = readLink(window.location.search);
+  if (link.cluster) settings.cluster = link.cluster;
+  if (link.rpc) {
+    if (!link.cluster && settings.cluster !== "custom" && !isLocalUrl(link.rpc)) settings.cluster = "custom";
+    if (settings.cluster === "custom") settings.customUrl = link.rpc;
+    else settings.localUrl = link.rpc;
   }
-  const pool = params.get("pool");
-  if (pool && parsePubkey(pool)) settings.pools = { ...settings.pools, [settings.cluster]: pool };
+  if (link.pool) settings.pools = { ...settings.pools, [settings.cluster]: link.pool };
   return settings;
 }
 
@@ -86,6 +79,7 @@ const SettingsContext = createContext<SettingsValue | null>(null);
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<Settings>(initial);
+  const [linkProblems, setLinkProblems] = useState(() => readLink(window.location.search).problems);
   const update = useCallback((change: Partial<Settings>) => {
     setSettings((old) => {
       const next = { ...old, ...change };
@@ -104,10 +98,12 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       local,
       pool,
       defaultPool: !chosen && pool !== null,
+      linkProblems,
+      dismissLinkProblems: () => setLinkProblems([]),
       update,
       setPool: (text: string) => update({ pools: { ...settings.pools, [settings.cluster]: text.trim() } }),
     };
-  }, [settings, update]);
+  }, [settings, update, linkProblems]);
   return <SettingsContext.Provider value={value}>{children}</SettingsContext.Provider>;
 }
 

@@ -3,30 +3,30 @@
  * wallet through an SDK client (never an instruction built here), and tracks the transaction as
  * awaiting signature → pending (signed and sent, waiting for confirmation) → confirmed or
  * failed, with the failure as a sentence (`explainError`). A confirmed transaction refreshes
- * every query.
+ * every query. Toasts close by themselves once settled and are cleared when the wallet changes
+ * (`lib/toasts.ts`).
  */
 import { AnchorProvider, utils } from "@anchor-lang/core";
 import { useAnchorWallet, useConnection } from "@solana/wallet-adapter-react";
 import { Transaction, VersionedTransaction } from "@solana/web3.js";
 import { useQueryClient } from "@tanstack/react-query";
-import { createContext, ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
+import {
+  createContext,
+  ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { DEFAULT_CONFIRM_OPTIONS, PoolBotClient } from "@poolbot/sdk";
 import { Action, ErrorFacts, explainError, Explained } from "../lib/errors";
 import { big } from "../lib/format";
+import { afterWalletSwitch, TxEntry, TxStatus } from "../lib/toasts";
 import { useMyRole, usePool } from "./data";
 
-export type TxStatus = "signing" | "pending" | "confirmed" | "failed";
-
-export interface TxEntry {
-  id: number;
-  label: string;
-  status: TxStatus;
-  signature?: string;
-  sentence?: string;
-  errorName?: string;
-  /** Ms timestamp of the last change. */
-  at: number;
-}
+export type { TxEntry, TxStatus };
 
 export type TxOutcome<T> = { ok: true; result: T } | { ok: false; error: Explained };
 
@@ -57,6 +57,9 @@ export function TxProvider({ children }: { children: ReactNode }) {
   const { role } = useMyRole();
   const [entries, setEntries] = useState<TxEntry[]>([]);
   const nextId = useRef(1);
+  // Another wallet's settled toasts would only cover this one's forms.
+  const walletKey = wallet?.publicKey.toBase58() ?? null;
+  useEffect(() => setEntries(afterWalletSwitch), [walletKey]);
 
   const upsert = useCallback((id: number, change: Partial<TxEntry>) => {
     setEntries((old) => {

@@ -12,6 +12,7 @@ import { Badge, Modal, RoleBadge } from "../components/ui";
 import { shortAddress } from "../lib/format";
 import { useMyRole } from "../state/data";
 import { useSettings } from "../state/settings";
+import { forgetBurner, nextBurnerLabel, readBurners, rememberBurner, StoredBurner } from "../lib/burners";
 import {
   BurnerIdentity,
   BurnerWalletAdapter,
@@ -26,6 +27,7 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
   const { local } = useSettings();
   const [secret, setSecret] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<StoredBurner[]>(() => readBurners(localStorage));
   const fixtures = useQuery({
     queryKey: ["fixtures"],
     queryFn: listFixtures,
@@ -42,6 +44,15 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
     if (wallet?.adapter.name !== BurnerWalletName) select(BurnerWalletName);
     else if (!connected) await connect();
     onClose();
+  };
+
+  /** A new or pasted key: saved, so it can be chosen again later. */
+  const chooseSaved = (burner: StoredBurner) => {
+    setSaved(rememberBurner(localStorage, burner));
+    return chooseBurner({
+      label: burner.label,
+      keypair: Keypair.fromSecretKey(Uint8Array.from(burner.secretKey)),
+    });
   };
 
   const loadNamed = async (name: string) => {
@@ -121,6 +132,38 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
               preview`).
             </p>
           ) : null}
+          {saved.length > 0 && (
+            <div className="saved-burners" data-testid="saved-burners">
+              <div className="muted small">Your burners (saved in this browser)</div>
+              <div className="fixture-grid">
+                {saved.map((b) => {
+                  const key = Keypair.fromSecretKey(Uint8Array.from(b.secretKey)).publicKey.toBase58();
+                  return (
+                    <div key={key} className="fixture saved-burner">
+                      <button
+                        type="button"
+                        className="link-btn"
+                        data-testid={`saved-burner-${key}`}
+                        onClick={() => void chooseSaved(b)}
+                      >
+                        <strong>{b.label}</strong>{" "}
+                        <span className="mono muted small">{shortAddress(key)}</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="icon-btn small"
+                        aria-label={`Forget ${b.label}`}
+                        title="Forget this key (its funds stay on chain, unreachable without it)"
+                        onClick={() => setSaved(forgetBurner(localStorage, b.secretKey))}
+                      >
+                        ✕
+                      </button>
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+          )}
           <details className="paste">
             <summary>Paste a secret key or start a new burner</summary>
             <textarea
@@ -137,7 +180,8 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
                 disabled={!secret.trim()}
                 onClick={() => {
                   try {
-                    void chooseBurner({ label: "pasted", keypair: parseSecretKey(secret) });
+                    const keypair = parseSecretKey(secret);
+                    void chooseSaved({ label: "Pasted", secretKey: Array.from(keypair.secretKey) });
                   } catch (e) {
                     setProblem(`That is not a secret key: ${(e as Error).message}`);
                   }
@@ -148,7 +192,13 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
               <button
                 type="button"
                 className="btn ghost"
-                onClick={() => void chooseBurner({ label: "new", keypair: Keypair.generate() })}
+                data-testid="new-burner"
+                onClick={() =>
+                  void chooseSaved({
+                    label: nextBurnerLabel(saved),
+                    secretKey: Array.from(Keypair.generate().secretKey),
+                  })
+                }
               >
                 New burner
               </button>

@@ -1,8 +1,9 @@
 /**
  * The localnet burner wallet: a keypair held by the page (localStorage), offered only when the
  * endpoint is a validator on this machine. It can load the committed localnet fixture keypairs
- * (served by the dev / preview server, never bundled), a pasted secret key, or a fresh one.
- * Never use it with real funds.
+ * (served by the dev / preview server, never bundled), a pasted secret key, or a fresh one; new
+ * and pasted keys are saved (`lib/burners.ts`) so they can be chosen again. The key in use stays
+ * connected across reloads. Never use it with real funds.
  */
 import { utils } from "@anchor-lang/core";
 import {
@@ -12,6 +13,7 @@ import {
   WalletReadyState,
 } from "@solana/wallet-adapter-base";
 import { Keypair, PublicKey, Transaction, TransactionVersion, VersionedTransaction } from "@solana/web3.js";
+import { nextBurnerLabel, readBurners, rememberBurner } from "../lib/burners";
 
 export const BurnerWalletName = "Localnet burner" as WalletName<"Localnet burner">;
 
@@ -99,12 +101,21 @@ export class BurnerWalletAdapter extends BaseSignerWalletAdapter<"Localnet burne
   }
 
   async connect(): Promise<void> {
-    if (this.identity) return;
+    // Let the wallet provider finish mounting first: React's StrictMode mounts it twice, and a
+    // "connect" event fired between the two is lost (a reload then showed no wallet).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (this.identity) {
+      this.emit("connect", this.identity.keypair.publicKey);
+      return;
+    }
     this.busy = true;
     try {
       let identity = load();
       if (!identity) {
-        identity = { label: "new", keypair: Keypair.generate() };
+        const keypair = Keypair.generate();
+        const label = nextBurnerLabel(readBurners(localStorage));
+        rememberBurner(localStorage, { label, secretKey: Array.from(keypair.secretKey) });
+        identity = { label, keypair };
         store(identity);
       }
       this.identity = identity;

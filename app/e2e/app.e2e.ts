@@ -30,6 +30,7 @@ import { localAmmSwapDraft } from "../src/lib/products";
 import { readOnlyClient } from "../src/lib/readClient";
 import { formatAmount } from "../src/lib/format";
 import {
+  APP_URL,
   connectFixture,
   DESKTOP,
   launch,
@@ -197,6 +198,27 @@ describe("Pool Bot web app in Chromium", () => {
     );
     assert.deepEqual(await snapshot(), before, "shares, USDC, vault and SOL (no fee) unchanged");
     await screenshot(page, "member-error", true);
+
+    // One amount parser, the CLI's rule: a comma is refused with the fix, never read as 1,505.
+    await page.getByTestId("deposit-amount").fill("150,5");
+    await page
+      .getByTestId("member-actions")
+      .getByText("“150,5” has a comma, which could be a decimal or a thousands separator.", { exact: false })
+      .waitFor();
+    assert.ok(await page.getByTestId("deposit-submit").isDisabled(), "nothing can be sent");
+    assert.equal(await page.getByTestId("deposit-submit").textContent(), "Enter an amount");
+
+    // The failed toast is dismissable and does not follow the next wallet over its forms.
+    assert.equal(await page.getByTestId("tx-toast").count(), 1);
+    assert.equal(await page.getByTestId("tx-toast-dismiss").count(), 1);
+    await page.getByTestId("wallet-button").click();
+    await page.getByRole("menuitem", { name: "Switch wallet" }).click();
+    await page.getByTestId("fixture-lead").click();
+    await page
+      .getByTestId("wallet-address")
+      .filter({ hasText: lead.toBase58().slice(0, 4) })
+      .waitFor();
+    await page.getByTestId("tx-toast").waitFor({ state: "detached" });
     pageErrors.push(...errors);
     await context.close();
   });
@@ -338,6 +360,180 @@ describe("Pool Bot web app in Chromium", () => {
       .filter({ hasText: "Local AMM swap" })
       .waitFor();
     pageErrors.push(...errors);
+    await context.close();
+  });
+
+  it("the ADMIN's forms check each field before sending, and pausing and removing a validator ask first; execution waits while paused", async () => {
+    const { page, context, errors } = await newPage(browser);
+    await open(page, "/admin");
+    await connectFixture(page, "admin", fixtureKeypair("admin").publicKey.toBase58());
+    await page.getByTestId("admin-pause").waitFor();
+    const poolBefore = await client.fetchPool(p.pool);
+    const changesBefore = (await client.listPendingChanges(p)).length;
+
+    // Configuration: a limit beyond u32 and a percentage finer than a basis point are refused in words.
+    await page.getByTestId("config-max-members").fill("99999999999");
+    await page.getByTestId("admin-save-config").click();
+    await page
+      .getByTestId("config-error")
+      .filter({ hasText: "Max members: must be between 1 and 4,294,967,295, not 99999999999." })
+      .waitFor();
+    await page.getByTestId("config-max-members").fill(String(poolBefore.maxMembers));
+    await page.getByTestId("config-insurance").fill("5.125");
+    await page.getByTestId("admin-save-config").click();
+    await page
+      .getByTestId("config-error")
+      .filter({ hasText: /^Insurance share: 5\.125% is finer than/ })
+      .waitFor();
+    await page.getByTestId("config-insurance").fill(String(poolBefore.insuranceBps / 100));
+    // The name limit counts UTF-8 bytes, as the chain does.
+    await page.getByTestId("config-name").fill("é".repeat(17));
+    await page.getByTestId("config-name-bytes").filter({ hasText: "34 / 32 bytes" }).waitFor();
+    await page.getByTestId("admin-save-config").click();
+    await page
+      .getByTestId("config-error")
+      .filter({ hasText: /^Name: 34 bytes is too long/ })
+      .waitFor();
+    await page.getByTestId("config-name").fill(decodeName(poolBefore.name));
+
+    // A product with max trade 0: its own sentence, not the pool configuration's.
+    const products = (await client.listProducts(p)).length;
+    await page.getByTestId("register-product").click();
+    await page.getByTestId("register-name").fill("Zero trade");
+    await page.getByTestId("register-max-trade").fill("0");
+    await page.getByTestId("register-submit").click();
+    await page
+      .getByTestId("register-error")
+      .filter({
+        hasText:
+          "Max trade: must be more than 0 USDC; a product whose trades may put in nothing could never trade.",
+      })
+      .waitFor();
+    assert.doesNotMatch((await page.getByTestId("register-error").textContent()) ?? "", /max members/i);
+
+    // Removing a validator asks first; cancelling sends nothing.
+    const senior1 = fixtureKeypair("senior-1").publicKey.toBase58();
+    await page.getByTestId(`admin-validators-remove-${senior1}`).click();
+    await page.getByTestId("confirm-remove").waitFor();
+    await page.getByTestId("confirm-cancel").click();
+    await page.getByTestId("confirm-remove").waitFor({ state: "detached" });
+    assert.equal((await client.listPendingChanges(p)).length, changesBefore, "no removal was queued");
+    assert.equal((await client.listProducts(p)).length, products, "nothing was registered");
+    assert.equal(await page.getByTestId("tx-toast").count(), 0, "nothing was sent at all");
+
+    // SENIOR 1 adds the second approval: the fixture's proposal is approved, ready to execute.
+    await page.getByTestId("wallet-button").click();
+    await page.getByRole("menuitem", { name: "Switch wallet" }).click();
+    await page.getByTestId("fixture-senior-1").click();
+    await navigate(page, "Validators");
+    const id = state.proposalId;
+    await page.getByTestId(`approve-${id}`).click();
+    assert.equal((await settledToast(page)).status, "confirmed");
+    await page.getByTestId(`execute-${id}`).waitFor();
+    assert.ok(!(await page.getByTestId(`execute-${id}`).isDisabled()), "executable while the pool is open");
+
+    // The ADMIN pauses: the page asks first, then the chain is paused.
+    await page.getByTestId("wallet-button").click();
+    await page.getByRole("menuitem", { name: "Switch wallet" }).click();
+    await page.getByTestId("fixture-admin").click();
+    await navigate(page, "Admin");
+    await page.getByTestId("admin-pause").click();
+    await page.getByTestId("confirm-pause").waitFor();
+    assert.equal((await client.fetchPool(p.pool)).paused, 0, "nothing sent before confirming");
+    await page.getByTestId("confirm-ok").click();
+    assert.equal((await settledToast(page)).status, "confirmed");
+    assert.equal((await client.fetchPool(p.pool)).paused, 1);
+
+    // While paused, Execute is disabled and says why.
+    await page.getByTestId("wallet-button").click();
+    await page.getByRole("menuitem", { name: "Switch wallet" }).click();
+    await page.getByTestId("fixture-senior-1").click();
+    await navigate(page, "Validators");
+    await page
+      .getByTestId(`execute-paused-${id}`)
+      .filter({ hasText: "The pool is paused: executions wait until an ADMIN resumes it." })
+      .waitFor();
+    assert.ok(await page.getByTestId(`execute-${id}`).isDisabled());
+
+    // Resuming needs no confirmation.
+    await page.getByTestId("wallet-button").click();
+    await page.getByRole("menuitem", { name: "Switch wallet" }).click();
+    await page.getByTestId("fixture-admin").click();
+    await navigate(page, "Admin");
+    await page.getByTestId("admin-pause").filter({ hasText: "Resume pool" }).click();
+    assert.equal((await settledToast(page)).status, "confirmed");
+    assert.equal((await client.fetchPool(p.pool)).paused, 0);
+    pageErrors.push(...errors);
+    await context.close();
+  });
+
+  it("the claim form checks the amount, the reason's bytes and the related trade before sending", async () => {
+    const { page, context, errors } = await newPage(browser);
+    await open(page, "/insurance");
+    await connectFixture(page, "member", member.toBase58());
+    const form = page.getByTestId("file-claim");
+    await form.waitFor();
+    const claims = (await client.listClaims(p)).length;
+    await page.getByTestId("claim-amount").fill("1000000");
+    await page.getByTestId("claim-reason").fill("€".repeat(67));
+    await page.getByTestId("claim-trade").fill("-1");
+    const problems = form.getByTestId("claim-problem");
+    await problems
+      .filter({ hasText: /^Amount: the reserve has .+ available beyond pending claims/ })
+      .waitFor();
+    await problems.filter({ hasText: /^What happened: 201 bytes is too long/ }).waitFor();
+    await problems.filter({ hasText: /^Related trade: “-1” is not a trade id/ }).waitFor();
+    await page.getByTestId("claim-trade").fill("1.5");
+    await problems.filter({ hasText: /^Related trade: “1\.5” is not a trade id/ }).waitFor();
+    await page.getByTestId("claim-amount").fill("150,5");
+    await problems.filter({ hasText: /^Amount: “150,5” has a comma/ }).waitFor();
+    assert.ok(await page.getByTestId("claim-submit").isDisabled(), "nothing can be sent");
+    assert.equal((await client.listClaims(p)).length, claims);
+    pageErrors.push(...errors);
+    await context.close();
+  });
+
+  it("a burner survives a reload and a new burner can be chosen again", async () => {
+    const { page, context, errors } = await newPage(browser);
+    await open(page, "/member");
+    await page.getByTestId("connect-button").click();
+    await page.getByText("Paste a secret key or start a new burner").click();
+    await page.getByTestId("new-burner").click();
+    await page.getByTestId("wallet-address").waitFor();
+    const fresh = (await page.getByTestId("wallet-address").textContent()) ?? "";
+    await page.reload();
+    await page.getByTestId("wallet-address").filter({ hasText: fresh }).waitFor();
+    await page.getByTestId("wallet-button").click();
+    await page.getByRole("menuitem", { name: "Switch wallet" }).click();
+    await page.getByTestId("fixture-member").click();
+    await page
+      .getByTestId("wallet-address")
+      .filter({ hasText: member.toBase58().slice(0, 4) })
+      .waitFor();
+    await page.getByTestId("wallet-button").click();
+    await page.getByRole("menuitem", { name: "Switch wallet" }).click();
+    const saved = page.getByTestId("saved-burners").locator('[data-testid^="saved-burner-"]');
+    await saved.filter({ hasText: fresh }).click();
+    await page.getByTestId("wallet-address").filter({ hasText: fresh }).waitFor();
+    pageErrors.push(...errors);
+    await context.close();
+  });
+
+  it("says what is wrong with a link's pool and with an endpoint that is no Solana RPC", async () => {
+    const { page, context } = await newPage(browser);
+    await open(page, "/?pool=garbage");
+    await page
+      .getByTestId("link-problem")
+      .filter({ hasText: "The link's pool “garbage” is not a Solana address" })
+      .waitFor();
+    // The app's own web server answers HTTP, but not as a Solana RPC does.
+    await page.goto(`${APP_URL}/?rpc=${encodeURIComponent(APP_URL)}`);
+    const problem = page.getByTestId("pool-problem");
+    await problem.waitFor({ timeout: 30_000 });
+    assert.equal(await problem.getAttribute("data-kind"), "not-rpc");
+    await page.getByText("This is not a Solana RPC").waitFor();
+    assert.doesNotMatch(await page.locator("body").innerText(), /No pool at this address/);
+    // (the failed requests of this page are expected: not added to the page errors)
     await context.close();
   });
 

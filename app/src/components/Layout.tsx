@@ -1,18 +1,14 @@
 /** The frame: header with navigation, cluster and wallet; the pool gate; transaction toasts. */
-import { useConnection } from "@solana/wallet-adapter-react";
-import { PublicKey } from "@solana/web3.js";
-import { useQuery } from "@tanstack/react-query";
-import { ReactNode, useEffect, useState } from "react";
+import { ReactNode, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router-dom";
-import { CLUSTER_IDS, CLUSTER_LABELS, ClusterId, isValidRpcUrl, LOCALNET_URL } from "../lib/clusters";
-import { shortAddress } from "../lib/format";
+import { CLUSTER_LABELS } from "../lib/clusters";
 import { usePool } from "../state/data";
-import { localnetDefaultPool, useSettings } from "../state/settings";
+import { useSettings } from "../state/settings";
 import { PoolLoadError, PoolLoadKind } from "../lib/rpc";
-import { liveToasts, toastClosesAt } from "../lib/toasts";
-import { useTx } from "../state/tx";
 import { WalletButton } from "../wallet/WalletUi";
-import { Badge, Empty, ExplorerLink, Modal, Segmented, Skeleton } from "./ui";
+import { ClusterButton, SettingsDialog } from "./SettingsDialog";
+import { Toasts } from "./Toasts";
+import { Badge, Empty, ExplorerLink, Skeleton } from "./ui";
 
 const NAV = [
   { to: "/", label: "Overview" },
@@ -99,125 +95,6 @@ function LinkProblems() {
         Dismiss
       </button>
     </div>
-  );
-}
-
-function ClusterButton() {
-  const settings = useSettings();
-  const { connection } = useConnection();
-  const [open, setOpen] = useState(false);
-  const health = useQuery({
-    queryKey: [settings.endpoint, "health"],
-    queryFn: () => connection.getSlot("confirmed"),
-    refetchInterval: 10_000,
-    retry: false,
-  });
-  const dot = health.isError ? "dot bad" : health.data !== undefined ? "dot good" : "dot";
-  return (
-    <>
-      <button
-        type="button"
-        className="btn cluster-btn"
-        onClick={() => setOpen(true)}
-        data-testid="cluster-button"
-      >
-        <span className={dot} aria-hidden />
-        <span>{CLUSTER_LABELS[settings.cluster]}</span>
-      </button>
-      {open && <SettingsDialog onClose={() => setOpen(false)} />}
-    </>
-  );
-}
-
-function SettingsDialog({ onClose }: { onClose: () => void }) {
-  const settings = useSettings();
-  const [cluster, setCluster] = useState<ClusterId>(settings.cluster);
-  const [localUrl, setLocalUrl] = useState(settings.localUrl);
-  const [customUrl, setCustomUrl] = useState(settings.customUrl);
-  const [pool, setPool] = useState(settings.pools[settings.cluster] ?? "");
-  const urlProblem =
-    cluster === "localnet" && !isValidRpcUrl(localUrl)
-      ? "Enter an http(s) URL, like http://127.0.0.1:8899."
-      : cluster === "custom" && !isValidRpcUrl(customUrl)
-        ? "Enter an http(s) RPC URL."
-        : null;
-  let poolProblem: string | null = null;
-  if (pool.trim()) {
-    try {
-      new PublicKey(pool.trim());
-    } catch {
-      poolProblem = "That is not a base58 address.";
-    }
-  }
-  return (
-    <Modal title="Network & pool" onClose={onClose} testId="settings-dialog">
-      <label className="field">
-        <span>Cluster</span>
-        <Segmented
-          options={CLUSTER_IDS.map((c) => ({ value: c, label: CLUSTER_LABELS[c] }))}
-          value={cluster}
-          onChange={(c) => {
-            setCluster(c);
-            setPool(settings.pools[c] ?? "");
-          }}
-        />
-      </label>
-      {cluster === "localnet" && (
-        <label className="field">
-          <span>Local validator RPC</span>
-          <input value={localUrl} onChange={(e) => setLocalUrl(e.target.value)} placeholder={LOCALNET_URL} />
-          <small className="muted">
-            Start one with scripts/localnet.sh start (the websocket is the next port).
-          </small>
-        </label>
-      )}
-      {cluster === "custom" && (
-        <label className="field">
-          <span>RPC URL</span>
-          <input value={customUrl} onChange={(e) => setCustomUrl(e.target.value)} placeholder="https://…" />
-        </label>
-      )}
-      <label className="field">
-        <span>Pool address</span>
-        <input
-          value={pool}
-          onChange={(e) => setPool(e.target.value)}
-          placeholder={
-            cluster === "localnet"
-              ? `${shortAddress(localnetDefaultPool(), 6)} (the localnet pool)`
-              : "The pool's address"
-          }
-          data-testid="pool-input"
-        />
-        <small className="muted">
-          {cluster === "localnet"
-            ? "Leave empty for the pool migrations/localnet.json creates. Links can also carry ?pool=ADDRESS."
-            : "Links can also carry ?pool=ADDRESS."}
-        </small>
-      </label>
-      {(urlProblem || poolProblem) && <div className="form-error">{urlProblem ?? poolProblem}</div>}
-      <div className="button-row end">
-        <button type="button" className="btn ghost" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="btn primary"
-          disabled={!!urlProblem || !!poolProblem}
-          onClick={() => {
-            settings.update({
-              cluster,
-              localUrl,
-              customUrl,
-              pools: { ...settings.pools, [cluster]: pool.trim() },
-            });
-            onClose();
-          }}
-        >
-          Save
-        </button>
-      </div>
-    </Modal>
   );
 }
 
@@ -325,62 +202,6 @@ export function PageHead({ title, children }: { title: ReactNode; children?: Rea
         <h1>{title}</h1>
       </div>
       {children && <div className="page-head-side">{children}</div>}
-    </div>
-  );
-}
-
-function Toasts() {
-  const { entries, dismiss } = useTx();
-  const [now, setNow] = useState(() => Date.now());
-  // Settled transactions leave by themselves (failures a little later); in-flight ones stay.
-  useEffect(() => {
-    const next = Math.min(...entries.map(toastClosesAt).filter((t): t is number => t !== null && t > now));
-    if (!Number.isFinite(next)) return;
-    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, next - Date.now()) + 50);
-    return () => clearTimeout(timer);
-  }, [entries, now]);
-  const shown = liveToasts(entries, now);
-  const icon = {
-    signing: <span className="spinner" />,
-    pending: <span className="spinner" />,
-    confirmed: "✓",
-    failed: "!",
-  } as const;
-  const text = {
-    signing: "Waiting for your wallet to sign…",
-    pending: "Pending: sent, waiting for confirmation…",
-    confirmed: "Confirmed",
-    failed: "Failed",
-  } as const;
-  return (
-    <div className="toasts" aria-live="polite">
-      {shown.map((e) => (
-        <div key={e.id} className={`toast toast-${e.status}`} data-testid="tx-toast" data-status={e.status}>
-          <div className={`toast-icon ${e.status}`} aria-hidden>
-            {icon[e.status]}
-          </div>
-          <div className="toast-body">
-            <div className="toast-title">{e.label}</div>
-            <div className="toast-text" data-testid="tx-toast-text">
-              {e.status === "failed" ? e.sentence : text[e.status]}
-            </div>
-            {e.signature && (e.status === "pending" || e.status === "confirmed") && (
-              <ExplorerLink kind="tx" id={e.signature} className="small">
-                View transaction
-              </ExplorerLink>
-            )}
-          </div>
-          <button
-            type="button"
-            className="icon-btn"
-            aria-label="Dismiss"
-            onClick={() => dismiss(e.id)}
-            data-testid="tx-toast-dismiss"
-          >
-            ✕
-          </button>
-        </div>
-      ))}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 /** The frame: header with navigation, cluster and wallet; the pool gate; transaction toasts. */
+import { isPaused } from "@poolbot/sdk";
 import { ReactNode, useState } from "react";
 import { NavLink, Outlet, useLocation } from "react-router-dom";
 import { CLUSTER_LABELS } from "../lib/clusters";
@@ -178,7 +179,7 @@ export function PoolGate({ children }: { children: ReactNode }) {
 /** The page title with the pool's name and status. */
 export function PageHead({ title, children }: { title: ReactNode; children?: ReactNode }) {
   const pool = usePool();
-  const paused = pool.data?.account.paused === 1;
+  const paused = !!pool.data && isPaused(pool.data.account);
   return (
     <div className="page-head">
       <div>

@@ -323,11 +323,11 @@ describe("migrations/deploy.ts", () => {
       [["--config", broken, "--wallet", walletPath], /insuranceBps: expected basis points, got "5%"/],
       [
         ["--config", unreachable, "--wallet", walletPath],
-        /update requiredApprovals: refused with InvalidQuorum \(6028\)/,
+        /update requiredApprovals: refused with InvalidQuorum \(6035\)/,
       ],
       [
         ["--config", claimQuorum, "--wallet", walletPath],
-        /update claimRequiredApprovals: refused with InvalidQuorum \(6028\)/,
+        /update claimRequiredApprovals: refused with InvalidQuorum \(6035\)/,
       ],
       [
         ["--config", stale, "--wallet", walletPath],

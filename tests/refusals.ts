@@ -86,12 +86,12 @@ describe("refusals a wallet user can hit", () => {
   });
 
   it("a vote by a wallet that is no validator: NotValidator", async () => {
-    await refused(() => member.client.approve(w.pool, proposal.address), "NotValidator", [
+    await refused(() => member.client.approveTrade(w.pool, proposal.address), "NotValidator", [
       proposal.address,
       w.pool.pool,
       w.pool.validatorSet,
     ]);
-    await refused(() => member.client.reject(w.pool, proposal.address, "no"), "NotValidator", [
+    await refused(() => member.client.rejectTrade(w.pool, proposal.address, "no"), "NotValidator", [
       proposal.address,
       w.pool.validatorSet,
     ]);
@@ -99,8 +99,8 @@ describe("refusals a wallet user can hit", () => {
 
   it("a second vote by the same validator: AlreadyVoted", async () => {
     const senior = w.validators[1];
-    await senior.client.approve(w.pool, proposal.address);
-    await refused(() => senior.client.approve(w.pool, proposal.address), "AlreadyVoted", [
+    await senior.client.approveTrade(w.pool, proposal.address);
+    await refused(() => senior.client.approveTrade(w.pool, proposal.address), "AlreadyVoted", [
       proposal.address,
       w.pool.pool,
       w.pool.validatorSet,
@@ -232,8 +232,8 @@ describe("refusals a wallet user can hit", () => {
       const { legs, gain } = await w.arbitrageRoute(TRADE_SIZE);
       const declared = { amountIn: TRADE_SIZE / 2n, expectedProfit: gain, minProfit: gain / 2n };
       const sent = await w.keeper.client.proposeTrade(w.pool, w.product, declared, legs);
-      await w.validators[0].client.approve(w.pool, sent.proposal);
-      await w.validators[2].client.approve(w.pool, sent.proposal);
+      await w.validators[0].client.approveTrade(w.pool, sent.proposal);
+      await w.validators[2].client.approveTrade(w.pool, sent.proposal);
       await refused(() => w.keeper.client.executeAndDistribute(w.pool, sent.proposal), "RouteSpentTooMuch", [
         sent.proposal,
         w.pool.pool,

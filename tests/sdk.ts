@@ -222,9 +222,9 @@ describe("product leg rules", () => {
     }
     const program = POOL_BOT_PROGRAM_ID.toBase58();
     const failure = decodeProgramError({
-      logs: [`Program ${program} invoke [1]`, `Program ${program} failed: custom program error: 0x17c2`],
+      logs: [`Program ${program} invoke [1]`, `Program ${program} failed: custom program error: 0x17c9`],
     });
-    assert.deepEqual(failure && [failure.code, failure.name], [6082, "LegAccountNotPoolOwned"]);
+    assert.deepEqual(failure && [failure.code, failure.name], [6089, "LegAccountNotPoolOwned"]);
   });
 });
 

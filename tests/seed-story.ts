@@ -322,7 +322,7 @@ describe("seed story", () => {
 
     const vote = async (i: number) =>
       eventsNamed(
-        record((await w.validators[i].client.approve(w.pool, proposal.address)).events),
+        record((await w.validators[i].client.approveTrade(w.pool, proposal.address)).events),
         "tradeVoted",
       )[0];
     const seniors = [await vote(1), await vote(2)];
@@ -683,8 +683,8 @@ describe("deposits while a proposal is live, and a claim that expires", () => {
     assert.equal(variantName(position.status), "active");
 
     // The trade runs while they wait: its profit reaches only the shares that existed.
-    await w.validators[0].client.approve(w.pool, proposal.address);
-    await w.validators[1].client.approve(w.pool, proposal.address);
+    await w.validators[0].client.approveTrade(w.pool, proposal.address);
+    await w.validators[1].client.approveTrade(w.pool, proposal.address);
     const executed = eventsNamed(
       record((await w.keeper.client.executeAndDistribute(w.pool, proposal.address)).events),
       "tradeExecuted",
@@ -879,7 +879,9 @@ describe("the rest of the audit trail", () => {
     const proposed = await w.proposeArbitrage(TRADE_SIZE);
     record(proposed.events);
     const [vote] = eventsNamed(
-      record((await w.validators[1].client.reject(w.pool, proposed.address, "route lost its edge")).events),
+      record(
+        (await w.validators[1].client.rejectTrade(w.pool, proposed.address, "route lost its edge")).events,
+      ),
       "tradeVoted",
     );
     assert.deepEqual(

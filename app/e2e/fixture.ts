@@ -292,8 +292,8 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
     await senior2C.deposit(p, 200n * USDC);
     await senior2C.fileClaim(p, 20n * USDC, "Route fees paid from my own wallet");
     const t1 = await propose(2_000n * USDC);
-    await leadC.approve(p, t1.proposal);
-    await senior1C.approve(p, t1.proposal);
+    await leadC.approveTrade(p, t1.proposal);
+    await senior1C.approveTrade(p, t1.proposal);
     await keeperC.executeAndDistribute(p, t1.proposal);
     await keeperC.closeProposal(p, t1.proposal);
     const t2 = await propose(3_000n * USDC);
@@ -303,11 +303,11 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
       [leadC, "Rejected with the seniors"],
     ] as const) {
       const proposal = await c.fetchProposal(t2.proposal);
-      if (proposal && proposalStatus(proposal) === "pending") await c.reject(p, t2.proposal, reason);
+      if (proposal && proposalStatus(proposal) === "pending") await c.rejectTrade(p, t2.proposal, reason);
     }
     const t3 = await propose(1_500n * USDC);
-    await leadC.approve(p, t3.proposal);
-    await senior2C.approve(p, t3.proposal);
+    await leadC.approveTrade(p, t3.proposal);
+    await senior2C.approveTrade(p, t3.proposal);
     await keeperC.executeAndDistribute(p, t3.proposal);
     // A claim left pending with one approval, so the Insurance page shows votes in progress.
     const pending = await second!.fileClaim(p, 60n * USDC, "Vault shortfall after a failed route", t2.id);
@@ -351,7 +351,7 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
           const fresh = await c.fetchProposal(publicKey);
           if (!fresh || proposalStatus(fresh) !== "pending") break;
           if (voted.has(slots.get(c.wallet.toBase58()) ?? -1)) continue;
-          await c.approve(p, publicKey);
+          await c.approveTrade(p, publicKey);
         }
       } else if (status === "pending" && !live) {
         await keeperC.expireProposal(p, publicKey);

@@ -1,18 +1,17 @@
 /**
- * `PoolBotClient`: every Pool Bot instruction as one call, signed by the client's wallet, so
- * an app never builds an instruction or an account list by hand; plus fetching and listing
- * every account type. Each call returns the transaction's signature and its decoded events.
+ * `PoolBotClient`, the sending layer: every Pool Bot instruction as one call that reads what
+ * it needs from the chain (next ids, a proposal's route, a claim's claimant), builds with the
+ * pure builders of `instructions/`, and sends signed by the client's wallet; plus fetching and
+ * listing every account type. Each call returns the transaction's signature and its decoded
+ * events.
  */
 import { AnchorProvider, parseIdlErrors, Program, translateError } from "@anchor-lang/core";
-import { getAssociatedTokenAddressSync } from "@solana/spl-token";
 import {
-  AccountMeta,
   ConfirmOptions,
   Connection,
   GetProgramAccountsFilter,
   Keypair,
   PublicKey,
-  SystemProgram,
   SYSVAR_CLOCK_PUBKEY,
   Transaction,
   TransactionInstruction,
@@ -28,19 +27,18 @@ import {
   PendingChangeAccount,
   PoolAccount,
   ProductAccount,
-  ProductCategoryName,
-  productCategory,
   proposalRoute,
   TradeProposalAccount,
   ValidatorSetAccount,
 } from "./accounts";
 import { parsePoolBotEvents, PoolBotEvent, transactionLogs } from "./events";
 import { POOL_BOT_IDL, PoolBot } from "./idl";
-import { Change, changeProduct, ImmediateConfig } from "./governance";
+import { Change, ImmediateConfig } from "./governance";
+import * as ix from "./instructions";
+import { assetTokenAccount, PoolConfig, ProductSpec, TradeTerms, WithdrawRequest } from "./instructions";
 import { depositMustBeRequested } from "./math";
-import { PoolAddresses, toBN, U64 } from "./pdas";
-import { LegRuleSpec, legRuleArgs } from "./products";
-import { packRoute, RouteLeg } from "./route";
+import { PoolAddresses, U64 } from "./pdas";
+import { RouteLeg } from "./route";
 import { Buffer } from "buffer";
 
 /** What a sent transaction left behind. */
@@ -51,67 +49,6 @@ export interface SendResult {
   /** The Pool Bot events it emitted, in order. */
   events: PoolBotEvent[];
 }
-
-/** A pool's configuration as `initialize_pool` takes it. */
-export interface PoolConfig {
-  /** Display name, 1 to 32 bytes. */
-  name: string;
-  /** Most active members. */
-  maxMembers: number;
-  /** Smallest deposit, in base units. */
-  minContribution: U64;
-  /** Share of each trade's gain sent to the insurance reserve (500 = 5%). */
-  insuranceBps: number;
-  /** Trade approvals needed; the creator is the only validator at first. */
-  requiredApprovals: number;
-  /** Whether one trade approval must come from a LEAD or ADMIN. */
-  requireLeadApproval: boolean;
-  /** Seconds a proposal stays open (also the longest a requested deposit waits). */
-  proposalTtl: U64;
-  /** Claim approvals needed (SENIOR+ validators other than the claimant). */
-  claimRequiredApprovals: number;
-  /** Whether one claim approval must come from a LEAD or ADMIN. */
-  claimRequireLeadApproval: boolean;
-  /** Seconds a claim stays open for votes before anyone may expire it. */
-  claimTtl: U64;
-  /**
-   * Seconds a governance change waits between being queued and applied: days in production
-   * (members can withdraw first), 0 only for fixtures (changes then apply at once).
-   */
-  timeLock: U64;
-}
-
-/** A product as `register_product` takes it. */
-export interface ProductSpec {
-  name: string;
-  category: ProductCategoryName;
-  /** Largest `amountIn` a proposal may use. */
-  maxTradeAmount: U64;
-  /** Smallest `minProfit` a proposal may set. */
-  minProfit: U64;
-  /** Largest share of a DEX pool's input reserve a trade may take, in basis points. */
-  maxLiquidityBps: number;
-  /**
-   * What each leg of its routes may do: 1 to 4 rules (e.g. `localAmmSwapRule()`), never on
-   * Pool Bot itself.
-   */
-  legRules: LegRuleSpec[];
-  /** Markets (DEX pool accounts) its legs may trade on: at most 16, each once; empty = any. */
-  markets: PublicKey[];
-}
-
-/** Economics of a trade proposal. */
-export interface TradeTerms {
-  /** Vault amount the route puts in. */
-  amountIn: U64;
-  /** Gain expected. */
-  expectedProfit: U64;
-  /** Least gain accepted (the execution fails below it). */
-  minProfit: U64;
-}
-
-/** What a withdrawal asks for: exactly these shares, or exactly this amount. */
-export type WithdrawRequest = { shares: U64 } | { amount: U64 };
 
 /** A deposit request with its address, as the queue holds it. */
 export interface QueuedDeposit {
@@ -344,32 +281,9 @@ export class PoolBotClient {
   ): Promise<SendResult & { addresses: PoolAddresses }> {
     const program = tokenProgram ?? (await this.mintOwner(mint));
     const p = new PoolAddresses(this.wallet, mint, program);
-    const args = {
-      name: config.name,
-      maxMembers: config.maxMembers,
-      minContribution: toBN(config.minContribution),
-      insuranceBps: config.insuranceBps,
-      requiredApprovals: config.requiredApprovals,
-      requireLeadApproval: config.requireLeadApproval,
-      proposalTtl: toBN(config.proposalTtl),
-      claimRequiredApprovals: config.claimRequiredApprovals,
-      claimRequireLeadApproval: config.claimRequireLeadApproval,
-      claimTtl: toBN(config.claimTtl),
-      timeLock: toBN(config.timeLock),
-    };
-    const result = await this.send(
-      this.program.methods.initializePool(args).accountsStrict({
-        creator: this.wallet,
-        mint,
-        pool: p.pool,
-        vault: p.vault,
-        validatorSet: p.validatorSet,
-        insurance: p.insurance,
-        insuranceVault: p.insuranceVault,
-        tokenProgram: program,
-        systemProgram: SystemProgram.programId,
-      }),
-    );
+    const result = await this.sendInstructions([
+      ix.initializePool({ addresses: p, creator: this.wallet, config }),
+    ]);
     return { ...result, addresses: p };
   }
 
@@ -378,60 +292,10 @@ export class PoolBotClient {
    * lock (`TimeLockLowered` if shorter). Everything else is a queued change (`queueChange`).
    */
   updateConfig(p: PoolAddresses, changes: ImmediateConfig): Promise<SendResult> {
-    const args = {
-      name: changes.name ?? null,
-      paused: changes.paused ?? null,
-      timeLock: changes.timeLock === undefined ? null : toBN(changes.timeLock),
-    };
-    return this.send(
-      this.program.methods
-        .updateConfig(args)
-        .accountsStrict({ admin: this.wallet, pool: p.pool, validatorSet: p.validatorSet }),
-    );
+    return this.sendInstructions([ix.updateConfig({ addresses: p, admin: this.wallet, changes })]);
   }
 
   // ----- governance (queued changes) -----
-
-  /** The `queue_change` instruction queueing `change` as change `id` (the pool's `nextChangeId`). */
-  queueChangeInstruction(
-    p: PoolAddresses,
-    id: U64,
-    change: GovernanceChange,
-  ): Promise<TransactionInstruction> {
-    return this.program.methods
-      .queueChange({ change })
-      .accountsStrict({
-        admin: this.wallet,
-        pool: p.pool,
-        validatorSet: p.validatorSet,
-        change: p.change(id),
-        systemProgram: SystemProgram.programId,
-      })
-      .instruction();
-  }
-
-  /**
-   * The `apply_change` instruction of change `id` (doing `change`, queued by `proposer`, who
-   * gets its rent back); the product is passed for an `EnableProduct` change.
-   */
-  applyChangeInstruction(
-    p: PoolAddresses,
-    id: U64,
-    proposer: PublicKey,
-    change: GovernanceChange,
-  ): Promise<TransactionInstruction> {
-    return this.program.methods
-      .applyChange()
-      .accountsStrict({
-        applier: this.wallet,
-        pool: p.pool,
-        validatorSet: p.validatorSet,
-        change: p.change(id),
-        proposer,
-        product: changeProduct(change),
-      })
-      .instruction();
-  }
 
   /**
    * ADMIN: queues `change` at the pool's next change id; anyone may apply it once the pool's
@@ -442,7 +306,9 @@ export class PoolBotClient {
     change: GovernanceChange,
   ): Promise<SendResult & QueuedChange & { eta: number }> {
     const id = (await this.fetchPool(p.pool)).nextChangeId.toNumber();
-    const result = await this.sendInstructions([await this.queueChangeInstruction(p, id, change)]);
+    const result = await this.sendInstructions([
+      ix.queueChange({ addresses: p, admin: this.wallet, id, change }),
+    ]);
     const queued = result.events.find((e) => e.name === "changeQueued");
     const eta = queued && queued.name === "changeQueued" ? queued.data.eta.toNumber() : 0;
     return { ...result, id, change: p.change(id), eta };
@@ -452,22 +318,22 @@ export class PoolBotClient {
   async applyChange(p: PoolAddresses, change: PublicKey): Promise<SendResult> {
     const pending = await this.program.account.pendingChange.fetch(change);
     return this.sendInstructions([
-      await this.applyChangeInstruction(p, pending.id, pending.proposer, pending.change),
+      ix.applyChange({
+        addresses: p,
+        applier: this.wallet,
+        id: pending.id,
+        proposer: pending.proposer,
+        change: pending.change,
+      }),
     ]);
   }
 
   /** ADMIN: cancels the queued change at `change` (its rent goes back to its proposer). */
   async cancelChange(p: PoolAddresses, change: PublicKey): Promise<SendResult> {
     const pending = await this.program.account.pendingChange.fetch(change);
-    return this.send(
-      this.program.methods.cancelChange().accountsStrict({
-        admin: this.wallet,
-        pool: p.pool,
-        validatorSet: p.validatorSet,
-        change,
-        proposer: pending.proposer,
-      }),
-    );
+    return this.sendInstructions([
+      ix.cancelChange({ addresses: p, admin: this.wallet, id: pending.id, proposer: pending.proposer }),
+    ]);
   }
 
   /**
@@ -494,8 +360,10 @@ export class PoolBotClient {
       before = [];
       for (const [offset, change] of changes.slice(start, start + perTransaction).entries()) {
         const id = first + start + offset;
-        ixs.push(await this.queueChangeInstruction(p, id, change));
-        if (applied) ixs.push(await this.applyChangeInstruction(p, id, this.wallet, change));
+        ixs.push(ix.queueChange({ addresses: p, admin: this.wallet, id, change }));
+        if (applied) {
+          ixs.push(ix.applyChange({ addresses: p, applier: this.wallet, id, proposer: this.wallet, change }));
+        }
         queued.push({ id, change: p.change(id) });
       }
       sent.push(await this.sendInstructions(ixs));
@@ -505,32 +373,7 @@ export class PoolBotClient {
 
   /** De-authorises `keeper` at once (its open proposals go stale; authorising is a queued change). */
   removeKeeper(p: PoolAddresses, keeper: PublicKey): Promise<SendResult> {
-    return this.send(this.program.methods.removeKeeper({ keeper }).accountsStrict(this.adminAccounts(p)));
-  }
-
-  /** The `register_product` instruction registering `spec` as product `id`. */
-  registerProductInstruction(p: PoolAddresses, id: U64, spec: ProductSpec): Promise<TransactionInstruction> {
-    const args = {
-      name: spec.name,
-      category: productCategory(spec.category),
-      config: {
-        maxTradeAmount: toBN(spec.maxTradeAmount),
-        minProfit: toBN(spec.minProfit),
-        maxLiquidityBps: spec.maxLiquidityBps,
-      },
-      legRules: spec.legRules.map(legRuleArgs),
-      markets: spec.markets,
-    };
-    return this.program.methods
-      .registerProduct(args)
-      .accountsStrict({
-        admin: this.wallet,
-        pool: p.pool,
-        validatorSet: p.validatorSet,
-        product: p.product(id),
-        systemProgram: SystemProgram.programId,
-      })
-      .instruction();
+    return this.sendInstructions([ix.removeKeeper({ addresses: p, admin: this.wallet, keeper })]);
   }
 
   /**
@@ -545,7 +388,7 @@ export class PoolBotClient {
   ): Promise<SendResult & { product: PublicKey; id: number; enabled: boolean; queued: QueuedChange[] }> {
     const id = (await this.fetchPool(p.pool)).nextProductId.toNumber();
     const product = p.product(id);
-    const register = await this.registerProductInstruction(p, id, spec);
+    const register = ix.registerProduct({ addresses: p, admin: this.wallet, id, spec });
     if (options.enable) {
       const governed = await this.govern(p, [Change.enableProduct(product)], { before: [register] });
       return { ...governed.sent[0], product, id, enabled: governed.applied, queued: governed.queued };
@@ -556,24 +399,16 @@ export class PoolBotClient {
 
   /** Disables `product` at once: its proposals can be neither made nor executed (enabling is a queued change). */
   disableProduct(p: PoolAddresses, product: PublicKey): Promise<SendResult> {
-    return this.send(this.program.methods.disableProduct().accountsStrict(this.productAccounts(p, product)));
+    return this.sendInstructions([ix.disableProduct({ addresses: p, admin: this.wallet, product })]);
   }
 
   // ----- members -----
 
   /** Adds `amount` to the insurance reserve from `funderToken` (the wallet's ATA by default). */
   fundInsurance(p: PoolAddresses, amount: U64, funderToken?: PublicKey): Promise<SendResult> {
-    return this.send(
-      this.program.methods.fundInsurance({ amount: toBN(amount) }).accountsStrict({
-        funder: this.wallet,
-        pool: p.pool,
-        insurance: p.insurance,
-        insuranceVault: p.insuranceVault,
-        funderToken: funderToken ?? this.assetAccount(p, this.wallet),
-        mint: p.mint,
-        tokenProgram: p.tokenProgram,
-      }),
-    );
+    return this.sendInstructions([
+      ix.fundInsurance({ addresses: p, funder: this.wallet, amount, funderToken }),
+    ]);
   }
 
   /**
@@ -587,19 +422,7 @@ export class PoolBotClient {
     amount: U64,
     options: { minSharesOut?: U64; memberToken?: PublicKey } = {},
   ): Promise<SendResult> {
-    const args = { amount: toBN(amount), minSharesOut: toBN(options.minSharesOut ?? 0) };
-    return this.send(
-      this.program.methods.deposit(args).accountsStrict({
-        member: this.wallet,
-        pool: p.pool,
-        position: p.member(this.wallet),
-        memberToken: options.memberToken ?? this.assetAccount(p, this.wallet),
-        vault: p.vault,
-        mint: p.mint,
-        tokenProgram: p.tokenProgram,
-        systemProgram: SystemProgram.programId,
-      }),
-    );
+    return this.sendInstructions([ix.deposit({ addresses: p, member: this.wallet, amount, ...options })]);
   }
 
   /**
@@ -613,21 +436,10 @@ export class PoolBotClient {
     options: { memberToken?: PublicKey } = {},
   ): Promise<SendResult & { request: PublicKey; id: number }> {
     const id = (await this.fetchPool(p.pool)).nextDepositId.toNumber();
-    const request = p.depositRequest(id);
-    const result = await this.send(
-      this.program.methods.requestDeposit({ amount: toBN(amount) }).accountsStrict({
-        member: this.wallet,
-        pool: p.pool,
-        position: p.member(this.wallet),
-        request,
-        memberToken: options.memberToken ?? this.assetAccount(p, this.wallet),
-        vault: p.vault,
-        mint: p.mint,
-        tokenProgram: p.tokenProgram,
-        systemProgram: SystemProgram.programId,
-      }),
-    );
-    return { ...result, request, id };
+    const result = await this.sendInstructions([
+      ix.requestDeposit({ addresses: p, member: this.wallet, id, amount, memberToken: options.memberToken }),
+    ]);
+    return { ...result, request: p.depositRequest(id), id };
   }
 
   /**
@@ -645,27 +457,19 @@ export class PoolBotClient {
     return { ...(await this.deposit(p, amount, options)), requested: false };
   }
 
-  /**
-   * The instruction settling queued request `request` (it must be the queue's head); `hasNext`
-   * when a later request exists, which the program then requires as `next_request`.
-   */
-  settleDepositInstruction(
+  /** The instruction settling queued `request` (the queue's head); `hasNext` when a later request exists. */
+  private settleInstruction(
     p: PoolAddresses,
     request: QueuedDeposit,
     hasNext: boolean,
-  ): Promise<TransactionInstruction> {
-    const id = request.account.id;
-    return this.program.methods
-      .settleDeposit()
-      .accountsStrict({
-        settler: this.wallet,
-        pool: p.pool,
-        request: request.publicKey,
-        depositor: request.account.depositor,
-        position: p.member(request.account.depositor),
-        nextRequest: hasNext ? p.depositRequest(id.addn(1)) : null,
-      })
-      .instruction();
+  ): TransactionInstruction {
+    return ix.settleDeposit({
+      addresses: p,
+      settler: this.wallet,
+      id: request.account.id,
+      depositor: request.account.depositor,
+      hasNext,
+    });
   }
 
   /**
@@ -678,8 +482,7 @@ export class PoolBotClient {
     const [head] = await this.pendingDeposits(p, 1);
     if (!head) throw new Error("no deposit request waits to be settled");
     const hasNext = head.account.id.addn(1).lt(pool.nextDepositId);
-    const ix = await this.settleDepositInstruction(p, head, hasNext);
-    return this.sendInstructions([ix]);
+    return this.sendInstructions([this.settleInstruction(p, head, hasNext)]);
   }
 
   /**
@@ -695,9 +498,7 @@ export class PoolBotClient {
       const notReady = queue.findIndex((r) => r.account.readyAt.toNumber() > now);
       const ready = notReady < 0 ? queue : queue.slice(0, notReady);
       if (ready.length === 0) return sent;
-      const ixs = await Promise.all(
-        ready.map((r) => this.settleDepositInstruction(p, r, r.account.id.addn(1).lt(pool.nextDepositId))),
-      );
+      const ixs = ready.map((r) => this.settleInstruction(p, r, r.account.id.addn(1).lt(pool.nextDepositId)));
       sent.push(await this.sendInstructions(ixs));
     }
   }
@@ -712,24 +513,7 @@ export class PoolBotClient {
     request: WithdrawRequest,
     options: { minAmountOut?: U64; memberToken?: PublicKey } = {},
   ): Promise<SendResult> {
-    const args = {
-      request:
-        "shares" in request
-          ? { shares: { 0: toBN(request.shares) } }
-          : { amount: { 0: toBN(request.amount) } },
-      minAmountOut: toBN(options.minAmountOut ?? 0),
-    };
-    return this.send(
-      this.program.methods.withdraw(args).accountsStrict({
-        member: this.wallet,
-        pool: p.pool,
-        position: p.member(this.wallet),
-        memberToken: options.memberToken ?? this.assetAccount(p, this.wallet),
-        vault: p.vault,
-        mint: p.mint,
-        tokenProgram: p.tokenProgram,
-      }),
-    );
+    return this.sendInstructions([ix.withdraw({ addresses: p, member: this.wallet, request, ...options })]);
   }
 
   // ----- trades -----
@@ -742,43 +526,27 @@ export class PoolBotClient {
     legs: RouteLeg[],
   ): Promise<SendResult & { proposal: PublicKey; id: number }> {
     const id = (await this.fetchPool(p.pool)).nextProposalId.toNumber();
-    const proposal = p.proposal(id);
-    const route = packRoute(legs);
-    const args = {
-      amountIn: toBN(terms.amountIn),
-      expectedProfit: toBN(terms.expectedProfit),
-      minProfit: toBN(terms.minProfit),
-      legs: route.legs,
-    };
-    const result = await this.send(
-      this.program.methods
-        .proposeTrade(args)
-        .accountsStrict({
-          keeper: this.wallet,
-          pool: p.pool,
-          validatorSet: p.validatorSet,
-          product,
-          proposal,
-          systemProgram: SystemProgram.programId,
-        })
-        .remainingAccounts(route.remaining),
-    );
-    return { ...result, proposal, id };
+    const result = await this.sendInstructions([
+      ix.proposeTrade({ addresses: p, keeper: this.wallet, id, product, terms, legs }),
+    ]);
+    return { ...result, proposal: p.proposal(id), id };
   }
 
   /** Validator: approves `proposal`. */
-  approve(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
-    return this.send(this.program.methods.approve().accountsStrict(this.voteAccounts(p, proposal)));
+  approveTrade(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
+    return this.sendInstructions([ix.approveTrade({ addresses: p, validator: this.wallet, proposal })]);
   }
 
   /** Validator: rejects `proposal`, with a reason (at most 200 bytes). */
-  reject(p: PoolAddresses, proposal: PublicKey, reason: string): Promise<SendResult> {
-    return this.send(this.program.methods.reject({ reason }).accountsStrict(this.voteAccounts(p, proposal)));
+  rejectTrade(p: PoolAddresses, proposal: PublicKey, reason: string): Promise<SendResult> {
+    return this.sendInstructions([
+      ix.rejectTrade({ addresses: p, validator: this.wallet, proposal, reason }),
+    ]);
   }
 
   /** Marks an expired or stale `proposal` Expired. */
   expireProposal(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
-    return this.send(this.program.methods.expireProposal().accountsStrict({ pool: p.pool, proposal }));
+    return this.sendInstructions([ix.expireProposal({ addresses: p, proposal })]);
   }
 
   /**
@@ -789,32 +557,21 @@ export class PoolBotClient {
    */
   async executeAndDistribute(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
     const stored = await this.program.account.tradeProposal.fetch(proposal);
-    const remaining: AccountMeta[] = packRoute(proposalRoute(stored)).remaining;
-    return this.send(
-      this.program.methods
-        .executeAndDistribute()
-        .accountsStrict({
-          executor: this.wallet,
-          pool: p.pool,
-          validatorSet: p.validatorSet,
-          proposal,
-          product: stored.product,
-          vault: p.vault,
-          mint: p.mint,
-          insurance: p.insurance,
-          insuranceVault: p.insuranceVault,
-          tokenProgram: p.tokenProgram,
-        })
-        .remainingAccounts(remaining),
-    );
+    return this.sendInstructions([
+      ix.executeAndDistribute({
+        addresses: p,
+        executor: this.wallet,
+        proposal,
+        product: stored.product,
+        legs: proposalRoute(stored),
+      }),
+    ]);
   }
 
   /** Returns a finished proposal's rent to its proposer. */
   async closeProposal(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
     const { proposer } = await this.program.account.tradeProposal.fetch(proposal);
-    return this.send(
-      this.program.methods.closeProposal().accountsStrict({ pool: p.pool, proposal, proposer }),
-    );
+    return this.sendInstructions([ix.closeProposal({ addresses: p, proposal, proposer })]);
   }
 
   // ----- insurance claims -----
@@ -830,24 +587,10 @@ export class PoolBotClient {
     proposalId?: U64,
   ): Promise<SendResult & { claim: PublicKey; id: number }> {
     const id = (await this.fetchPool(p.pool)).nextClaimId.toNumber();
-    const claim = p.claim(id);
-    const args = {
-      amount: toBN(amount),
-      reason,
-      proposalId: proposalId === undefined ? null : toBN(proposalId),
-    };
-    const result = await this.send(
-      this.program.methods.fileClaim(args).accountsStrict({
-        claimant: this.wallet,
-        pool: p.pool,
-        position: p.member(this.wallet),
-        insurance: p.insurance,
-        insuranceVault: p.insuranceVault,
-        claim,
-        systemProgram: SystemProgram.programId,
-      }),
-    );
-    return { ...result, claim, id };
+    const result = await this.sendInstructions([
+      ix.fileClaim({ addresses: p, claimant: this.wallet, id, amount, reason, proposalId }),
+    ]);
+    return { ...result, claim: p.claim(id), id };
   }
 
   /**
@@ -856,20 +599,9 @@ export class PoolBotClient {
    */
   async approveClaim(p: PoolAddresses, claim: PublicKey, claimantToken?: PublicKey): Promise<SendResult> {
     const { claimant } = await this.program.account.claim.fetch(claim);
-    return this.send(
-      this.program.methods.approveClaim().accountsStrict({
-        validator: this.wallet,
-        pool: p.pool,
-        validatorSet: p.validatorSet,
-        claim,
-        position: p.member(claimant),
-        insurance: p.insurance,
-        insuranceVault: p.insuranceVault,
-        claimantToken: claimantToken ?? this.assetAccount(p, claimant),
-        mint: p.mint,
-        tokenProgram: p.tokenProgram,
-      }),
-    );
+    return this.sendInstructions([
+      ix.approveClaim({ addresses: p, validator: this.wallet, claim, claimant, claimantToken }),
+    ]);
   }
 
   /**
@@ -878,17 +610,9 @@ export class PoolBotClient {
    */
   async denyClaim(p: PoolAddresses, claim: PublicKey, reason: string): Promise<SendResult> {
     const { claimant } = await this.program.account.claim.fetch(claim);
-    return this.send(
-      this.program.methods.denyClaim({ reason }).accountsStrict({
-        validator: this.wallet,
-        pool: p.pool,
-        validatorSet: p.validatorSet,
-        claim,
-        position: p.member(claimant),
-        insurance: p.insurance,
-        insuranceVault: p.insuranceVault,
-      }),
-    );
+    return this.sendInstructions([
+      ix.denyClaim({ addresses: p, validator: this.wallet, claim, claimant, reason }),
+    ]);
   }
 
   /**
@@ -897,55 +621,28 @@ export class PoolBotClient {
    */
   async expireClaim(p: PoolAddresses, claim: PublicKey): Promise<SendResult> {
     const { claimant } = await this.program.account.claim.fetch(claim);
-    return this.send(
-      this.program.methods.expireClaim().accountsStrict({
-        pool: p.pool,
-        claim,
-        insurance: p.insurance,
-        position: p.member(claimant),
-      }),
-    );
+    return this.sendInstructions([ix.expireClaim({ addresses: p, claim, claimant })]);
   }
 
   /** Returns a paid, denied or expired claim's rent to its claimant. */
   async closeClaim(p: PoolAddresses, claim: PublicKey): Promise<SendResult> {
     const { claimant } = await this.program.account.claim.fetch(claim);
-    return this.send(this.program.methods.closeClaim().accountsStrict({ pool: p.pool, claim, claimant }));
+    return this.sendInstructions([ix.closeClaim({ addresses: p, claim, claimant })]);
   }
 
-  // ----- helpers -----
+  // ----- sending -----
 
   /** `owner`'s associated token account for the pool's asset. */
   assetAccount(p: PoolAddresses, owner: PublicKey): PublicKey {
-    return getAssociatedTokenAddressSync(p.mint, owner, true, p.tokenProgram);
+    return assetTokenAccount(p, owner);
   }
 
-  private async mintOwner(mint: PublicKey): Promise<PublicKey> {
-    const info = await this.connection.getAccountInfo(mint);
-    if (!info) throw new Error(`mint ${mint.toBase58()} does not exist`);
-    return info.owner;
-  }
-
-  private adminAccounts(p: PoolAddresses) {
-    return { admin: this.wallet, pool: p.pool, validatorSet: p.validatorSet };
-  }
-
-  private productAccounts(p: PoolAddresses, product: PublicKey) {
-    return { ...this.adminAccounts(p), product };
-  }
-
-  private voteAccounts(p: PoolAddresses, proposal: PublicKey) {
-    return { validator: this.wallet, pool: p.pool, validatorSet: p.validatorSet, proposal };
-  }
-
-  private async send(builder: { rpc(): Promise<TransactionSignature> }): Promise<SendResult> {
-    const signature = await builder.rpc();
-    const logs = await transactionLogs(this.connection, signature);
-    return { signature, logs, events: parsePoolBotEvents(logs) };
-  }
-
-  /** Sends `ixs` as one transaction; a refusal is thrown as Anchor's `AnchorError`, as `.rpc()` does. */
-  private async sendInstructions(ixs: TransactionInstruction[]): Promise<SendResult> {
+  /**
+   * Sends `ixs` (e.g. from `instructions`) as one transaction signed by the wallet and returns
+   * its logs and Pool Bot events; a refusal is thrown as Anchor's `AnchorError`, with the
+   * program's named error.
+   */
+  async sendInstructions(ixs: TransactionInstruction[]): Promise<SendResult> {
     let signature: TransactionSignature;
     try {
       signature = await this.provider.sendAndConfirm(new Transaction().add(...ixs));
@@ -954,6 +651,12 @@ export class PoolBotClient {
     }
     const logs = await transactionLogs(this.connection, signature);
     return { signature, logs, events: parsePoolBotEvents(logs) };
+  }
+
+  private async mintOwner(mint: PublicKey): Promise<PublicKey> {
+    const info = await this.connection.getAccountInfo(mint);
+    if (!info) throw new Error(`mint ${mint.toBase58()} does not exist`);
+    return info.owner;
   }
 }
 

@@ -1,7 +1,16 @@
 /**
- * Pool Bot's TypeScript SDK: PDAs, instruction calls, account and event decoding, named
- * errors, route packing, product leg rules, and the local AMM. The web app imports it from here.
+ * Pool Bot's TypeScript SDK (`@poolbot/sdk`), in layers as Squads' SDK:
+ *
+ * - `instructions`: one pure builder per instruction, returning a `TransactionInstruction`
+ *   (no connection, any wallet or bundler);
+ * - `PoolBotClient` (`client.ts`): builds with them, sends and confirms with a wallet, and
+ *   reads and lists every account;
+ * - PDAs, account and event decoding, the program's state rules (`standing.ts`), share math,
+ *   named errors, route packing, product leg rules, governance changes, the activity reader,
+ *   slippage, and the local AMM.
  */
+export * as instructions from "./instructions";
+export type { PoolConfig, ProductSpec, TradeTerms, WithdrawRequest } from "./instructions";
 export * from "./idl";
 export * from "./pdas";
 export * from "./route";
@@ -14,3 +23,4 @@ export * from "./governance";
 export * from "./standing";
 export * from "./client";
 export * from "./amm";
+export * from "./activity";

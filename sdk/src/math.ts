@@ -122,3 +122,15 @@ export function claimableStake(position: MemberPositionAccount): bigint {
   const rest = big(position.capitalContributed) - big(position.totalWithdrawn) - big(position.claimsPaid);
   return rest > 0n ? rest : 0n;
 }
+
+/**
+ * `value` less `bps` basis points, rounded down: the least a member accepts (shares from a
+ * deposit, tokens from a withdrawal) when the share value may move by up to `bps` before the
+ * transaction lands. `bps` is a whole number from 0 to 10,000.
+ */
+export function withSlippage(value: bigint, bps: number): bigint {
+  if (!Number.isInteger(bps) || bps < 0 || bps > 10_000) {
+    throw new RangeError(`slippage must be 0 to 10000 basis points, not ${bps}`);
+  }
+  return (value * BigInt(10_000 - bps)) / 10_000n;
+}

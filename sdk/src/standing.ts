@@ -59,18 +59,18 @@ export function voteOf(
 // Trade proposals
 
 /**
- * Where a proposal stands:
+ * Where a proposal stands (`TradeProposal::standing`):
  * - `pending`: open for votes (stored Pending, live);
  * - `executable`: approved and live, so a keeper or validator may execute it;
- * - `expired`: stored Pending or Approved but past `expires_at` (anyone may `expire_proposal`),
- *   or stored Expired;
- * - `stale`: stored Pending or Approved, not past expiry, but made under an older
- *   `config_version` (validators or quorum changed; anyone may `expire_proposal`);
+ * - `stale`: stored Pending or Approved but made under an older `config_version` (validators,
+ *   quorum or terms changed; anyone may `expire_proposal`), or stored Expired by an
+ *   `expire_proposal` before its lifetime ran out (it had gone stale);
+ * - `expired`: stored Pending or Approved and past `expires_at`, or stored Expired after it;
  * - `rejected`, `executed`: finished.
  *
- * `approved` is never returned by `proposalStanding` (an approved proposal is either
- * executable, expired or stale); it is part of the type so a stored status fits it.
- * Expiry is checked before staleness, as `TradeProposal::require_live` does.
+ * Staleness is checked before expiry, as the program's `standing` does. `approved` is never
+ * returned (an approved proposal is executable, stale or expired); it is part of the type so
+ * a stored status fits it.
  */
 export type ProposalStanding =
   "pending" | "approved" | "executable" | "expired" | "stale" | "rejected" | "executed";
@@ -108,14 +108,17 @@ export function isFinished(proposal: Pick<TradeProposalAccount, "status">): bool
 
 /** Where `proposal` stands at unix time `now` in a pool at `configVersion`. */
 export function proposalStanding(
-  proposal: Pick<TradeProposalAccount, "status" | "expiresAt" | "configVersion">,
+  proposal: Pick<TradeProposalAccount, "status" | "expiresAt" | "configVersion" | "decidedAt">,
   now: number,
   configVersion: U64Like,
 ): ProposalStanding {
   const status = proposalStatus(proposal);
+  if (status === "expired") {
+    return unix(proposal.decidedAt) < unix(proposal.expiresAt) ? "stale" : "expired";
+  }
   if (status !== "pending" && status !== "approved") return status;
-  if (now >= unix(proposal.expiresAt)) return "expired";
   if (!isCurrent(proposal, configVersion)) return "stale";
+  if (now >= unix(proposal.expiresAt)) return "expired";
   return status === "approved" ? "executable" : "pending";
 }
 
@@ -130,7 +133,10 @@ export function canExpireProposal(
 
 /** Whether validator `slot` may still vote on it: pending, live, and not voted yet. */
 export function canVoteOnProposal(
-  proposal: Pick<TradeProposalAccount, "status" | "expiresAt" | "configVersion" | "approvals" | "rejections">,
+  proposal: Pick<
+    TradeProposalAccount,
+    "status" | "expiresAt" | "configVersion" | "decidedAt" | "approvals" | "rejections"
+  >,
   slot: number,
   now: number,
   configVersion: U64Like,

@@ -30,10 +30,11 @@ import {
 
 const NOW = 1_000;
 
-function proposal(status: number, expiresAt: number, configVersion = 3) {
+function proposal(status: number, expiresAt: number, configVersion = 3, decidedAt = 0) {
   return {
     status,
     expiresAt: new BN(expiresAt),
+    decidedAt: new BN(decidedAt),
     configVersion: new BN(configVersion),
     approvals: 0b0101,
     rejections: 0b1000,
@@ -86,14 +87,19 @@ describe("proposalStanding", () => {
     assert.equal(isLive(proposal(1, NOW + 10, 2), NOW, 3), false);
   });
 
-  it("expiry is checked before staleness, as require_live does", () => {
-    assert.equal(proposalStanding(proposal(0, NOW, 2), NOW, 3), "expired");
+  it("staleness is checked before expiry, as the program's standing does", () => {
+    assert.equal(proposalStanding(proposal(0, NOW, 2), NOW, 3), "stale");
+  });
+
+  it("a proposal marked Expired before its lifetime ran out had gone stale", () => {
+    assert.equal(proposalStanding(proposal(4, NOW + 10, 3, NOW), NOW + 20, 3), "stale");
+    assert.equal(proposalStanding(proposal(4, NOW + 10, 3, NOW + 10), NOW + 20, 3), "expired");
   });
 
   it("decided proposals keep their stored status whatever the time or version", () => {
     assert.equal(proposalStanding(proposal(2, NOW + 10), NOW, 3), "rejected");
     assert.equal(proposalStanding(proposal(3, NOW - 10, 1), NOW, 3), "executed");
-    assert.equal(proposalStanding(proposal(4, NOW + 10), NOW, 3), "expired");
+    assert.equal(proposalStanding(proposal(4, NOW + 10, 3, NOW + 10), NOW, 3), "expired");
     assert.equal(isFinished(proposal(2, 0)), true);
     assert.equal(isFinished(proposal(1, 0)), false);
   });

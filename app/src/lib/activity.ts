@@ -1,19 +1,17 @@
 /**
- * The pool's audit trail: its transactions (signatures for the pool's address, then the
- * transactions themselves), their Pool Bot events decoded with the SDK, a sentence for each,
- * and the share value / cumulative profit series the Overview chart draws.
+ * The pool's audit trail is the SDK's activity reader (`@poolbot/sdk`: reading, grouping, a
+ * member's history, the chart series, the words); this binds it to the app's formatting of
+ * amounts, times and addresses, so pages describe an event with the pool's decimals and symbol.
  */
-import type { Connection, PublicKey } from "@solana/web3.js";
+import type { PublicKey } from "@solana/web3.js";
 import {
-  describeChange,
-  assetsForShares,
-  parsePoolBotEvents,
+  ActivityFormat,
+  describeEvent as describeWith,
+  Described,
+  DescribeContext as SdkDescribeContext,
   PoolBotEvent,
-  PoolBotEventName,
-  variantName,
 } from "@poolbot/sdk";
 import {
-  big,
   describeSeconds,
   formatAmount,
   formatBps,
@@ -22,431 +20,42 @@ import {
   shortAddress,
 } from "./format";
 
-/** One event of the trail, with the transaction that emitted it. */
-export interface ActivityItem {
-  /** `signature:index`, unique. */
-  key: string;
-  signature: string;
-  slot: number;
-  /** Unix time of the block (null when the node does not know it). */
-  blockTime: number | null;
-  /** Position of the event within its transaction. */
-  index: number;
-  event: PoolBotEvent;
-}
+export {
+  ACTIVITY_CATEGORY_LABELS as CATEGORY_LABELS,
+  categoryOf,
+  chartSeries,
+  fetchActivity,
+  idMaps,
+  memberHistory,
+  newestFirst,
+  participantsOf,
+} from "@poolbot/sdk";
+export type {
+  ActivityCategory as Category,
+  ActivityItem,
+  ActivityPage,
+  ChartPoint,
+  Described,
+} from "@poolbot/sdk";
 
-/** A page of the trail, newest first. */
-export interface ActivityPage {
-  items: ActivityItem[];
-  /** The oldest signature read (to continue from), or null when none. */
-  oldest: string | null;
-  /** Whether older transactions may exist. */
-  more: boolean;
-}
-
-const BATCH = 40;
-
-/**
- * The Pool Bot events of the `limit` most recent successful transactions that touched `pool`
- * (before signature `before`, when given), newest first.
- */
-export async function fetchActivity(
-  connection: Connection,
-  pool: PublicKey,
-  limit = 250,
-  before?: string,
-): Promise<ActivityPage> {
-  const signatures = await connection.getSignaturesForAddress(pool, { limit, before }, "confirmed");
-  const ok = signatures.filter((s) => s.err === null);
-  const items: ActivityItem[] = [];
-  for (let i = 0; i < ok.length; i += BATCH) {
-    const chunk = ok.slice(i, i + BATCH);
-    const txs = await connection.getTransactions(
-      chunk.map((s) => s.signature),
-      { commitment: "confirmed", maxSupportedTransactionVersion: 0 },
-    );
-    txs.forEach((tx, j) => {
-      const sig = chunk[j];
-      const logs = tx?.meta?.logMessages;
-      if (!logs) return;
-      parsePoolBotEvents(logs).forEach((event, index) => {
-        const data = event.data as { pool?: PublicKey };
-        if (data.pool && !data.pool.equals(pool)) return;
-        items.push({
-          key: `${sig.signature}:${index}`,
-          signature: sig.signature,
-          slot: sig.slot,
-          blockTime: tx?.blockTime ?? sig.blockTime ?? null,
-          index,
-          event,
-        });
-      });
-    });
-  }
-  items.sort(newestFirst);
+/** The app's formatting for a pool whose asset has `decimals` and `symbol`. */
+export function activityFormat(decimals: number, symbol: string): ActivityFormat {
   return {
-    items,
-    oldest: signatures.length ? signatures[signatures.length - 1].signature : null,
-    more: signatures.length === limit,
+    amount: (base, signed = false) => formatAmount(base, decimals, { symbol, signed }),
+    shares: (base) => `${formatAmount(base, decimals)} shares`,
+    exact: (base) => formatExact(base, decimals, symbol),
+    bps: formatBps,
+    seconds: describeSeconds,
+    dateTime: (unix) => formatDateTime(unix),
+    address: (key: PublicKey) => shortAddress(key),
   };
 }
 
-/** Sort order of the trail: newest block first, later events of a transaction first. */
-export function newestFirst(a: ActivityItem, b: ActivityItem): number {
-  return b.slot - a.slot || (b.blockTime ?? 0) - (a.blockTime ?? 0) || b.index - a.index;
-}
+/** What describing an event needs: the pool's decimals and symbol, and the id and role maps. */
+export type DescribeContext = Omit<SdkDescribeContext, "format"> & { decimals: number; symbol: string };
 
-/** The Activity page's filter groups. */
-export type Category = "members" | "trades" | "votes" | "insurance" | "admin";
-
-export const CATEGORY_LABELS: Record<Category, string> = {
-  members: "Deposits & withdrawals",
-  trades: "Trades",
-  votes: "Votes",
-  insurance: "Insurance",
-  admin: "Admin",
-};
-
-const CATEGORY: Record<PoolBotEventName, Category> = {
-  deposited: "members",
-  depositRequested: "members",
-  depositSettled: "members",
-  withdrew: "members",
-  tradeProposed: "trades",
-  tradeExecuted: "trades",
-  proposalExpired: "trades",
-  tradeVoted: "votes",
-  claimVoted: "votes",
-  claimFiled: "insurance",
-  claimExpired: "insurance",
-  insuranceFunded: "insurance",
-  configUpdated: "admin",
-  validatorChanged: "admin",
-  keeperChanged: "admin",
-  productRegistered: "admin",
-  productToggled: "admin",
-  poolInitialized: "admin",
-  accountClosed: "admin",
-  changeQueued: "admin",
-  changeFinished: "admin",
-};
-
-/** The filter group of an event. */
-export function categoryOf(name: string): Category {
-  return CATEGORY[name as PoolBotEventName] ?? "admin";
-}
-
-/** The public keys an event names (for search and "my history"). */
-export function participantsOf(event: PoolBotEvent): string[] {
-  const out: string[] = [];
-  for (const value of Object.values(event.data as Record<string, unknown>)) {
-    if (value && typeof value === "object" && "toBase58" in value) {
-      out.push((value as PublicKey).toBase58());
-    }
-  }
-  return out;
-}
-
-/** What describing an event needs. */
-export interface DescribeContext {
-  decimals: number;
-  symbol: string;
-  /** Proposal id by proposal address (from the TradeProposed events). */
-  proposalIds: Map<string, string>;
-  /** Claim id by claim address (from the ClaimFiled events). */
-  claimIds: Map<string, string>;
-  /** Validator roles by key, to name voters. */
-  roles: Map<string, string>;
-}
-
-/** An event in words. */
-export interface Described {
-  title: string;
-  detail: string;
-  /** Who acted (base58), when the event says. */
-  actor?: string;
-  tone: "good" | "bad" | "neutral" | "info";
-}
-
-const roleWord = (name: string) => name.toUpperCase();
-
-/** Every event id map a page of items gives. */
-export function idMaps(items: ActivityItem[]): Pick<DescribeContext, "proposalIds" | "claimIds"> {
-  const proposalIds = new Map<string, string>();
-  const claimIds = new Map<string, string>();
-  for (const { event } of items) {
-    if (event.name === "tradeProposed")
-      proposalIds.set(event.data.proposal.toBase58(), event.data.id.toString());
-    if (event.name === "claimFiled") claimIds.set(event.data.claim.toBase58(), event.data.id.toString());
-  }
-  return { proposalIds, claimIds };
-}
-
-/** `event` as a title and a sentence. */
+/** `event` as a title and a sentence, in the app's formatting. */
 export function describeEvent(event: PoolBotEvent, ctx: DescribeContext): Described {
-  const amount = (v: { toString(): string }, signed = false) =>
-    formatAmount(big(v), ctx.decimals, { symbol: ctx.symbol, signed });
-  const shares = (v: { toString(): string }) => `${formatAmount(big(v), ctx.decimals)} shares`;
-  const who = (k: PublicKey) => {
-    const role = ctx.roles.get(k.toBase58());
-    return role ? `${roleWord(role)} ${shortAddress(k)}` : shortAddress(k);
-  };
-  const proposal = (k: PublicKey) => {
-    const id = ctx.proposalIds.get(k.toBase58());
-    return id !== undefined ? `proposal #${id}` : `proposal ${shortAddress(k)}`;
-  };
-  const claim = (k: PublicKey) => {
-    const id = ctx.claimIds.get(k.toBase58());
-    return id !== undefined ? `claim #${id}` : `claim ${shortAddress(k)}`;
-  };
-  switch (event.name) {
-    case "deposited": {
-      const d = event.data;
-      return {
-        title: "Deposit",
-        detail: `${shortAddress(d.member)} deposited ${amount(d.amount)} for ${shares(d.shares)}`,
-        actor: d.member.toBase58(),
-        tone: "good",
-      };
-    }
-    case "depositRequested": {
-      const d = event.data;
-      return {
-        title: "Deposit requested",
-        detail: `${shortAddress(d.member)} deposited ${amount(d.amount)} while a trade proposal was live; it becomes shares once that ends (request #${d.id.toString()})`,
-        actor: d.member.toBase58(),
-        tone: "info",
-      };
-    }
-    case "depositSettled": {
-      const d = event.data;
-      return {
-        title: "Deposit settled",
-        detail: `${shortAddress(d.member)}'s request #${d.id.toString()} of ${amount(d.amount)} became ${shares(d.shares)}`,
-        actor: d.member.toBase58(),
-        tone: "good",
-      };
-    }
-    case "withdrew": {
-      const d = event.data;
-      return {
-        title: d.exited ? "Withdrawal (exit)" : "Withdrawal",
-        detail: `${shortAddress(d.member)} withdrew ${amount(d.amount)}, burning ${shares(d.shares)}${d.exited ? " and left the pool" : ""}`,
-        actor: d.member.toBase58(),
-        tone: "neutral",
-      };
-    }
-    case "tradeProposed": {
-      const d = event.data;
-      return {
-        title: "Trade proposed",
-        detail: `#${d.id.toString()}: ${d.legCount}-leg route putting in ${amount(d.amountIn)}, expecting ${amount(d.expectedProfit, true)} (at least ${amount(d.minProfit, true)})`,
-        actor: d.proposer.toBase58(),
-        tone: "info",
-      };
-    }
-    case "tradeVoted": {
-      const d = event.data;
-      const status = variantName(d.status);
-      const decided =
-        status === "approved" ? ", reaching its quorum" : status === "rejected" ? ", rejecting it" : "";
-      return {
-        title: d.approve ? "Trade approved" : "Trade rejected",
-        detail: `${who(d.validator)} ${d.approve ? "approved" : "rejected"} ${proposal(d.proposal)}${decided}${d.reason ? ` — “${d.reason}”` : ""}`,
-        actor: d.validator.toBase58(),
-        tone: d.approve ? "good" : "bad",
-      };
-    }
-    case "tradeExecuted": {
-      const d = event.data;
-      return {
-        title: "Trade executed",
-        detail: `${proposal(d.proposal)} gained ${amount(d.gain, true)}: ${amount(d.memberProfit)} to members, ${amount(d.insurance)} to the insurance reserve`,
-        actor: d.executor.toBase58(),
-        tone: "good",
-      };
-    }
-    case "proposalExpired": {
-      const d = event.data;
-      return {
-        title: d.stale ? "Proposal went stale" : "Proposal expired",
-        detail: d.stale
-          ? `${proposal(d.proposal)} was closed: validators or quorum changed after it was made`
-          : `${proposal(d.proposal)} expired before it was executed`,
-        tone: "neutral",
-      };
-    }
-    case "claimFiled": {
-      const d = event.data;
-      const linked = d.proposalId ? ` (trade #${d.proposalId.toString()})` : "";
-      return {
-        title: "Claim filed",
-        detail: `${shortAddress(d.claimant)} filed claim #${d.id.toString()} for ${amount(d.amount)}${linked} — “${d.reason}”`,
-        actor: d.claimant.toBase58(),
-        tone: "info",
-      };
-    }
-    case "claimExpired": {
-      const d = event.data;
-      return {
-        title: "Claim expired",
-        detail: `${claim(d.claim)} for ${amount(d.amount)} ran out of time undecided; the reserve no longer holds it back`,
-        tone: "neutral",
-      };
-    }
-    case "claimVoted": {
-      const d = event.data;
-      const status = variantName(d.status);
-      const outcome =
-        status === "paid" ? `, paying ${amount(d.paid)}` : status === "denied" ? ", denying it" : "";
-      return {
-        title: d.approve ? "Claim approved" : "Claim denied",
-        detail: `${who(d.validator)} ${d.approve ? "approved" : "denied"} ${claim(d.claim)}${outcome}${d.reason ? ` — “${d.reason}”` : ""}`,
-        actor: d.validator.toBase58(),
-        tone: d.approve ? "good" : "bad",
-      };
-    }
-    case "insuranceFunded": {
-      const d = event.data;
-      return {
-        title: "Reserve funded",
-        detail: `${shortAddress(d.funder)} added ${amount(d.amount)} to the insurance reserve (now ${amount(d.reserveBalance)})`,
-        actor: d.funder.toBase58(),
-        tone: "good",
-      };
-    }
-    case "configUpdated": {
-      const d = event.data;
-      return {
-        title: d.paused ? "Configuration updated (paused)" : "Configuration updated",
-        detail: `Quorum ${d.requiredApprovals}${d.requireLeadApproval ? " with a lead" : ""}, claim quorum ${d.claimRequiredApprovals}${d.claimRequireLead ? " with a lead" : ""}, minimum ${formatExact(big(d.minContribution), ctx.decimals, ctx.symbol)}, insurance ${formatBps(d.insuranceBps)}, up to ${d.maxMembers} members, proposals live ${describeSeconds(big(d.proposalTtl) > 0n ? Number(d.proposalTtl.toString()) : 0)}, claims open ${describeSeconds(big(d.claimTtl) > 0n ? Number(d.claimTtl.toString()) : 0)}, time lock ${describeSeconds(Number(d.timeLock.toString()))}`,
-        actor: d.admin.toBase58(),
-        tone: "info",
-      };
-    }
-    case "validatorChanged": {
-      const d = event.data;
-      const from = d.oldRole ? roleWord(variantName(d.oldRole)) : null;
-      const to = d.newRole ? roleWord(variantName(d.newRole)) : null;
-      const detail =
-        from && to
-          ? `${shortAddress(d.validator)} changed from ${from} to ${to}`
-          : to
-            ? `${shortAddress(d.validator)} added as ${to}`
-            : `${shortAddress(d.validator)} (${from}) removed`;
-      return { title: "Validators changed", detail, actor: d.admin.toBase58(), tone: "info" };
-    }
-    case "changeQueued": {
-      const d = event.data;
-      const text = describeChange(d.change, {
-        amount: (v) => formatExact(v, ctx.decimals, ctx.symbol),
-        name: (k) => who(k),
-      });
-      return {
-        title: "Change queued",
-        detail: `#${d.id.toString()}: ${text}; anyone may apply it from ${formatDateTime(Number(d.eta.toString()))}`,
-        actor: d.proposer.toBase58(),
-        tone: "info",
-      };
-    }
-    case "changeFinished": {
-      const d = event.data;
-      return {
-        title: d.applied ? "Change applied" : "Change cancelled",
-        detail: `Change #${d.id.toString()} ${d.applied ? "applied" : "cancelled"} by ${who(d.by)}`,
-        actor: d.by.toBase58(),
-        tone: d.applied ? "good" : "neutral",
-      };
-    }
-    case "keeperChanged": {
-      const d = event.data;
-      return {
-        title: d.authorised ? "Keeper added" : "Keeper removed",
-        detail: `${shortAddress(d.keeper)} ${d.authorised ? "may now propose trades" : "may no longer propose trades"}`,
-        actor: d.admin.toBase58(),
-        tone: "info",
-      };
-    }
-    case "productRegistered": {
-      const d = event.data;
-      return {
-        title: "Product registered",
-        detail: `#${d.id.toString()} “${d.name}” (${variantName(d.category)}), routes through ${d.programs.length} program${d.programs.length === 1 ? "" : "s"} on ${d.markets.length === 0 ? "any market" : `${d.markets.length} market${d.markets.length === 1 ? "" : "s"}`}`,
-        tone: "info",
-      };
-    }
-    case "productToggled": {
-      const d = event.data;
-      return {
-        title: d.enabled ? "Product enabled" : "Product disabled",
-        detail: `Product ${shortAddress(d.product)} ${d.enabled ? "can take trades again" : "takes no new trades"}`,
-        tone: d.enabled ? "good" : "neutral",
-      };
-    }
-    case "poolInitialized": {
-      const d = event.data;
-      return {
-        title: "Pool created",
-        detail: `“${d.name}” created by ${shortAddress(d.creator)}`,
-        actor: d.creator.toBase58(),
-        tone: "info",
-      };
-    }
-    case "accountClosed": {
-      const d = event.data;
-      return {
-        title: "Account closed",
-        detail: `${shortAddress(d.account)} closed; its rent went back to ${shortAddress(d.rentTo)}`,
-        tone: "neutral",
-      };
-    }
-  }
-}
-
-/** One point of the Overview chart. */
-export interface ChartPoint {
-  /** Unix time. */
-  time: number;
-  /** Value of one whole share in whole tokens. */
-  shareValue: number;
-  /** Sum of trade gains so far, in whole tokens. */
-  cumulativeProfit: number;
-  /** The members' part of it. */
-  memberProfit: number;
-}
-
-/**
- * Share value and cumulative profit after every event that changes them (deposits, settled
- * deposit requests, withdrawals, executed trades), oldest first, starting at the pool's
- * creation.
- */
-export function chartSeries(items: ActivityItem[], decimals: number): ChartPoint[] {
-  const ordered = [...items].sort((a, b) => -newestFirst(a, b));
-  const one = 10n ** BigInt(decimals);
-  const toNumber = (base: bigint) => Number(base) / Number(one);
-  const points: ChartPoint[] = [];
-  let profit = 0n;
-  let members = 0n;
-  let shareValue = 1;
-  for (const item of ordered) {
-    const time = item.blockTime ?? 0;
-    const e = item.event;
-    let books: { totalShares: bigint; totalAssets: bigint } | null = null;
-    if (e.name === "poolInitialized") {
-      points.push({ time, shareValue: 1, cumulativeProfit: 0, memberProfit: 0 });
-      continue;
-    }
-    if (e.name === "deposited" || e.name === "withdrew" || e.name === "depositSettled") {
-      books = { totalShares: big(e.data.totalShares), totalAssets: big(e.data.totalAssets) };
-    } else if (e.name === "tradeExecuted") {
-      profit += big(e.data.gain);
-      members += big(e.data.memberProfit);
-      books = { totalShares: big(e.data.totalShares), totalAssets: big(e.data.totalAssets) };
-    } else {
-      continue;
-    }
-    shareValue = toNumber(assetsForShares(one, books.totalShares, books.totalAssets));
-    points.push({ time, shareValue, cumulativeProfit: toNumber(profit), memberProfit: toNumber(members) });
-  }
-  return points;
+  const { decimals, symbol, ...rest } = ctx;
+  return describeWith(event, { ...rest, format: activityFormat(decimals, symbol) });
 }

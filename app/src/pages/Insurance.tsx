@@ -85,7 +85,7 @@ function Insurance() {
           <FileClaimCard
             pool={pool}
             available={
-              s ? (s.reserveBalance > s.pendingAmount ? s.reserveBalance - s.pendingAmount : 0n) : null
+              s ? (s.reserveBalance > s.pendingAmount ? s.reserveBalance - s.pendingAmount : 0n) : 0n
             }
           />
           <FundCard pool={pool} />

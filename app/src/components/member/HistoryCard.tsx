@@ -2,7 +2,7 @@
 import { useWallet } from "@solana/wallet-adapter-react";
 import { useMemo } from "react";
 import { Card, Empty, ExplorerLink, Skeleton } from "../ui";
-import { describeEvent, idMaps, participantsOf } from "../../lib/activity";
+import { describeEvent, idMaps, memberHistory } from "../../lib/activity";
 import { formatDateTime } from "../../lib/format";
 import { PoolInfo, useActivityItems } from "../../state/data";
 
@@ -11,13 +11,7 @@ export function HistoryCard({ pool }: { pool: PoolInfo }) {
   const { items, loading } = useActivityItems();
   const mine = useMemo(() => {
     if (!publicKey) return [];
-    const me = publicKey.toBase58();
-    return items.filter(
-      (i) =>
-        ["deposited", "depositRequested", "depositSettled", "withdrew", "claimFiled"].includes(
-          i.event.name,
-        ) && participantsOf(i.event).includes(me),
-    );
+    return memberHistory(items, publicKey);
   }, [items, publicKey]);
   const maps = useMemo(() => idMaps(items), [items]);
   const ctx = { decimals: pool.decimals, symbol: pool.symbol, roles: new Map<string, string>(), ...maps };

@@ -3,10 +3,8 @@ import { Segmented } from "../ui";
 
 const SLIPPAGES = [10, 50, 100] as const;
 
-/** `value` less `bps` basis points, rounded down: the slippage bound. */
-export function withSlippage(value: bigint, bps: number): bigint {
-  return (value * BigInt(10_000 - bps)) / 10_000n;
-}
+/** The slippage bound (`value` less `bps` basis points, rounded down) is the SDK's. */
+export { withSlippage } from "@poolbot/sdk";
 
 export function SlippagePicker({ bps, onChange }: { bps: number; onChange: (bps: number) => void }) {
   return (

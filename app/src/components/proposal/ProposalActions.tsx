@@ -65,7 +65,7 @@ export function ProposalActions({
               className="btn primary"
               disabled={busy}
               data-testid={`approve-${id}`}
-              onClick={() => void act("Approve", "tradeVote", (c) => c.approve(pool.addresses, address))}
+              onClick={() => void act("Approve", "tradeVote", (c) => c.approveTrade(pool.addresses, address))}
             >
               Approve
             </button>
@@ -146,7 +146,9 @@ export function ProposalActions({
           confirm="Reject proposal"
           onClose={() => setRejecting(false)}
           onSubmit={async (reason) => {
-            const ok = await act("Reject", "tradeVote", (c) => c.reject(pool.addresses, address, reason));
+            const ok = await act("Reject", "tradeVote", (c) =>
+              c.rejectTrade(pool.addresses, address, reason),
+            );
             if (ok) setRejecting(false);
           }}
           testId="reject-dialog"

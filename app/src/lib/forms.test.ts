@@ -132,6 +132,8 @@ describe("the claim form", () => {
       "Only members can file claims. Deposit first on the Member page.",
     ]);
     assert.deepEqual(checkClaim({ ...draft, amount: "0" }, facts).problems, ["Amount: enter more than 0."]);
+    // while the reserve is loading, only the stake bounds the amount
+    assert.deepEqual(checkClaim({ ...draft, amount: "400" }, { ...facts, available: null }).problems, []);
   });
 
   it("says nothing about empty fields until the claim is sent", () => {

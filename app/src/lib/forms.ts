@@ -126,8 +126,8 @@ export interface ClaimFacts {
   member: boolean;
   /** The member's capital at stake (`claimableStake`). */
   stake: bigint;
-  /** The reserve less pending claims. */
-  available: bigint;
+  /** The reserve less pending claims (null while it is loading: not checked yet). */
+  available: bigint | null;
   /** Whether the member already has a claim awaiting a decision. */
   openClaim: boolean;
   /** The pool's next proposal id: every trade id below it exists. */
@@ -165,7 +165,7 @@ export function checkClaim(
         problems.push(
           `Amount: you may claim at most your stake of ${amt(facts.stake)} (deposited, less withdrawn and claims paid).`,
         );
-      if (amount > facts.available)
+      if (facts.available !== null && amount > facts.available)
         problems.push(
           `Amount: the reserve has ${amt(facts.available)} available beyond pending claims. Claim at most that.`,
         );

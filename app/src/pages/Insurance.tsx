@@ -85,7 +85,7 @@ function Insurance() {
           <FileClaimCard
             pool={pool}
             available={
-              s ? (s.reserveBalance > s.pendingAmount ? s.reserveBalance - s.pendingAmount : 0n) : 0n
+              s ? (s.reserveBalance > s.pendingAmount ? s.reserveBalance - s.pendingAmount : 0n) : null
             }
           />
           <FundCard pool={pool} />

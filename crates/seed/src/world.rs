@@ -226,20 +226,53 @@ impl SeedPool {
         id: u64,
         reserve_usdc: u64,
         reserve_sol: u64,
-    ) -> Result<(), SeedError> {
-        let lp = wallet(chain, &mut self.keys)?;
-        let a = AmmAddresses::new(self.usdc, self.sol, id, TOKEN_PROGRAM);
+    ) -> Result<AmmAddresses, SeedError> {
         let (usdc, sol) = (self.usdc, self.sol);
-        let src_a = self.token_account(chain, &usdc, &lp.pubkey(), reserve_usdc)?;
-        let src_b = self.token_account(chain, &sol, &lp.pubkey(), reserve_sol)?;
+        self.add_market(chain, (usdc, reserve_usdc), (sol, reserve_sol), id)
+    }
+
+    /// Creates AMM pool `id` of two mints with the given reserves, its liquidity provided by a
+    /// new wallet.
+    pub fn add_market(
+        &mut self,
+        chain: &mut dyn Chain,
+        (mint_a, reserve_a): (Pubkey, u64),
+        (mint_b, reserve_b): (Pubkey, u64),
+        id: u64,
+    ) -> Result<AmmAddresses, SeedError> {
+        let lp = wallet(chain, &mut self.keys)?;
+        let a = AmmAddresses::new(mint_a, mint_b, id, TOKEN_PROGRAM);
+        let src_a = self.token_account(chain, &mint_a, &lp.pubkey(), reserve_a)?;
+        let src_b = self.token_account(chain, &mint_b, &lp.pubkey(), reserve_b)?;
         chain.send(
             &[
                 amm::create_pool(&a, &lp.pubkey(), id, AMM_FEE_BPS),
-                amm::add_liquidity(&a, &lp.pubkey(), src_a, src_b, reserve_usdc, reserve_sol),
+                amm::add_liquidity(&a, &lp.pubkey(), src_a, src_b, reserve_a, reserve_b),
             ],
             &[&lp],
         )?;
-        Ok(())
+        Ok(a)
+    }
+
+    /// A new mint with `decimals` whose authority is the payer.
+    pub fn new_mint(&mut self, chain: &mut dyn Chain, decimals: u8) -> Result<Pubkey, SeedError> {
+        mint(chain, &mut self.keys, &self.payer, decimals)
+    }
+
+    /// A new wallet with lamports for fees and rent.
+    pub fn new_wallet(&mut self, chain: &mut dyn Chain) -> Result<Keypair, SeedError> {
+        wallet(chain, &mut self.keys)
+    }
+
+    /// The admin queues and applies `change` (the seed pool has no time lock).
+    pub fn govern(
+        &self,
+        chain: &mut dyn Chain,
+        change: GovernanceChange,
+    ) -> Result<Receipt, SeedError> {
+        let id = self.pool_state(chain)?.next_change_id;
+        let admin = self.admin.pubkey();
+        Ok(chain.send(&ix::govern(&self.pool, &admin, id, change), &[&self.admin])?)
     }
 
     /// A new token account of `mint` owned by `owner`, holding `amount` minted by the payer.

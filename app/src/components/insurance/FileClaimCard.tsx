@@ -16,7 +16,7 @@ import { AmountInput } from "../member/fields";
 
 const EMPTY: ClaimDraft = { amount: "", reason: "", trade: "" };
 
-export function FileClaimCard({ pool, available }: { pool: PoolInfo; available: bigint }) {
+export function FileClaimCard({ pool, available }: { pool: PoolInfo; available: bigint | null }) {
   const { publicKey } = useWallet();
   const wallet = useWalletState();
   const { submit, busy, error, done } = useSubmit();
@@ -55,7 +55,7 @@ export function FileClaimCard({ pool, available }: { pool: PoolInfo; available: 
   return (
     <Card
       title="File a claim"
-      subtitle={`Available to claim: ${amt(available)} (the reserve less pending claims)`}
+      subtitle={`Available to claim: ${available === null ? "…" : amt(available)} (the reserve less pending claims)`}
       testId="file-claim"
     >
       {position && (

@@ -1,10 +1,10 @@
 //! The command line: global flags, the command tree, and the value parsers shared by the
 //! command groups (each group's own flags live in its module under `commands`).
 use crate::commands::{
-    changes::ChangesCommand, config::ConfigArgs, init::InitArgs, insurance::InsuranceCommand,
-    keeper::KeeperCommand, keepers::KeepersCommand, member::MemberCommand,
-    products::ProductsCommand, proposals::ProposalsCommand, simulate::SimulateArgs,
-    validator::ValidatorCommand, validators::ValidatorsCommand,
+    activity::ActivityArgs, changes::ChangesCommand, config::ConfigArgs, init::InitArgs,
+    insurance::InsuranceCommand, keeper::KeeperRunArgs, keepers::KeepersCommand,
+    member::MemberCommand, products::ProductsCommand, proposals::ProposalsCommand,
+    simulate::SimulateArgs, validator::ValidatorRunArgs, validators::ValidatorsCommand,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pool_bot::state::Role;
@@ -81,10 +81,12 @@ pub enum Command {
     /// Governance changes waiting out the time lock: list, apply once due, cancel (ADMIN).
     #[command(subcommand)]
     Changes(ChangesCommand),
-    /// Add, remove, re-role and list validators (changes need ADMIN).
+    /// The pool's list of validators: add, remove, re-role, list (changes need ADMIN). To run
+    /// the validator agent, see `run-validator`.
     #[command(subcommand)]
     Validators(ValidatorsCommand),
-    /// Authorise, remove and list keepers (changes need ADMIN).
+    /// The pool's list of keepers: authorise, remove, list (changes need ADMIN). To run the
+    /// keeper service, see `run-keeper`.
     #[command(subcommand)]
     Keepers(KeepersCommand),
     /// Register, enable, disable and list products (changes need ADMIN).
@@ -101,15 +103,18 @@ pub enum Command {
     Insurance(InsuranceCommand),
     /// The pool's statistics: pool, your position, insurance, validators and trades.
     Overview,
+    /// The pool's history: every event of its recent transactions, newest first (deposits,
+    /// withdrawals, proposals, votes, executions, claims, governance).
+    Activity(ActivityArgs),
     /// Simulate the seed's pool for N days on an embedded chain under a random market, with
     /// the real keeper and validator agents; prints the measured performance.
     Simulate(SimulateArgs),
-    /// Run the keeper service (finds, proposes and executes arbitrage).
-    #[command(subcommand)]
-    Keeper(KeeperCommand),
-    /// Run the validator agent (reviews and votes on proposals by a policy file).
-    #[command(subcommand)]
-    Validator(ValidatorCommand),
+    /// Run the keeper service as this wallet (finds, proposes and executes arbitrage; the wallet
+    /// must be one of the pool's keepers).
+    RunKeeper(KeeperRunArgs),
+    /// Run the validator agent as this wallet (reviews and votes on proposals by a policy
+    /// file; the wallet must be one of the pool's validators).
+    RunValidator(ValidatorRunArgs),
 }
 
 /// A validator role as written on the command line.
@@ -146,6 +151,19 @@ pub fn parse_pubkey(text: &str) -> Result<Pubkey, String> {
     })
 }
 
+/// Parses basis points, 0 to 10000 (100%), saying what they are when out of range.
+pub fn parse_bps(text: &str) -> Result<u16, String> {
+    let bps: u64 = text.parse().map_err(|_| {
+        format!("'{text}' is not a number of basis points: write a whole number from 0 to 10000 (50 = 0.5%)")
+    })?;
+    if bps > 10_000 {
+        return Err(format!(
+            "{bps} basis points is more than 100%: basis points run from 0 to 10000 (50 = 0.5%, 10000 = 100%)"
+        ));
+    }
+    Ok(bps as u16)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +172,18 @@ mod tests {
     #[test]
     fn the_command_tree_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn basis_points_stop_at_one_hundred_percent() {
+        assert_eq!(parse_bps("50"), Ok(50));
+        assert_eq!(parse_bps("10000"), Ok(10_000));
+        let err = parse_bps("20000").unwrap_err();
+        assert!(
+            err.starts_with("20000 basis points is more than 100%"),
+            "{err}"
+        );
+        assert!(parse_bps("-1").unwrap_err().contains("0 to 10000"));
     }
 
     #[test]

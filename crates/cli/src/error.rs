@@ -50,12 +50,13 @@ pub enum CliError {
     #[error("{0}")]
     Refused(String),
     /// The wallet keypair could not be loaded.
-    #[error("{0}")]
+    #[error(transparent)]
     Keypair(#[from] KeypairError),
     /// The RPC node could not be reached or answered badly.
     #[error(
         "Cannot reach the Solana RPC node ({0}). Check --url (or json_rpc_url in the Solana CLI \
-         config) and that the node is running, e.g. `solana-test-validator` for localnet."
+         config) and that the node is running; for localnet start it with \
+         `scripts/localnet.sh start`."
     )]
     Unreachable(String),
     /// The transaction failed for a reason other than a named program error.
@@ -63,7 +64,34 @@ pub enum CliError {
     Transaction(String),
     /// The output could not be written.
     #[error("Cannot write the output: {0}")]
-    Output(#[from] std::io::Error),
+    Output(std::io::Error),
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(error: std::io::Error) -> Self {
+        CliError::Output(error)
+    }
+}
+
+impl CliError {
+    /// What kind of failure it is, as `--json` reports it: `input`, `state`, `refused`,
+    /// `keypair`, `unreachable`, `transaction` or `output`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CliError::Input(_) => "input",
+            CliError::State(_) => "state",
+            CliError::Refused(_) => "refused",
+            CliError::Keypair(_) => "keypair",
+            CliError::Unreachable(_) => "unreachable",
+            CliError::Transaction(_) => "transaction",
+            CliError::Output(_) => "output",
+        }
+    }
+
+    /// The failure as `--json` prints it: `{"error": <the sentence>, "kind": <kind>}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({ "error": self.to_string(), "kind": self.kind() })
+    }
 }
 
 impl From<ChainError> for CliError {
@@ -71,6 +99,12 @@ impl From<ChainError> for CliError {
     fn from(error: ChainError) -> Self {
         match error {
             ChainError::Transport(detail) => CliError::Unreachable(detail),
+            ChainError::NotFound(what) => {
+                CliError::State(format!("{what}. Check --pool and --url."))
+            }
+            ChainError::Unsupported(what) => {
+                CliError::Input(format!("This chain does not support {what}."))
+            }
             ChainError::Program(e) => CliError::Refused(format!("{}.", e.message)),
             ChainError::Transaction { error, .. } => CliError::Transaction(error),
         }

@@ -1,49 +1,25 @@
-//! Typed reads: accounts decoded with `pool_bot_client::accounts`, token balances and mints,
-//! and lists of a pool's accounts by discriminator.
+//! Typed reads: accounts decoded with `pool_bot_client::accounts` (which also lists a pool's
+//! accounts), token balances and mints, each failure as the person's sentence.
 use crate::error::CliError;
 use crate::units::TokenUnit;
 use anchor_lang::{AccountDeserialize, Discriminator};
 use pool_bot::state::Pool;
-use pool_bot_client::accounts::{self, decode, decode_zero_copy, LoadError};
-use pool_bot_client::chain::{AccountFilter, Chain};
+use pool_bot_client::accounts::{self, decode_zero_copy, LoadError};
+use pool_bot_client::chain::Chain;
 use pool_bot_client::pda::PoolAddresses;
-use pool_bot_client::{token, Pubkey};
-
-/// Symbols of well-known mints, for showing amounts.
-const KNOWN_MINTS: &[(Pubkey, &str)] = &[
-    (
-        anchor_lang::pubkey!("EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v"),
-        "USDC",
-    ),
-    (
-        anchor_lang::pubkey!("4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU"),
-        "USDC",
-    ),
-    (
-        anchor_lang::pubkey!("Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB"),
-        "USDT",
-    ),
-    (
-        anchor_lang::pubkey!("So11111111111111111111111111111111111111112"),
-        "SOL",
-    ),
-];
+use pool_bot_client::{mints, token, Pubkey};
 
 /// Offset of `decimals` in an SPL mint.
 const MINT_DECIMALS_OFFSET: usize = 44;
 /// Size of an SPL mint (Token-2022 mints may be longer).
 const MINT_LEN: usize = 82;
 
-/// The symbol to show for `mint`: `--symbol`, else a well-known mint's, else `tokens`.
+/// The symbol to show for `mint`: `--symbol`, else a known mint's (`pool_bot_client::mints`,
+/// the table the web app shows too), else `tokens`.
 pub fn symbol_for(mint: &Pubkey, flag: Option<&str>) -> String {
-    flag.map(str::to_string)
-        .or_else(|| {
-            KNOWN_MINTS
-                .iter()
-                .find(|(m, _)| m == mint)
-                .map(|(_, s)| s.to_string())
-        })
-        .unwrap_or_else(|| "tokens".to_string())
+    flag.or_else(|| mints::symbol(mint))
+        .unwrap_or("tokens")
+        .to_string()
 }
 
 /// A pool, its addresses and how its amounts are shown.
@@ -117,32 +93,6 @@ pub fn borsh<T: AccountDeserialize + Discriminator>(
     key: &Pubkey,
 ) -> Result<Option<T>, CliError> {
     accounts::find(chain, key).map_err(|e| explained(e, key, short_name::<T>()))
-}
-
-/// Every zero-copy account of type `T` belonging to `pool`.
-pub fn list_zero_copy<T: bytemuck::Pod + Discriminator>(
-    chain: &dyn Chain,
-    pool: &Pubkey,
-) -> Result<Vec<(Pubkey, T)>, CliError> {
-    let filter = AccountFilter::of::<T>(Some(*pool));
-    let accounts = chain.program_accounts(&pool_bot::ID, &filter)?;
-    Ok(accounts
-        .into_iter()
-        .filter_map(|(key, a)| decode_zero_copy(&a.data).ok().map(|t| (key, t)))
-        .collect())
-}
-
-/// Every Borsh account of type `T` belonging to `pool`.
-pub fn list_borsh<T: AccountDeserialize + Discriminator>(
-    chain: &dyn Chain,
-    pool: &Pubkey,
-) -> Result<Vec<(Pubkey, T)>, CliError> {
-    let filter = AccountFilter::of::<T>(Some(*pool));
-    let accounts = chain.program_accounts(&pool_bot::ID, &filter)?;
-    Ok(accounts
-        .into_iter()
-        .filter_map(|(key, a)| decode(&a.data).ok().map(|t| (key, t)))
-        .collect())
 }
 
 /// The balance of the token account at `key`, if it is one.

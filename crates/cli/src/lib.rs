@@ -14,6 +14,7 @@ pub mod explain;
 pub mod fetch;
 pub mod session;
 pub mod settings;
+pub mod table;
 pub mod token_accounts;
 pub mod units;
 
@@ -23,6 +24,16 @@ pub use session::{Session, Wallet};
 
 use pool_bot_client::chain::Chain;
 use std::io::Write;
+
+/// A failure as `poolbot` prints it: `error: <sentence>` (one line, on stderr), or under
+/// `--json` the object `{"error": <sentence>, "kind": <kind>}` (on stdout).
+pub fn report(error: &CliError, json: bool) -> String {
+    if json {
+        error.to_json().to_string()
+    } else {
+        format!("error: {error}")
+    }
+}
 
 /// Runs the command `cli` names on `chain`, signing with `wallet`, writing what it shows to
 /// `out` (text, or JSON under `--json`).
@@ -44,8 +55,9 @@ pub fn run(
         Command::Proposals(c) => commands::proposals::run(&mut s, c),
         Command::Insurance(c) => commands::insurance::run(&mut s, c),
         Command::Overview => commands::overview::run(&mut s),
+        Command::Activity(args) => commands::activity::run(&mut s, args),
         Command::Simulate(args) => commands::simulate::run(&mut s, args),
-        Command::Keeper(c) => commands::keeper::run(&mut s, c),
-        Command::Validator(c) => commands::validator::run(&mut s, c),
+        Command::RunKeeper(args) => commands::keeper::run(&mut s, args),
+        Command::RunValidator(args) => commands::validator::run(&mut s, args),
     }
 }

@@ -1,14 +1,31 @@
 //! `poolbot`: parses the command line, resolves the RPC URL and keypair like the `solana` CLI,
 //! and runs the command over JSON-RPC.
-use anyhow::Result;
 use clap::Parser;
-use pool_bot_cli::{run, settings, Cli, Command};
+use pool_bot_cli::{report, run, settings, Cli, CliError, Command};
 use pool_bot_client::rpc::Rpc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // under --json a malformed command line is a JSON error too (help and --version
+            // print as usual)
+            let json = std::env::args().any(|a| a == "--json");
+            if json && error.use_stderr() {
+                let text = error.to_string();
+                let first = text.lines().next().unwrap_or_default();
+                let message = first.trim_start_matches("error: ");
+                println!(
+                    "{}",
+                    serde_json::json!({ "error": message, "kind": "input" })
+                );
+                return ExitCode::from(2);
+            }
+            error.exit()
+        }
+    };
     // keeper and validator logs on stderr (RUST_LOG overrides: e.g. RUST_LOG=debug); the
     // simulation shows a progress bar and a report instead of every trade
     let default = match cli.command {
@@ -25,13 +42,19 @@ fn main() -> ExitCode {
     match try_main(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            // under --json the error object goes where the command's JSON would have gone
+            let text = report(&error, cli.global.json);
+            if cli.global.json {
+                println!("{text}");
+            } else {
+                eprintln!("{text}");
+            }
             ExitCode::FAILURE
         }
     }
 }
 
-fn try_main(cli: &Cli) -> Result<()> {
+fn try_main(cli: &Cli) -> Result<(), CliError> {
     let home = std::env::var_os("HOME").map_or_else(PathBuf::new, PathBuf::from);
     let g = &cli.global;
     let endpoint = settings::resolve(
@@ -42,6 +65,5 @@ fn try_main(cli: &Cli) -> Result<()> {
     )?;
     let wallet = settings::load_keypair(&endpoint.keypair_path);
     let mut chain = Rpc::new(&endpoint.url);
-    run(cli, &mut chain, &wallet, &mut std::io::stdout().lock())?;
-    Ok(())
+    run(cli, &mut chain, &wallet, &mut std::io::stdout().lock())
 }

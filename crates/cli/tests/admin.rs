@@ -288,17 +288,45 @@ fn products_are_registered_disabled_enabled_and_listed() {
     let list = w.json(&admin, &["products", "list"]);
     assert_eq!(list["products"][0]["enabled"], false);
     assert_eq!(list["products"][1]["enabled"], true);
-    let err = w.err(&admin, &["products", "disable", "0"]);
-    assert_eq!(err, "The product is already in that state. Nothing to do.");
+    // a no-op sends nothing and says so, like `config` does
+    let out = w.ok(&admin, &["products", "disable", "0"]);
+    assert_eq!(
+        out,
+        "Nothing to do: product 0 \"DEX arbitrage\" is already disabled.\n"
+    );
+    assert_eq!(
+        w.json(&admin, &["products", "enable", "1"])["nothing_to_do"],
+        true
+    );
+    // an unknown product is named by the id given, not by a derived address
     let err = w.err(&admin, &["products", "enable", "7"]);
-    assert!(
-        err.starts_with("No product ")
-            && err.ends_with("in this pool. See `poolbot products list`."),
-        "{err}"
+    assert_eq!(
+        err,
+        "No product 7 in this pool. See `poolbot products list`."
+    );
+    let err = w.err(&admin, &["products", "disable", "99"]);
+    assert_eq!(
+        err,
+        "No product 99 in this pool. See `poolbot products list`."
     );
     let text = w.ok(&admin, &["products", "list"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "2 product(s)", "{text}");
+    assert!(lines[1].starts_with("id  name"), "{text}");
     assert!(
-        text.contains("max trade 50000 USDC, min profit 1 USDC, max liquidity 10%"),
+        lines[2].contains("\"DEX arbitrage\"  Arbitrage  DISABLED  50000 USDC"),
+        "{text}"
+    );
+    // right-aligned amounts end where their header ends, in every row
+    let end_of = |line: &str, text: &str| line.find(text).map(|i| i + text.len());
+    assert_eq!(
+        end_of(lines[1], "max trade"),
+        end_of(lines[2], "50000 USDC"),
+        "{text}"
+    );
+    assert_eq!(
+        end_of(lines[1], "max trade"),
+        end_of(lines[3], " 1000 USDC"),
         "{text}"
     );
 }

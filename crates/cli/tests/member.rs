@@ -180,7 +180,7 @@ fn slippage_bounds_refuse_with_the_fix() {
     );
     assert_eq!(
         err,
-        "The share value moved: the deposit would mint fewer shares than your minimum. Retry, or allow more with --slippage-bps or a lower --min-shares."
+        "--min-shares 100.000001 is above what this deposit can mint at the current share value: 100 USDC buys 100 shares now. Pass --min-shares 100 or less, or leave it out."
     );
     let seed = w.members[0].insecure_clone();
     let err = w.err(
@@ -196,8 +196,39 @@ fn slippage_bounds_refuse_with_the_fix() {
     );
     assert_eq!(
         err,
-        "The share value moved: the withdrawal would pay less than your minimum. Retry, or allow more with --slippage-bps or a lower --min-amount."
+        "--min-amount 10.5 USDC is above what this withdrawal can pay at the current share value: it pays 10 USDC now. Pass --min-amount 10 or less, or leave it out."
     );
+    // slippage is at most 100%
+    for args in [
+        &[
+            "member",
+            "deposit",
+            "--amount",
+            "100",
+            "--slippage-bps",
+            "20000",
+        ][..],
+        &["member", "withdraw", "--all", "--slippage-bps", "10001"],
+        &["run-keeper", "--slippage-bps", "20000"],
+    ] {
+        let err = parse(args).unwrap_err();
+        assert!(
+            err.contains("basis points is more than 100%: basis points run from 0 to 10000"),
+            "{err}"
+        );
+    }
+    let out = w.ok(
+        &member,
+        &[
+            "member",
+            "deposit",
+            "--amount",
+            "100",
+            "--slippage-bps",
+            "10000",
+        ],
+    );
+    assert!(out.starts_with("Deposited 100 USDC"), "{out}");
 }
 
 /// `poolbot <args>` as clap parses it, or clap's message.
@@ -309,9 +340,12 @@ fn an_unreachable_rpc_node_is_explained() {
         "{err}"
     );
     assert!(
-        err.ends_with("Check --url (or json_rpc_url in the Solana CLI config) and that the node is running, e.g. `solana-test-validator` for localnet."),
+        err.ends_with("Check --url (or json_rpc_url in the Solana CLI config) and that the node is running; for localnet start it with `scripts/localnet.sh start`."),
         "{err}"
     );
+    // the cause, not the client's "AccountNotFound" wording of every failed read
+    assert!(!err.contains("AccountNotFound"), "{err}");
+    assert!(!err.contains("solana-test-validator"), "{err}");
 }
 
 #[test]

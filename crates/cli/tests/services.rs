@@ -1,4 +1,4 @@
-//! The long-running commands: `simulate`, `keeper run` and `validator run`, on the embedded
+//! The long-running commands: `simulate`, `run-keeper` and `run-validator`, on the embedded
 //! chain.
 mod common;
 
@@ -59,10 +59,7 @@ fn keeper_and_validator_agents_trade_through_the_cli() {
     let mut w = World::seeded();
     w.markets();
     let keeper = w.keeper.insecure_clone();
-    w.ok(
-        &keeper,
-        &["keeper", "run", "--rounds", "1", "--interval", "0"],
-    );
+    w.ok(&keeper, &["run-keeper", "--rounds", "1", "--interval", "0"]);
     let admin = w.admin.insecure_clone();
     let list = w.json(&admin, &["proposals", "list"]);
     assert_eq!(list["proposals"].as_array().unwrap().len(), 1, "{list}");
@@ -79,8 +76,7 @@ fn keeper_and_validator_agents_trade_through_the_cli() {
         let votes = w.json(
             &v,
             &[
-                "validator",
-                "run",
+                "run-validator",
                 "--policy",
                 &policy,
                 "--rounds",
@@ -91,10 +87,7 @@ fn keeper_and_validator_agents_trade_through_the_cli() {
         );
         assert_eq!(votes["votes"][0]["approve"], true, "{votes}");
     }
-    w.ok(
-        &keeper,
-        &["keeper", "run", "--rounds", "1", "--interval", "0"],
-    );
+    w.ok(&keeper, &["run-keeper", "--rounds", "1", "--interval", "0"]);
     let overview = w.json(&admin, &["overview"]);
     assert_eq!(overview["trades"]["executed"], 1, "{overview}");
 
@@ -102,7 +95,7 @@ fn keeper_and_validator_agents_trade_through_the_cli() {
     let stranger = w.wallet();
     let refused = w.err(
         &stranger,
-        &["validator", "run", "--policy", &policy, "--rounds", "1"],
+        &["run-validator", "--policy", &policy, "--rounds", "1"],
     );
     assert!(
         refused.contains("not a validator") && refused.contains("validators add"),
@@ -112,8 +105,7 @@ fn keeper_and_validator_agents_trade_through_the_cli() {
     let missing = w.err(
         &v,
         &[
-            "validator",
-            "run",
+            "run-validator",
             "--policy",
             "/nonexistent.toml",
             "--rounds",
@@ -122,7 +114,7 @@ fn keeper_and_validator_agents_trade_through_the_cli() {
     );
     assert!(missing.contains("--policy"), "{missing}");
     assert!(w
-        .err(&keeper, &["keeper", "run", "--slippage-bps", "10000"])
+        .err(&keeper, &["run-keeper", "--slippage-bps", "10000"])
         .contains("--slippage-bps"));
     let _ = stranger.pubkey();
 }

@@ -30,12 +30,17 @@ fn a_proposal_is_listed_shown_approved_by_quorum_and_executed() {
     assert_eq!(row["amount_in"], 1_000 * USDC);
     assert_eq!(row["expires_at"].as_i64().unwrap() - w.now(), 3_600);
     let text = w.ok(&admin, &["proposals", "list"]);
-    assert!(
-        text.contains("pending              0/2        still needed"),
-        "{text}"
-    );
-    assert!(text.contains("1000 USDC"), "{text}");
-    assert!(text.contains("in 1h"), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let (header, row) = (lines[1], lines[2]);
+    // every column lines up with its header: text starts, numbers end, under it
+    let start =
+        |line: &str, cell: &str| line.find(cell).unwrap_or_else(|| panic!("{cell}: {text}"));
+    let end = |line: &str, cell: &str| start(line, cell) + cell.len();
+    assert_eq!(start(header, "status"), start(row, "pending"), "{text}");
+    assert_eq!(end(header, "approvals"), end(row, "0/2"), "{text}");
+    assert_eq!(start(header, "lead"), start(row, "still needed"), "{text}");
+    assert_eq!(end(header, "amount in"), end(row, "1000 USDC"), "{text}");
+    assert_eq!(start(header, "expires"), start(row, "in 1h"), "{text}");
 
     let show = w.ok(&admin, &["proposals", "show", "0"]);
     assert!(show.contains("Route (2 leg(s)):"), "{show}");
@@ -321,7 +326,11 @@ fn insurance_is_funded_claimed_paid_and_denied() {
     assert_eq!(claims[1]["decision_note"], "no loss");
     let text = w.ok(&admin, &["insurance", "status"]);
     assert!(text.contains("balance          150 USDC"), "{text}");
-    assert!(text.contains("claim 1 denied: 30 USDC"), "{text}");
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("1  denied"))
+        .unwrap_or_else(|| panic!("no row for claim 1:\n{text}"));
+    assert!(row.contains("30 USDC"), "{row}");
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Decoding account data: Borsh accounts through Anchor, zero-copy ones by casting.
-use crate::chain::{Chain, ChainError};
+use crate::chain::{AccountFilter, Chain, ChainError};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::AnchorDeserialize;
-use anchor_lang::{AccountDeserialize, Discriminator};
+use anchor_lang::{AccountDeserialize, Discriminator, Owner};
 use bytemuck::Pod;
 use pool_bot::route::RouteLeg;
 use pool_bot::state::TradeProposal;
@@ -135,12 +135,54 @@ pub fn load_balance(chain: &dyn Chain, key: &Pubkey) -> Result<u64, LoadError> {
     })
 }
 
+fn list_with<T: Discriminator + Owner>(
+    chain: &dyn Chain,
+    pool: Option<&Pubkey>,
+    decode: impl Fn(&[u8]) -> Result<T, DecodeError>,
+) -> Result<Vec<(Pubkey, T)>, ChainError> {
+    let filter = AccountFilter::of::<T>(pool.copied());
+    let accounts = chain.program_accounts(&T::owner(), &filter)?;
+    Ok(accounts
+        .into_iter()
+        .filter_map(|(key, a)| decode(&a.data).ok().map(|t| (key, t)))
+        .collect())
+}
+
+/// Every Borsh account of type `T` (of its owning program, by discriminator), of `pool` when
+/// given (every Pool Bot account but `Pool` holds its pool at byte 8; pass `None` for other
+/// programs' accounts, e.g. the local AMM's pools). Accounts that do not decode are left out.
+/// In no particular order.
+pub fn list<T: AccountDeserialize + Discriminator + Owner>(
+    chain: &dyn Chain,
+    pool: Option<&Pubkey>,
+) -> Result<Vec<(Pubkey, T)>, ChainError> {
+    list_with(chain, pool, decode::<T>)
+}
+
+/// Every zero-copy account of type `T`, of `pool` when given, as [`list`] does.
+pub fn list_zero_copy<T: Pod + Discriminator + Owner>(
+    chain: &dyn Chain,
+    pool: Option<&Pubkey>,
+) -> Result<Vec<(Pubkey, T)>, ChainError> {
+    list_with(chain, pool, decode_zero_copy::<T>)
+}
+
+/// A pool's trade proposals that still exist (closed ones are gone), by id.
+pub fn proposals(
+    chain: &dyn Chain,
+    pool: &Pubkey,
+) -> Result<Vec<(Pubkey, TradeProposal)>, ChainError> {
+    let mut proposals = list_zero_copy::<TradeProposal>(chain, Some(pool))?;
+    proposals.sort_by_key(|(_, p)| p.id);
+    Ok(proposals)
+}
+
 impl From<LoadError> for ChainError {
-    /// A chain error as is; a missing or malformed account as the chain answering badly.
+    /// A chain error as is; no account of the expected type at the address as `NotFound`.
     fn from(error: LoadError) -> ChainError {
         match error {
             LoadError::Chain(e) => e,
-            other => ChainError::Transport(other.to_string()),
+            other => ChainError::NotFound(other.to_string()),
         }
     }
 }
@@ -175,7 +217,7 @@ mod tests {
         assert!(find::<InsuranceReserve>(&chain, &program).is_err());
         assert!(matches!(
             ChainError::from(missing),
-            ChainError::Transport(m) if m.contains("no Pool")
+            ChainError::NotFound(m) if m.contains("no Pool")
         ));
     }
 }

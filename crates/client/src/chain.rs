@@ -54,9 +54,17 @@ pub enum ChainError {
         /// Program logs.
         logs: Vec<String>,
     },
-    /// The chain could not be reached or answered badly.
+    /// Something the request needs does not exist on the chain: an account, a transaction.
+    #[error("{0}")]
+    NotFound(String),
+    /// The chain could not be reached, or answered with something that is not a valid
+    /// answer.
     #[error("{0}")]
     Transport(String),
+    /// This chain implementation does not offer the request (e.g. a test bank keeps no
+    /// transaction history).
+    #[error("this chain does not support {0}")]
+    Unsupported(&'static str),
 }
 
 impl ChainError {
@@ -75,9 +83,22 @@ impl ChainError {
             ChainError::Transaction { error, .. } => {
                 error.contains("BlockhashNotFound") || error.contains("AlreadyProcessed")
             }
-            ChainError::Program(_) => false,
+            ChainError::Program(_) | ChainError::NotFound(_) | ChainError::Unsupported(_) => false,
         }
     }
+}
+
+/// A landed transaction as a chain's history lists it (`getSignaturesForAddress`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignatureInfo {
+    /// Transaction signature (base58).
+    pub signature: String,
+    /// Slot it landed in.
+    pub slot: u64,
+    /// Unix time of its block, when the chain knows it.
+    pub block_time: Option<i64>,
+    /// Whether it failed (landed, fees paid, nothing else changed).
+    pub failed: bool,
 }
 
 /// Which program accounts to list: by owner, type (discriminator) and optionally the pool
@@ -109,9 +130,10 @@ pub fn transaction(
     signers: &[&Keypair],
     blockhash: solana_hash::Hash,
 ) -> Result<Transaction, ChainError> {
-    let payer = signers
-        .first()
-        .ok_or_else(|| ChainError::Transport("a transaction needs a signer".into()))?;
+    let payer = signers.first().ok_or_else(|| ChainError::Transaction {
+        error: "a transaction needs a signer".into(),
+        logs: Vec::new(),
+    })?;
     let message = Message::new(instructions, Some(&payer.pubkey()));
     Ok(Transaction::new(signers, message, blockhash))
 }
@@ -149,4 +171,22 @@ pub trait Chain {
     /// Gives `to` lamports from the chain's faucet (embedded chain, localnet, devnet) and waits
     /// until they arrived.
     fn airdrop(&mut self, to: &Pubkey, lamports: u64) -> Result<(), ChainError>;
+
+    /// The `limit` most recent transactions that named `address` among their accounts, newest
+    /// first (`getSignaturesForAddress`).
+    fn signatures_for_address(
+        &self,
+        address: &Pubkey,
+        limit: usize,
+    ) -> Result<Vec<SignatureInfo>, ChainError> {
+        let _ = (address, limit);
+        Err(ChainError::Unsupported("transaction history"))
+    }
+
+    /// The program logs of the landed transaction `signature` (`getTransaction`);
+    /// `NotFound` when the chain does not know it.
+    fn transaction_logs(&self, signature: &str) -> Result<Vec<String>, ChainError> {
+        let _ = signature;
+        Err(ChainError::Unsupported("transaction history"))
+    }
 }

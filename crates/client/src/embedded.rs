@@ -1,6 +1,8 @@
 //! The embedded chain: LiteSVM (the real SVM, mainnet feature set) in this process, running
 //! the SBF builds of Pool Bot and the local AMM.
-use crate::chain::{self, AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
+use crate::chain::{
+    self, AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt, SignatureInfo,
+};
 use crate::errors;
 use anchor_lang::prelude::{Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
@@ -18,9 +20,19 @@ pub fn default_programs_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/deploy"))
 }
 
+/// A transaction `send` landed, kept so the chain can answer history requests like a
+/// cluster (`signatures_for_address`, `transaction_logs`).
+struct Landed {
+    info: SignatureInfo,
+    accounts: Vec<Pubkey>,
+    logs: Vec<String>,
+}
+
 /// LiteSVM with Pool Bot and the local AMM loaded.
 pub struct Embedded {
     svm: LiteSVM,
+    /// Every transaction `send` landed, oldest first.
+    history: Vec<Landed>,
 }
 
 impl Embedded {
@@ -30,7 +42,7 @@ impl Embedded {
         for (id, name) in [(pool_bot::ID, "pool_bot"), (local_amm::ID, "local_amm")] {
             let path = programs_dir.join(format!("{name}.so"));
             let bytes = std::fs::read(&path).map_err(|e| {
-                ChainError::Transport(format!(
+                ChainError::NotFound(format!(
                     "cannot read {}: {e}; build the programs first with scripts/build-sbf.sh",
                     path.display()
                 ))
@@ -39,7 +51,10 @@ impl Embedded {
                 ChainError::Transport(format!("{} was rejected by the SVM: {e:?}", path.display()))
             })?;
         }
-        Ok(Embedded { svm })
+        Ok(Embedded {
+            svm,
+            history: Vec::new(),
+        })
     }
 
     /// Moves the clock forward by `seconds` and the slot by `slots`.
@@ -134,9 +149,22 @@ impl Chain for Embedded {
         signers: &[&Keypair],
     ) -> Result<Receipt, ChainError> {
         let tx = self.transaction(instructions, signers)?;
+        let accounts = tx.message.account_keys.clone();
         let result = self.svm.send_transaction(tx);
         self.svm.expire_blockhash();
-        result.map(receipt).map_err(failure)
+        let receipt = result.map(receipt).map_err(failure)?;
+        let clock = self.svm.get_sysvar::<Clock>();
+        self.history.push(Landed {
+            info: SignatureInfo {
+                signature: receipt.signature.clone(),
+                slot: clock.slot,
+                block_time: Some(clock.unix_timestamp),
+                failed: false,
+            },
+            accounts,
+            logs: receipt.logs.clone(),
+        });
+        Ok(receipt)
     }
 
     fn simulate(
@@ -167,5 +195,28 @@ impl Chain for Embedded {
             slot: clock.slot,
             unix_timestamp: clock.unix_timestamp,
         })
+    }
+
+    fn signatures_for_address(
+        &self,
+        address: &Pubkey,
+        limit: usize,
+    ) -> Result<Vec<SignatureInfo>, ChainError> {
+        Ok(self
+            .history
+            .iter()
+            .rev()
+            .filter(|t| t.accounts.contains(address))
+            .take(limit)
+            .map(|t| t.info.clone())
+            .collect())
+    }
+
+    fn transaction_logs(&self, signature: &str) -> Result<Vec<String>, ChainError> {
+        self.history
+            .iter()
+            .find(|t| t.info.signature == signature)
+            .map(|t| t.logs.clone())
+            .ok_or_else(|| ChainError::NotFound(format!("no transaction {signature}")))
     }
 }

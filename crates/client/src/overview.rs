@@ -1,8 +1,8 @@
 //! A pool's statistics (pool, member, insurance, validators, trades), computed from one
 //! snapshot of its accounts with the program's own share math, so every tool shows the same
 //! numbers. Amounts are in base units; ratios are percentages, `None` when undefined.
-use crate::accounts::{decode, decode_zero_copy, DecodeError};
-use crate::chain::{AccountFilter, Chain, ChainError};
+use crate::accounts::{self, decode, decode_zero_copy, DecodeError};
+use crate::chain::{Chain, ChainError};
 use crate::pda::PoolAddresses;
 use crate::token;
 use anchor_lang::prelude::Pubkey;
@@ -69,13 +69,10 @@ impl Snapshot {
         };
         let vault_balance = balance(&p.vault, "vault")?;
         let reserve_balance = balance(&p.insurance_vault, "reserve token account")?;
-        let filter = AccountFilter::of::<TradeProposal>(Some(*pool));
-        let mut proposals: Vec<TradeProposal> = chain
-            .program_accounts(&pool_bot::ID, &filter)?
-            .iter()
-            .filter_map(|(_, a)| decode_zero_copy(&a.data).ok())
+        let proposals = accounts::proposals(chain, pool)?
+            .into_iter()
+            .map(|(_, t)| t)
             .collect();
-        proposals.sort_by_key(|t| t.id);
         Ok(Snapshot {
             pool: state,
             validators,

@@ -1,11 +1,13 @@
 //! JSON-RPC to any cluster (localnet, devnet, mainnet-beta), at `confirmed` commitment.
-use crate::chain::{self, AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
+use crate::chain::{
+    self, AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt, SignatureInfo,
+};
 use crate::errors;
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use solana_commitment_config::CommitmentConfig;
 use solana_keypair::Keypair;
-use solana_rpc_client::rpc_client::RpcClient;
+use solana_rpc_client::rpc_client::{GetConfirmedSignaturesForAddress2Config, RpcClient};
 use solana_rpc_client_api::client_error::{Error as ClientError, ErrorKind};
 use solana_rpc_client_api::request::{RpcError, RpcResponseErrorData};
 use solana_rpc_client_types::config::{
@@ -63,7 +65,13 @@ impl Rpc {
         let landed = self
             .client
             .get_transaction_with_config(signature, config)
-            .map_err(transport)?;
+            .map_err(|e| match e.kind() {
+                // the node answers `null` for a transaction it does not know
+                ErrorKind::SerdeJson(_) => {
+                    ChainError::NotFound(format!("no transaction {signature}"))
+                }
+                _ => transport(e),
+            })?;
         let meta = landed.transaction.meta;
         let logs = meta
             .as_ref()
@@ -116,7 +124,13 @@ impl Chain for Rpc {
         let response = self
             .client
             .get_account_with_commitment(key, self.client.commitment())
-            .map_err(transport)?;
+            .map_err(|e| {
+                // the client words every failure of this call as "AccountNotFound: pubkey=…:
+                // <cause>"; the account's absence is `Ok(None)`, so only the cause is news
+                let text = e.to_string();
+                let prefix = format!("AccountNotFound: pubkey={key}: ");
+                ChainError::Transport(text.strip_prefix(&prefix).unwrap_or(&text).to_string())
+            })?;
         Ok(response.value.map(|a| AccountData {
             lamports: a.lamports,
             owner: a.owner,
@@ -217,7 +231,7 @@ impl Chain for Rpc {
     fn clock(&self) -> Result<ChainClock, ChainError> {
         let account = self
             .account(&CLOCK_SYSVAR)?
-            .ok_or_else(|| ChainError::Transport("no clock sysvar".into()))?;
+            .ok_or_else(|| ChainError::NotFound("no clock sysvar".into()))?;
         // bincode Clock: slot, epoch_start_timestamp, epoch, leader_schedule_epoch, unix_timestamp
         let word = |at: usize| account.data.get(at..at + 8).and_then(|b| b.try_into().ok());
         match (word(0), word(32)) {
@@ -249,5 +263,36 @@ impl Chain for Rpc {
             "the airdrop to {to} was not confirmed after {} s",
             AIRDROP_POLLS / 10
         )))
+    }
+
+    fn signatures_for_address(
+        &self,
+        address: &Pubkey,
+        limit: usize,
+    ) -> Result<Vec<SignatureInfo>, ChainError> {
+        let config = GetConfirmedSignaturesForAddress2Config {
+            limit: Some(limit),
+            commitment: Some(self.client.commitment()),
+            ..GetConfirmedSignaturesForAddress2Config::default()
+        };
+        let found = self
+            .client
+            .get_signatures_for_address_with_config(address, config)
+            .map_err(transport)?;
+        Ok(found
+            .into_iter()
+            .map(|s| SignatureInfo {
+                signature: s.signature,
+                slot: s.slot,
+                block_time: s.block_time,
+                failed: s.err.is_some(),
+            })
+            .collect())
+    }
+
+    fn transaction_logs(&self, signature: &str) -> Result<Vec<String>, ChainError> {
+        let signature = Signature::from_str(signature)
+            .map_err(|_| ChainError::NotFound(format!("no transaction {signature}")))?;
+        Ok(self.landed(&signature)?.logs)
     }
 }

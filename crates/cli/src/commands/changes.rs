@@ -7,9 +7,11 @@ use crate::error::CliError;
 use crate::explain::{role_name, Action};
 use crate::fetch::{self, PoolInfo};
 use crate::session::Session;
+use crate::table::{Align, Table};
 use crate::units::{utc, Duration};
 use clap::Subcommand;
 use pool_bot::state::{GovernanceChange, PendingChange};
+use pool_bot_client::accounts;
 use pool_bot_client::instructions as ix;
 use pool_bot_client::Instruction;
 use serde_json::json;
@@ -133,7 +135,7 @@ fn load(s: &Session, pool: &PoolInfo, id: u64) -> Result<PendingChange, CliError
 }
 
 fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
-    let mut changes = fetch::list_borsh::<PendingChange>(s.chain(), &pool.key)?;
+    let mut changes = accounts::list::<PendingChange>(s.chain(), Some(&pool.key))?;
     changes.sort_by_key(|(_, c)| c.id);
     let now = s.clock()?.unix_timestamp;
     let mut text = format!(
@@ -141,19 +143,25 @@ fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
         changes.len(),
         Duration(pool.state.time_lock)
     );
+    let mut table = Table::new(&[
+        ("id", Align::Right),
+        ("applies", Align::Left),
+        ("change", Align::Left),
+        ("queued by", Align::Left),
+    ]);
     let mut rows = Vec::new();
     for (key, c) in &changes {
         let when = if c.is_due(now) {
             "due now".to_string()
         } else {
-            format!("applies from {} (in {})", utc(c.eta), Duration(c.eta - now))
+            format!("{} (in {})", utc(c.eta), Duration(c.eta - now))
         };
-        text.push_str(&format!(
-            "  change {} by {}: {}; {when}\n",
-            c.id,
-            c.proposer,
-            describe(&c.change)
-        ));
+        table.row([
+            c.id.to_string(),
+            when,
+            describe(&c.change),
+            c.proposer.to_string(),
+        ]);
         rows.push(json!({
             "id": c.id,
             "address": key.to_string(),
@@ -163,6 +171,9 @@ fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
             "eta": c.eta,
             "due": c.is_due(now),
         }));
+    }
+    if !table.is_empty() {
+        text.push_str(&table.render());
     }
     s.emit(
         &text,

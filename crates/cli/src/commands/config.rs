@@ -2,6 +2,7 @@
 //! including pausing and resuming.
 use super::changes;
 use super::signature_line;
+use crate::args::parse_bps;
 use crate::error::CliError;
 use crate::explain::Action;
 use crate::fetch::PoolInfo;
@@ -27,7 +28,7 @@ pub struct ConfigArgs {
     #[arg(long, value_name = "AMOUNT")]
     pub min_contribution: Option<TokenAmount>,
     /// New insurance share of each trade's gain, in basis points (500 = 5%).
-    #[arg(long, value_name = "BPS")]
+    #[arg(long, value_name = "BPS", value_parser = parse_bps)]
     pub insurance_bps: Option<u16>,
     /// New number of approvals a trade needs; pending and approved proposals become stale.
     #[arg(long, value_name = "N")]
@@ -61,43 +62,63 @@ pub struct ConfigArgs {
 }
 
 impl ConfigArgs {
-    /// What takes effect at once (name, pause, a longer time lock), if anything.
+    /// What takes effect at once (name, pause, a longer time lock) and differs from the pool,
+    /// if anything.
     fn immediate(&self, pool: &PoolInfo) -> Option<UpdateConfigArgs> {
-        let longer_lock = self
-            .time_lock
-            .filter(|d| d.0 >= pool.state.time_lock)
-            .map(|d| d.0);
+        let st = &pool.state;
+        let longer_lock = self.time_lock.filter(|d| d.0 > st.time_lock).map(|d| d.0);
         let update = UpdateConfigArgs {
-            name: self.name.clone(),
-            paused: (self.pause || self.resume).then_some(self.pause),
+            name: self.name.clone().filter(|n| n != st.name()),
+            paused: (self.pause || self.resume)
+                .then_some(self.pause)
+                .filter(|&pause| pause != (st.paused != 0)),
             time_lock: longer_lock,
         };
         (update.name.is_some() || update.paused.is_some() || update.time_lock.is_some())
             .then_some(update)
     }
 
-    /// What goes through the time lock, if anything.
+    /// What goes through the time lock and differs from the pool, if anything.
     fn queued(&self, pool: &PoolInfo) -> Result<Option<ConfigChange>, CliError> {
+        let st = &pool.state;
+        fn new<T: PartialEq>(flag: Option<T>, current: T) -> Option<T> {
+            flag.filter(|v| *v != current)
+        }
+        let min_contribution = self
+            .min_contribution
+            .as_ref()
+            .map(|a| pool.unit.base_units(a))
+            .transpose()?;
         let change = ConfigChange {
-            max_members: self.max_members,
-            min_contribution: self
-                .min_contribution
-                .as_ref()
-                .map(|a| pool.unit.base_units(a))
-                .transpose()?,
-            insurance_bps: self.insurance_bps,
-            required_approvals: self.quorum,
-            require_lead_approval: self.require_lead,
-            proposal_ttl: self.proposal_ttl.map(|d| d.0),
-            claim_required_approvals: self.claim_quorum,
-            claim_require_lead_approval: self.claim_require_lead,
-            claim_ttl: self.claim_ttl.map(|d| d.0),
-            time_lock: self
-                .time_lock
-                .filter(|d| d.0 < pool.state.time_lock)
-                .map(|d| d.0),
+            max_members: new(self.max_members, st.max_members),
+            min_contribution: new(min_contribution, st.min_contribution),
+            insurance_bps: new(self.insurance_bps, st.insurance_bps),
+            required_approvals: new(self.quorum, st.required_approvals),
+            require_lead_approval: new(self.require_lead, st.lead_required()),
+            proposal_ttl: new(self.proposal_ttl.map(|d| d.0), st.proposal_ttl),
+            claim_required_approvals: new(self.claim_quorum, st.claim_required_approvals),
+            claim_require_lead_approval: new(self.claim_require_lead, st.claim_lead_required()),
+            claim_ttl: new(self.claim_ttl.map(|d| d.0), st.claim_ttl),
+            time_lock: self.time_lock.filter(|d| d.0 < st.time_lock).map(|d| d.0),
         };
         Ok((change != ConfigChange::default()).then_some(change))
+    }
+
+    /// Whether any flag asks for a change.
+    fn asks_for_change(&self) -> bool {
+        self.name.is_some()
+            || self.max_members.is_some()
+            || self.min_contribution.is_some()
+            || self.insurance_bps.is_some()
+            || self.quorum.is_some()
+            || self.require_lead.is_some()
+            || self.proposal_ttl.is_some()
+            || self.claim_quorum.is_some()
+            || self.claim_require_lead.is_some()
+            || self.claim_ttl.is_some()
+            || self.time_lock.is_some()
+            || self.pause
+            || self.resume
     }
 }
 
@@ -107,8 +128,21 @@ pub fn run(s: &mut Session, args: &ConfigArgs) -> Result<(), CliError> {
     let immediate = args.immediate(&pool);
     let queued = args.queued(&pool)?;
     if immediate.is_none() && queued.is_none() {
-        let (text, json) = describe(&pool);
-        return s.emit(&text, json);
+        let (text, mut json) = describe(&pool);
+        if !args.asks_for_change() {
+            return s.emit(&text, json);
+        }
+        // every value asked for is already the pool's: like `products disable` on a disabled
+        // product, say so and send nothing
+        json["nothing_to_do"] = true.into();
+        let already = if args.pause {
+            "the pool is already paused"
+        } else if args.resume {
+            "the pool is not paused"
+        } else {
+            "the pool already has the values given"
+        };
+        return s.emit(&format!("Nothing to do: {already}.\n{text}"), json);
     }
     let admin = s.signer()?.pubkey();
     let first: Vec<_> = immediate

@@ -1,7 +1,7 @@
 //! `poolbot init`: creates a pool for `--mint` (the wallet becomes its first ADMIN), then
 //! optionally adds validators and sets the quorum through `update_config`.
 use super::signature_line;
-use crate::args::{parse_pubkey, RoleArg};
+use crate::args::{parse_bps, parse_pubkey, RoleArg};
 use crate::error::CliError;
 use crate::explain::{role_name, Action};
 use crate::fetch::{self, symbol_for, PoolInfo};
@@ -32,7 +32,7 @@ pub struct InitArgs {
     #[arg(long, default_value = "100", value_name = "AMOUNT")]
     pub min_contribution: TokenAmount,
     /// Share of each trade's gain kept in the insurance reserve, in basis points (500 = 5%).
-    #[arg(long, default_value_t = 500, value_name = "BPS")]
+    #[arg(long, default_value_t = 500, value_name = "BPS", value_parser = parse_bps)]
     pub insurance_bps: u16,
     /// How long a proposal stays open: seconds, or a number with s, m, h or d (e.g. 1h).
     #[arg(long, default_value = "1h", value_name = "DURATION")]

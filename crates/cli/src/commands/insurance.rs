@@ -8,11 +8,13 @@ use crate::error::CliError;
 use crate::explain::Action;
 use crate::fetch::{self, PoolInfo};
 use crate::session::Session;
+use crate::table::{Align, Table};
 use crate::token_accounts::{self, Owner};
 use crate::units::{utc, Duration, TokenAmount};
 use clap::Subcommand;
 use pool_bot::instructions::FileClaimArgs;
-use pool_bot::state::{Claim, ClaimStatus, InsuranceReserve};
+use pool_bot::state::{Claim, ClaimStanding, ClaimStatus, InsuranceReserve};
+use pool_bot_client::accounts;
 use pool_bot_client::instructions as ix;
 use pool_bot_client::Pubkey;
 use serde_json::json;
@@ -86,6 +88,15 @@ pub fn run(s: &mut Session, command: &InsuranceCommand) -> Result<(), CliError> 
         InsuranceCommand::Deny { id, reason } => deny(s, &pool, *id, reason),
         InsuranceCommand::Expire { id } => expire(s, &pool, *id),
         InsuranceCommand::Status => status(s, &pool),
+    }
+}
+
+/// A claim's stored status, marked `(expired)` once an undecided claim's time ran out.
+fn claim_status(claim: &Claim, now: i64) -> String {
+    let stored = format!("{:?}", claim.status).to_lowercase();
+    match (claim.status, claim.standing(now)) {
+        (ClaimStatus::Pending, ClaimStanding::Expired) => format!("{stored} (expired)"),
+        _ => stored,
     }
 }
 
@@ -230,19 +241,19 @@ fn decided(
     receipt_sig: &str,
 ) -> Result<(), CliError> {
     let (_, c) = load(s, pool, id)?;
-    let status = format!("{:?}", c.status).to_lowercase();
+    let status = claim_status(&c, s.clock()?.unix_timestamp);
+    let (approvals, rejections) = c.counted_votes(pool.state.config_version);
+    let (approvals, rejections) = (approvals.count_ones(), rejections.count_ones());
     s.emit(
         &format!(
-            "{verb} claim {id}: {} approval(s), {} rejection(s). Status: {status}.\nSignature: {receipt_sig}",
-            c.approvals.count_ones(),
-            c.rejections.count_ones(),
+            "{verb} claim {id}: {approvals} approval(s), {rejections} rejection(s). Status: {status}.\nSignature: {receipt_sig}",
         ),
         json!({
             "signature": receipt_sig,
             "id": id,
             "status": status,
-            "approvals": c.approvals.count_ones(),
-            "rejections": c.rejections.count_ones(),
+            "approvals": approvals,
+            "rejections": rejections,
         }),
     )
 }
@@ -308,7 +319,7 @@ fn refuse_own_claim(me: &Pubkey, claim: &Claim) -> Result<(), CliError> {
 fn expire(s: &mut Session, pool: &PoolInfo, id: u64) -> Result<(), CliError> {
     let (key, c) = load(s, pool, id)?;
     let now = s.clock()?.unix_timestamp;
-    if c.status == ClaimStatus::Pending && now < c.expires_at {
+    if c.standing(now) == ClaimStanding::Open {
         return Err(CliError::State(format!(
             "Claim {id} is open for votes until {} (in {}); it can be marked expired only after that.",
             utc(c.expires_at),
@@ -326,7 +337,7 @@ fn expire(s: &mut Session, pool: &PoolInfo, id: u64) -> Result<(), CliError> {
 fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
     let reserve = reserve_account(s, pool)?;
     let balance = reserve_balance(s, pool)?;
-    let mut claims = fetch::list_borsh::<Claim>(s.chain(), &pool.key)?;
+    let mut claims = accounts::list::<Claim>(s.chain(), Some(&pool.key))?;
     claims.sort_by_key(|(_, c)| c.id);
     let u = &pool.unit;
     let coverage = (pool.state.total_assets > 0)
@@ -350,25 +361,40 @@ fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
         reserve.pending_claims,
         u.show(reserve.pending_amount),
     );
+    let now = s.clock()?.unix_timestamp;
+    let version = pool.state.config_version;
+    let mut table = Table::new(&[
+        ("id", Align::Right),
+        ("status", Align::Left),
+        ("amount", Align::Right),
+        ("claimant", Align::Left),
+        ("filed", Align::Left),
+        ("open until", Align::Left),
+        ("approvals", Align::Right),
+        ("rejections", Align::Right),
+        ("reason", Align::Left),
+    ]);
     let mut rows = Vec::new();
     for (key, c) in &claims {
-        let status = format!("{:?}", c.status).to_lowercase();
-        text.push_str(&format!(
-            "  claim {} {status}: {} by {} on {}, open until {} ({} approval(s), {} rejection(s)): {}{}\n",
-            c.id,
+        let status = claim_status(c, now);
+        // votes cast before the validator set changed no longer count (the program
+        // discards them at the next vote)
+        let (approvals, rejections) = c.counted_votes(version);
+        table.row([
+            c.id.to_string(),
+            status.clone(),
             u.show(c.amount),
-            c.claimant,
+            c.claimant.to_string(),
             utc(c.filed_at),
             utc(c.expires_at),
-            c.approvals.count_ones(),
-            c.rejections.count_ones(),
-            c.reason,
+            approvals.count_ones().to_string(),
+            rejections.count_ones().to_string(),
             if c.decision_note.is_empty() {
-                String::new()
+                c.reason.clone()
             } else {
-                format!(" [note: {}]", c.decision_note)
+                format!("{} [note: {}]", c.reason, c.decision_note)
             },
-        ));
+        ]);
         rows.push(json!({
             "id": c.id,
             "address": key.to_string(),
@@ -377,12 +403,15 @@ fn status(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
             "reason": c.reason,
             "proposal_id": c.proposal_id,
             "status": status,
-            "approvals": c.approvals.count_ones(),
-            "rejections": c.rejections.count_ones(),
+            "approvals": approvals.count_ones(),
+            "rejections": rejections.count_ones(),
             "filed_at": c.filed_at,
             "expires_at": c.expires_at,
             "decision_note": c.decision_note,
         }));
+    }
+    if !table.is_empty() {
+        text.push_str(&table.render());
     }
     let json = json!({
         "reserve": pool.addresses.insurance.to_string(),

@@ -1,29 +1,22 @@
-//! `poolbot keeper run`: the keeper service against the cluster: watches the DEX pools,
+//! `poolbot run-keeper`: the keeper service against the cluster: watches the DEX pools,
 //! proposes the best arbitrage and executes it once approved.
+use crate::args::parse_bps;
 use crate::commands::products::ProductRef;
 use crate::error::CliError;
 use crate::session::Session;
-use clap::{Args, Subcommand};
-use pool_bot_keeper::dex::LocalAmm;
+use clap::Args;
 use pool_bot_keeper::{metrics, Keeper, KeeperConfig};
 use std::net::SocketAddr;
 use std::time::Duration;
 
-/// `keeper` commands.
-#[derive(Clone, Debug, Subcommand)]
-pub enum KeeperCommand {
-    /// Run the keeper (the wallet must be an authorised keeper of the pool).
-    Run(KeeperRunArgs),
-}
-
-/// Flags of `keeper run`.
+/// Flags of `run-keeper`.
 #[derive(Clone, Debug, Args)]
 pub struct KeeperRunArgs {
     /// The product its proposals run under (id or address).
     #[arg(long, default_value = "0")]
     pub product: ProductRef,
     /// Minimum profit this far below the expected profit, in basis points.
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 100, value_parser = parse_bps)]
     pub slippage_bps: u16,
     /// Seconds between rounds.
     #[arg(long, default_value_t = 2)]
@@ -36,9 +29,8 @@ pub struct KeeperRunArgs {
     pub rounds: Option<u64>,
 }
 
-/// Runs a `keeper` command.
-pub fn run(s: &mut Session, command: &KeeperCommand) -> Result<(), CliError> {
-    let KeeperCommand::Run(args) = command;
+/// Runs the keeper.
+pub fn run(s: &mut Session, args: &KeeperRunArgs) -> Result<(), CliError> {
     let pool = s.pool()?;
     if args.slippage_bps >= 10_000 {
         return Err(CliError::Input(
@@ -47,7 +39,7 @@ pub fn run(s: &mut Session, command: &KeeperCommand) -> Result<(), CliError> {
     }
     let mut config = KeeperConfig::new(pool.key, args.product.address(&pool));
     config.slippage_bps = args.slippage_bps;
-    let mut keeper = Keeper::new(s.chain(), config, vec![Box::new(LocalAmm)])
+    let mut keeper = Keeper::new(s.chain(), config, pool_bot_dex::all())
         .map_err(|e| CliError::State(format!("The keeper cannot start: {e}.")))?;
     if let Some(addr) = args.metrics {
         let bound = metrics::serve(addr, keeper.metrics()).map_err(|e| {

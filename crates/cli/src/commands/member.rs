@@ -1,7 +1,7 @@
 //! `poolbot member`: deposit, withdraw and show a position. Balances and positions are
 //! checked before sending, and the slippage bounds come from the program's own share math.
 use super::signature_line;
-use crate::args::parse_pubkey;
+use crate::args::{parse_bps, parse_pubkey};
 use crate::error::CliError;
 use crate::explain::Action;
 use crate::fetch::{self, PoolInfo};
@@ -72,7 +72,7 @@ pub enum MemberCommand {
 #[derive(Clone, Copy, Debug, Args)]
 pub struct Slippage {
     /// Allowed slippage in basis points (50 = 0.5%), used when no explicit minimum is given.
-    #[arg(long, default_value_t = DEFAULT_SLIPPAGE_BPS, value_name = "BPS")]
+    #[arg(long, default_value_t = DEFAULT_SLIPPAGE_BPS, value_name = "BPS", value_parser = parse_bps)]
     pub slippage_bps: u16,
 }
 
@@ -182,6 +182,16 @@ fn deposit(
         Some(min) => u.base_units(min)?,
         None => slippage.floor(expected),
     };
+    if min_shares_out > expected {
+        return Err(CliError::Input(format!(
+            "--min-shares {} is above what this deposit can mint at the current share value: {} \
+             buys {} shares now. Pass --min-shares {} or less, or leave it out.",
+            u.number(min_shares_out),
+            u.show(amount),
+            u.number(expected),
+            u.number(expected)
+        )));
+    }
     let before = fetch::borsh::<MemberPosition>(s.chain(), &pool.addresses.member(&me))?
         .map_or(0, |p| p.shares);
     let receipt = s.send(
@@ -348,6 +358,15 @@ fn withdraw(
         (None, WithdrawRequest::Amount(amount)) => amount,
         (None, WithdrawRequest::Shares(_)) => slippage.floor(expected),
     };
+    if min_amount_out > expected {
+        return Err(CliError::Input(format!(
+            "--min-amount {} is above what this withdrawal can pay at the current share value: \
+             it pays {} now. Pass --min-amount {} or less, or leave it out.",
+            u.show(min_amount_out),
+            u.show(expected),
+            u.number(expected)
+        )));
+    }
     let mut instructions = Vec::new();
     let destination = match token_accounts::find(s.chain(), pool, owner(me), token_account)? {
         Some(holding) => holding.key,

@@ -1,4 +1,5 @@
 //! One module per command group: its flags and what it does.
+pub mod activity;
 pub mod changes;
 pub mod config;
 pub mod init;

@@ -1,15 +1,17 @@
 //! `poolbot products`: register, enable, disable (ADMIN) and list the pool's products.
 use super::changes;
 use super::signature_line;
-use crate::args::parse_pubkey;
+use crate::args::{parse_bps, parse_pubkey};
 use crate::error::CliError;
 use crate::explain::Action;
 use crate::fetch::{self, PoolInfo};
 use crate::session::Session;
+use crate::table::{Align, Table};
 use crate::units::{percent_of_bps, TokenAmount};
 use clap::{Subcommand, ValueEnum};
 use pool_bot::instructions::RegisterProductArgs;
 use pool_bot::state::{GovernanceChange, LegRuleArgs, Product, ProductCategory, ProductConfig};
+use pool_bot_client::accounts;
 use pool_bot_client::instructions as ix;
 use pool_bot_client::Pubkey;
 use serde_json::json;
@@ -35,7 +37,7 @@ pub enum ProductsCommand {
         #[arg(long, value_name = "AMOUNT")]
         min_profit: TokenAmount,
         /// Largest share of a DEX pool's reserve one trade may take, in basis points.
-        #[arg(long, default_value_t = 1_000, value_name = "BPS")]
+        #[arg(long, default_value_t = 1_000, value_name = "BPS", value_parser = parse_bps)]
         max_liquidity_bps: u16,
         /// What a route leg may do (repeat for several, at most 4): `local-amm-swap`, or
         /// PROGRAM:DISCRIMINATOR_HEX:SOURCE:DESTINATION[:MARKET] with account indices of the
@@ -167,10 +169,26 @@ pub fn run(s: &mut Session, command: &ProductsCommand) -> Result<(), CliError> {
             let found: Product = fetch::zero_copy(s.chain(), &key)?
                 .filter(|p: &Product| p.pool == pool.key)
                 .ok_or_else(|| {
+                    let which = match product {
+                        ProductRef::Id(id) => id.to_string(),
+                        ProductRef::Address(key) => format!("at {key}"),
+                    };
                     CliError::State(format!(
-                        "No product {key} in this pool. See `poolbot products list`."
+                        "No product {which} in this pool. See `poolbot products list`."
                     ))
                 })?;
+            if found.is_enabled() == enable {
+                let state = if enable { "enabled" } else { "disabled" };
+                let text = format!(
+                    "Nothing to do: product {} \"{}\" is already {state}.",
+                    found.id,
+                    found.name()
+                );
+                return s.emit(
+                    &text,
+                    json!({ "nothing_to_do": true, "id": found.id, "enabled": enable }),
+                );
+            }
             if enable {
                 let done = format!("Product {} \"{}\" enabled.", found.id, found.name());
                 let change = GovernanceChange::EnableProduct { product: key };
@@ -190,10 +208,27 @@ pub fn run(s: &mut Session, command: &ProductsCommand) -> Result<(), CliError> {
 }
 
 fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
-    let mut products = fetch::list_zero_copy::<Product>(s.chain(), &pool.key)?;
+    let mut products = accounts::list_zero_copy::<Product>(s.chain(), Some(&pool.key))?;
     products.sort_by_key(|(_, p)| p.id);
     let u = &pool.unit;
-    let mut text = format!("{} product(s)\n", products.len());
+    let mut table = Table::new(&[
+        ("id", Align::Right),
+        ("name", Align::Left),
+        ("category", Align::Left),
+        ("state", Align::Left),
+        ("max trade", Align::Right),
+        ("min profit", Align::Right),
+        ("max liquidity", Align::Right),
+        ("proposals", Align::Right),
+        ("executed", Align::Right),
+        ("profit", Align::Right),
+    ]);
+    let mut routes = Table::new(&[
+        ("id", Align::Right),
+        ("address", Align::Left),
+        ("programs", Align::Left),
+        ("markets", Align::Left),
+    ]);
     let mut rows = Vec::new();
     for (key, p) in &products {
         let programs: Vec<String> = p
@@ -202,32 +237,33 @@ fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
             .map(|r| r.program.to_string())
             .collect();
         let markets: Vec<String> = p.markets().iter().map(Pubkey::to_string).collect();
-        text.push_str(&format!(
-            "{id} \"{name}\" ({cat:?}, {state}) {key}\n\
-             \x20 max trade {max}, min profit {minp}, max liquidity {liq}\n\
-             \x20 proposals {props}, executed {exec}, profit {profit}\n\
-             \x20 programs {progs}; markets {mkts}\n",
-            id = p.id,
-            name = p.name(),
-            cat = p.category(),
-            state = if p.is_enabled() {
+        table.row([
+            p.id.to_string(),
+            format!("\"{}\"", p.name()),
+            format!("{:?}", p.category()),
+            if p.is_enabled() {
                 "enabled"
             } else {
                 "DISABLED"
-            },
-            max = u.show(p.max_trade_amount),
-            minp = u.show(p.min_profit),
-            liq = percent_of_bps(p.max_liquidity_bps),
-            props = p.proposals,
-            exec = p.executed,
-            profit = u.show(p.total_profit),
-            progs = programs.join(", "),
-            mkts = if markets.is_empty() {
+            }
+            .to_string(),
+            u.show(p.max_trade_amount),
+            u.show(p.min_profit),
+            percent_of_bps(p.max_liquidity_bps),
+            p.proposals.to_string(),
+            p.executed.to_string(),
+            u.show(p.total_profit),
+        ]);
+        routes.row([
+            p.id.to_string(),
+            key.to_string(),
+            programs.join(", "),
+            if markets.is_empty() {
                 "any".to_string()
             } else {
                 markets.join(", ")
             },
-        ));
+        ]);
         rows.push(json!({
             "id": p.id,
             "address": key.to_string(),
@@ -243,6 +279,12 @@ fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
             "executed": p.executed,
             "total_profit": p.total_profit,
         }));
+    }
+    let mut text = format!("{} product(s)\n", products.len());
+    if !table.is_empty() {
+        text.push_str(&table.render());
+        text.push_str("Where their routes may go:\n");
+        text.push_str(&routes.render());
     }
     s.emit(
         &text,

@@ -2,16 +2,17 @@
 //! on them, and execute an approved one with its stored route.
 use super::signature_line;
 use crate::error::CliError;
-use crate::explain::{role_name, Action};
+use crate::explain::{explain, role_name, Action, Facts};
 use crate::fetch::{self, PoolInfo};
 use crate::session::Session;
+use crate::table::{Align, Table};
 use crate::units::{utc, Duration};
 use anchor_lang::{AnchorDeserialize, Discriminator};
 use clap::{Subcommand, ValueEnum};
 use pool_bot::math::split_profit;
 use pool_bot::route::RouteLeg;
 use pool_bot::state::{Product, ProposalStatus, TradeProposal, ValidatorSet};
-use pool_bot_client::accounts::proposal_route;
+use pool_bot_client::accounts::{self, proposal_route};
 use pool_bot_client::local_amm;
 use pool_bot_client::{instructions as ix, route, Pubkey};
 use serde_json::json;
@@ -154,35 +155,31 @@ fn lead_text(lead_missing: Option<bool>) -> &'static str {
 fn list(s: &mut Session, pool: &PoolInfo, only: Option<ProposalStatus>) -> Result<(), CliError> {
     let set = s.validator_set(pool)?;
     let now = s.clock()?.unix_timestamp;
-    let mut proposals = fetch::list_zero_copy::<TradeProposal>(s.chain(), &pool.key)?;
+    let mut proposals = accounts::proposals(s.chain(), &pool.key)?;
     proposals.retain(|(_, p)| only.is_none_or(|status| p.status() == status));
-    proposals.sort_by_key(|(_, p)| p.id);
     let u = &pool.unit;
     let q = pool.state.required_approvals;
-    let mut text = format!(
-        "{} proposal(s); quorum {q} approval(s){}\n{:<4} {:<20} {:<10} {:<13} {:>16} {:>16}  expires\n",
-        proposals.len(),
-        if pool.state.lead_required() { " incl. a LEAD or ADMIN" } else { "" },
-        "id",
-        "status",
-        "approvals",
-        "lead",
-        "amount in",
-        "expected profit",
-    );
+    let mut table = Table::new(&[
+        ("id", Align::Right),
+        ("status", Align::Left),
+        ("approvals", Align::Right),
+        ("lead", Align::Left),
+        ("amount in", Align::Right),
+        ("expected profit", Align::Right),
+        ("expires", Align::Left),
+    ]);
     let mut rows = Vec::new();
     for (key, p) in &proposals {
         let st = standing(p, pool, &set, now);
-        text.push_str(&format!(
-            "{:<4} {:<20} {:<10} {:<13} {:>16} {:>16}  {}\n",
-            p.id,
-            st.status,
+        table.row([
+            p.id.to_string(),
+            st.status.clone(),
             format!("{}/{q}", st.approvals),
-            lead_text(st.lead_missing),
+            lead_text(st.lead_missing).to_string(),
             u.show(p.amount_in),
             u.show(p.expected_profit),
             expiry(&st),
-        ));
+        ]);
         rows.push(json!({
             "id": p.id,
             "address": key.to_string(),
@@ -196,6 +193,18 @@ fn list(s: &mut Session, pool: &PoolInfo, only: Option<ProposalStatus>) -> Resul
             "min_profit": p.min_profit,
             "expires_at": p.expires_at,
         }));
+    }
+    let mut text = format!(
+        "{} proposal(s); quorum {q} approval(s){}\n",
+        proposals.len(),
+        if pool.state.lead_required() {
+            " incl. a LEAD or ADMIN"
+        } else {
+            ""
+        },
+    );
+    if !table.is_empty() {
+        text.push_str(&table.render());
     }
     s.emit(
         &text,
@@ -404,9 +413,20 @@ fn describe_leg(leg: &RouteLeg, pool: &PoolInfo) -> Option<String> {
 fn vote(s: &mut Session, pool: &PoolInfo, id: u64, reject: Option<&str>) -> Result<(), CliError> {
     let (key, _) = load(s, pool, id)?;
     let me = s.signer()?.pubkey();
+    // who may vote comes before where the proposal stands
+    if s.validator_set(pool)?.slot_of(&me).is_none() {
+        let facts = Facts {
+            action: Action::TradeVote,
+            signer: me,
+            pool: Some(pool),
+            role: None,
+        };
+        let sentence = explain("NotValidator", &facts).unwrap_or_default();
+        return Err(CliError::State(sentence));
+    }
     let instruction = match reject {
-        None => ix::approve(&pool.addresses, &me, key),
-        Some(reason) => ix::reject(&pool.addresses, &me, key, reason),
+        None => ix::approve_trade(&pool.addresses, &me, key),
+        Some(reason) => ix::reject_trade(&pool.addresses, &me, key, reason),
     };
     let receipt = s.send(&[instruction], Action::TradeVote, Some(pool))?;
     let (_, p) = load(s, pool, id)?;

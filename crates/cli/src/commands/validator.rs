@@ -1,22 +1,14 @@
-//! `poolbot validator run --policy FILE`: the validator agent against the cluster:
+//! `poolbot run-validator --policy FILE`: the validator agent against the cluster:
 //! re-simulates each pending proposal and signs approve or reject with a reason.
 use crate::error::CliError;
 use crate::session::Session;
-use clap::{Args, Subcommand};
-use pool_bot_keeper::dex::LocalAmm;
+use clap::Args;
 use pool_bot_validator::{Policy, ValidatorAgent};
 use serde_json::json;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// `validator` commands.
-#[derive(Clone, Debug, Subcommand)]
-pub enum ValidatorCommand {
-    /// Run the validator agent (the wallet must be a validator of the pool).
-    Run(ValidatorRunArgs),
-}
-
-/// Flags of `validator run`.
+/// Flags of `run-validator`.
 #[derive(Clone, Debug, Args)]
 pub struct ValidatorRunArgs {
     /// Policy file (TOML: min_profit, max_amount_in, max_profit_drop_bps,
@@ -31,9 +23,8 @@ pub struct ValidatorRunArgs {
     pub rounds: Option<u64>,
 }
 
-/// Runs a `validator` command.
-pub fn run(s: &mut Session, command: &ValidatorCommand) -> Result<(), CliError> {
-    let ValidatorCommand::Run(args) = command;
+/// Runs the validator agent.
+pub fn run(s: &mut Session, args: &ValidatorRunArgs) -> Result<(), CliError> {
     let policy = Policy::load(&args.policy).map_err(|e| CliError::Input(e.to_string()))?;
     let pool = s.pool()?;
     let me = s.signer()?;
@@ -46,7 +37,7 @@ pub fn run(s: &mut Session, command: &ValidatorCommand) -> Result<(), CliError> 
             pool.key
         )));
     }
-    let mut agent = ValidatorAgent::new(s.chain(), &pool.key, policy, vec![Box::new(LocalAmm)])?;
+    let mut agent = ValidatorAgent::new(s.chain(), &pool.key, policy, pool_bot_dex::all())?;
     let mut round = 0;
     let mut votes = Vec::new();
     while args.rounds.is_none_or(|n| round < n) {

@@ -5,6 +5,7 @@ use crate::error::CliError;
 use crate::explain::role_name;
 use crate::fetch::PoolInfo;
 use crate::session::Session;
+use crate::table::{Align, Table};
 use clap::Subcommand;
 use pool_bot::state::{GovernanceChange, Role, ValidatorSet};
 use pool_bot_client::Pubkey;
@@ -91,37 +92,43 @@ fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
     let set = s.validator_set(pool)?;
     let st = &pool.state;
     let mut text = format!(
-        "{} validator(s); quorum {} approval(s){}.\n{:<4} {:<44} {:<6} {:>9} {:>10} {:>8} {:>11} {:>12}\n",
+        "{} validator(s); quorum {} approval(s){}.\n",
         set.validator_count,
         st.required_approvals,
-        if st.lead_required() { ", one from a LEAD or ADMIN" } else { "" },
-        "slot",
-        "validator",
-        "role",
-        "approvals",
-        "rejections",
-        "approval",
-        "claim votes",
-        "last active"
+        if st.lead_required() {
+            ", one from a LEAD or ADMIN"
+        } else {
+            ""
+        },
     );
+    let mut table = Table::new(&[
+        ("slot", Align::Right),
+        ("validator", Align::Left),
+        ("role", Align::Left),
+        ("approvals", Align::Right),
+        ("rejections", Align::Right),
+        ("approval", Align::Right),
+        ("claim votes", Align::Right),
+        ("last active", Align::Right),
+    ]);
     let mut rows = Vec::new();
     for (slot, v) in set.validators().iter().enumerate() {
         let votes = v.approvals + v.rejections;
         let rate = (votes > 0).then(|| f64::from(v.approvals) / f64::from(votes) * 100.0);
-        text.push_str(&format!(
-            "{slot:<4} {:<44} {:<6} {:>9} {:>10} {:>8} {:>11} {:>12}\n",
+        table.row([
+            slot.to_string(),
             v.key.to_string(),
-            role_name(v.role()),
-            v.approvals,
-            v.rejections,
+            role_name(v.role()).to_string(),
+            v.approvals.to_string(),
+            v.rejections.to_string(),
             rate.map_or("-".to_string(), |r| format!("{r:.0}%")),
-            v.claim_votes,
+            v.claim_votes.to_string(),
             if v.last_active_slot == 0 {
                 "-".to_string()
             } else {
                 format!("slot {}", v.last_active_slot)
             },
-        ));
+        ]);
         rows.push(json!({
             "slot": slot,
             "key": v.key.to_string(),
@@ -134,6 +141,7 @@ fn list(s: &mut Session, pool: &PoolInfo) -> Result<(), CliError> {
             "added_at": v.added_at,
         }));
     }
+    text.push_str(&table.render());
     let json = json!({
         "pool": pool.key.to_string(),
         "required_approvals": st.required_approvals,

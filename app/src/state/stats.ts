@@ -7,7 +7,6 @@ import {
   depositsAwaitingSettlement,
   hasVoted,
   InsuranceReserveAccount,
-  isLive as isLiveAt,
   isUndecided,
   pendingRequestCount,
   PoolAccount,
@@ -17,14 +16,8 @@ import {
   TradeProposalAccount,
   ValidatorSetAccount,
   validatorsOf,
-  voteCount,
 } from "@poolbot/sdk";
 import { big, percentOf } from "../lib/format";
-
-/** Whether `proposal` can still be voted on or executed at unix time `now` (the SDK's `isLive`). */
-export function isLive(proposal: TradeProposalAccount, pool: PoolAccount, now: number): boolean {
-  return isLiveAt(proposal, now, pool.configVersion);
-}
 
 /**
  * What a proposal is, as shown: its stored status, or stale / expired when no longer live (the
@@ -36,9 +29,6 @@ export function proposalState(proposal: TradeProposalAccount, pool: PoolAccount,
   const standing = proposalStanding(proposal, now, pool.configVersion);
   return standing === "executable" ? "approved" : standing;
 }
-
-/** Number of set bits of a vote bitmap (the SDK's `voteCount`). */
-export const popcount = voteCount;
 
 export function poolStats(pool: PoolAccount, now: number) {
   const one = 10n ** BigInt(pool.decimals);

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Linker for the bpfel-unknown-solana target (set in .cargo/config.toml), around sbpf-linker.
 #
-# std carries atomics that LLVM's BPF backend cannot select for SBPF v0 ("Cannot select
+# std carries atomics that LLVM's BPF backend cannot select for SBF ("Cannot select
 # AtomicSwap"). SBF is single-threaded, so the link runs in three steps:
 #   1. sbpf-linker --emit=llvm-bc  merges and optimises all bitcode into one module (it then
 #                                  fails to parse its own bitcode as SBPF: expected, ignored);
 #   2. opt -passes=lower-atomic    turns every atomic into a plain load/store (nightly llvm-tools);
-#   3. sbpf-linker                 code generation and the SBPF v0 relink into the final .so.
+#   3. sbpf-linker                 code generation and the SBPF v3 relink into the final .so.
 # Crates that are not programs but declare crate-type cdylib (solana-zk-sdk, for wasm) get an
 # empty file: cargo never uses it, and linking it as a program would fail.
 set -euo pipefail

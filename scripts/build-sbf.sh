@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the on-chain programs into SBPF v0 .so files in target/deploy/, without Solana's
-# platform tools: an upstream nightly, std rebuilt for a `bpfel-unknown-solana` target
+# Builds the on-chain programs into SBPF v3 .so files (the README says why v3) in target/deploy/,
+# without Solana's platform tools: an upstream nightly, std rebuilt for a `bpfel-unknown-solana` target
 # (sbf/bpfel-unknown-solana.json) from a patched copy of its source (sbf/patch_std.py), and
 # sbpf-linker (sbf/sbpf-link.sh). Installs what it needs on first run; idempotent.
 #

@@ -7,15 +7,16 @@
 use crate::market::{MarketView, RouteHop};
 use crate::metrics::Metrics;
 use anchor_lang::prelude::borsh;
+use pool_bot::events::TradeExecuted;
 use pool_bot::route::RouteLeg;
 use pool_bot::state::{Pool, Product, ProposalStatus, TradeProposal};
 use pool_bot_arb::Limits;
 use pool_bot_client::accounts::{self, LoadError};
-use pool_bot_client::chain::{AccountFilter, Chain, ChainError, Receipt};
-use pool_bot_client::deposits;
+use pool_bot_client::chain::{Chain, ChainError, Receipt};
 use pool_bot_client::instructions::{self as ix, TradeTerms};
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::route::{pack, PackedRoute};
+use pool_bot_client::{deposits, events};
 use pool_bot_client::{token, Instruction, Pubkey};
 use pool_bot_dex::{DexDecoder, SwapRequest};
 use solana_keypair::Keypair;
@@ -73,6 +74,8 @@ struct InFlight {
     route: PackedRoute,
     /// Its status at the last look, so that each change is counted once.
     seen: ProposalStatus,
+    /// What this keeper's own execution booked, read from the send's `TradeExecuted` event.
+    executed: Option<ExecutedFigures>,
 }
 
 /// A `propose_trade` whose send was reported failed: it may have landed all the same.
@@ -93,6 +96,10 @@ pub struct Execution {
     pub expected_profit: u64,
     /// Gain measured on chain.
     pub gain: u64,
+    /// Of which the insurance reserve received.
+    pub insurance: u64,
+    /// Of which stayed with the members.
+    pub member_profit: u64,
 }
 
 /// A route's identity: the same legs (same pools, amounts, minimums) hash the same.
@@ -196,15 +203,8 @@ impl Keeper {
     /// Picks up the pending and approved proposals this keeper made before it (re)started, so
     /// it follows them to the end and never proposes their routes again.
     fn adopt(&mut self, chain: &dyn Chain, me: &Pubkey) -> Result<(), KeeperError> {
-        let filter = AccountFilter::of::<TradeProposal>(Some(self.addresses.pool));
-        for (address, account) in chain.program_accounts(&pool_bot::ID, &filter)? {
-            let Ok(state) = accounts::decode_zero_copy::<TradeProposal>(&account.data) else {
-                continue;
-            };
-            let open = matches!(
-                state.status(),
-                ProposalStatus::Pending | ProposalStatus::Approved
-            );
+        for (address, state) in accounts::proposals(chain, &self.addresses.pool)? {
+            let open = !state.is_finished();
             if state.proposer == *me && open && self.take_over(address, &state) {
                 info!(
                     id = state.id,
@@ -253,6 +253,7 @@ impl Keeper {
             address,
             route: pack(&legs),
             seen: ProposalStatus::Pending,
+            executed: None,
         });
         true
     }
@@ -384,6 +385,7 @@ impl Keeper {
             address,
             route,
             seen: ProposalStatus::Pending,
+            executed: None,
         });
         Ok(())
     }
@@ -424,7 +426,7 @@ impl Keeper {
         let Some(mut state) = self.observe(chain, p)? else {
             return Ok(false);
         };
-        let live = now < state.expires_at && !state.is_stale(pool.config_version);
+        let live = state.is_live(now, pool.config_version);
         let acted = match state.status() {
             ProposalStatus::Pending | ProposalStatus::Approved if !live => {
                 let expire = ix::expire_proposal(&self.addresses, p.address);
@@ -467,15 +469,18 @@ impl Keeper {
                 ProposalStatus::Rejected => Metrics::add(&self.metrics.rejections, 1),
                 ProposalStatus::Expired => Metrics::add(&self.metrics.expirations, 1),
                 ProposalStatus::Executed => {
+                    let event = executed_figures(chain, p, &state);
                     Metrics::add(&self.metrics.executions, 1);
-                    Metrics::add(&self.metrics.realised_profit, state.realised_profit);
+                    Metrics::add(&self.metrics.realised_profit, event.gain);
                     self.executions.push(Execution {
                         id: p.id,
                         amount_in: state.amount_in,
                         expected_profit: state.expected_profit,
-                        gain: state.realised_profit,
+                        gain: event.gain,
+                        insurance: event.insurance,
+                        member_profit: event.member_profit,
                     });
-                    info!(id = p.id, gain = state.realised_profit, "executed");
+                    info!(id = p.id, gain = event.gain, "executed");
                 }
             }
         }
@@ -488,7 +493,7 @@ impl Keeper {
         &self,
         chain: &mut dyn Chain,
         keeper: &Keypair,
-        p: &InFlight,
+        p: &mut InFlight,
     ) -> Result<bool, KeeperError> {
         let span = info_span!("execute", id = p.id);
         let _enter = span.enter();
@@ -510,7 +515,9 @@ impl Keeper {
             Metrics::add(&self.metrics.errors, 1);
             return Ok(false);
         }
-        self.send(chain, &instructions, keeper)?;
+        let receipt = self.send(chain, &instructions, keeper)?;
+        p.executed = events::trade_executed(&events::parse(&receipt.logs), &p.address)
+            .map(ExecutedFigures::from);
         Ok(true)
     }
 
@@ -550,5 +557,56 @@ impl Keeper {
     /// Pools in the market view.
     pub fn pools_known(&self) -> usize {
         self.market.len()
+    }
+}
+
+/// What an execution booked.
+#[derive(Clone, Copy)]
+struct ExecutedFigures {
+    gain: u64,
+    insurance: u64,
+    member_profit: u64,
+}
+
+impl From<&TradeExecuted> for ExecutedFigures {
+    fn from(e: &TradeExecuted) -> ExecutedFigures {
+        ExecutedFigures {
+            gain: e.gain,
+            insurance: e.insurance,
+            member_profit: e.member_profit,
+        }
+    }
+}
+
+/// The split of `p`'s execution as its `TradeExecuted` event booked it: from this keeper's own
+/// send, else from the proposal's transaction history (another signer executed it, or the send
+/// was reported failed but landed). Only a chain without history falls back to the stored gain
+/// split at today's insurance share.
+fn executed_figures(chain: &dyn Chain, p: &InFlight, state: &TradeProposal) -> ExecutedFigures {
+    let from_history = || {
+        chain
+            .signatures_for_address(&p.address, 8)
+            .ok()?
+            .iter()
+            .filter_map(|tx| chain.transaction_logs(&tx.signature).ok())
+            .find_map(|logs| {
+                events::trade_executed(&events::parse(&logs), &p.address).map(ExecutedFigures::from)
+            })
+    };
+    if let Some(figures) = p.executed.or_else(from_history) {
+        return figures;
+    }
+    warn!(
+        id = p.id,
+        "no TradeExecuted event found; splitting the stored gain at today's share"
+    );
+    let bps =
+        accounts::load_zero_copy::<Pool>(chain, &state.pool).map_or(0, |pool| pool.insurance_bps);
+    let (insurance, member_profit) = pool_bot::math::split_profit(state.realised_profit, bps)
+        .unwrap_or((0, state.realised_profit));
+    ExecutedFigures {
+        gain: state.realised_profit,
+        insurance,
+        member_profit,
     }
 }

@@ -2,9 +2,9 @@
 use crate::report::{Report, TradeRow};
 use local_amm::instructions::SwapArgs;
 use pool_bot::instructions::*;
-use pool_bot::math::{assets_for_shares, split_profit};
+use pool_bot::math::assets_for_shares;
 use pool_bot::state::*;
-use pool_bot_client::accounts::{self, LoadError};
+use pool_bot_client::accounts::LoadError;
 use pool_bot_client::amm::{self, AmmAddresses};
 use pool_bot_client::chain::{Chain, ChainError};
 use pool_bot_client::embedded::Embedded;
@@ -193,8 +193,6 @@ pub fn simulate(
             pool_bot_dex::all(),
         )?);
     }
-    let insurance_bps =
-        accounts::load_zero_copy::<Pool>(&w.chain, &w.seed.pool.pool)?.insurance_bps;
     let steps_per_day = config.steps_per_day.max(1);
     let total = u64::from(config.days) * u64::from(steps_per_day);
     let step_seconds = 86_400 / i64::from(steps_per_day);
@@ -208,16 +206,14 @@ pub fn simulate(
         }
         keeper.tick(&mut w.chain, &keeper_key);
         for e in keeper.take_executions() {
-            let (insurance, member_profit) =
-                split_profit(e.gain, insurance_bps).expect("valid bps");
             trades.push(TradeRow {
                 day: (step / u64::from(steps_per_day)) as u32,
                 proposal: e.id,
                 amount_in: e.amount_in,
                 expected_profit: e.expected_profit,
                 gain: e.gain,
-                insurance,
-                member_profit,
+                insurance: e.insurance,
+                member_profit: e.member_profit,
             });
         }
         w.chain.advance(step_seconds, 1);

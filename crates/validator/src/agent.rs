@@ -9,10 +9,10 @@ use crate::policy::Policy;
 use anchor_lang::{AccountDeserialize, Owners};
 use anchor_spl::token_interface::TokenAccount;
 use pool_bot::route::RouteLeg;
-use pool_bot::state::{Pool, Product, ProposalStatus, TradeProposal, ValidatorSet};
+use pool_bot::state::{Pool, Product, ProposalStanding, TradeProposal, ValidatorSet};
 use pool_bot_arb::{ConstantProduct, Direction, PoolQuote};
 use pool_bot_client::accounts::{self, LoadError};
-use pool_bot_client::chain::{AccountData, AccountFilter, Chain, ChainError};
+use pool_bot_client::chain::{AccountData, Chain, ChainError};
 use pool_bot_client::instructions as ix;
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::Pubkey;
@@ -119,24 +119,13 @@ impl ValidatorAgent {
         let Some(slot) = set.slot_of(&validator.pubkey()) else {
             return Ok(Vec::new());
         };
-        let filter = AccountFilter::of::<TradeProposal>(Some(self.addresses.pool));
-        let mut open: Vec<(Pubkey, TradeProposal)> = chain
-            .program_accounts(&pool_bot::ID, &filter)?
+        let open: Vec<(Pubkey, TradeProposal)> = accounts::proposals(chain, &self.addresses.pool)?
             .into_iter()
-            .filter_map(|(key, a)| {
-                Some((
-                    key,
-                    accounts::decode_zero_copy::<TradeProposal>(&a.data).ok()?,
-                ))
-            })
             .filter(|(_, p)| {
-                p.status() == ProposalStatus::Pending
-                    && now < p.expires_at
-                    && !p.is_stale(pool.config_version)
-                    && (p.approvals | p.rejections) & (1 << slot) == 0
+                p.standing(now, pool.config_version) == ProposalStanding::Pending
+                    && !p.has_voted(slot)
             })
             .collect();
-        open.sort_by_key(|(_, p)| p.id);
         let mut decisions = Vec::new();
         for (key, proposal) in open {
             let decision = self.review(chain, &key, &proposal)?;

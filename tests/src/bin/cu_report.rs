@@ -18,7 +18,7 @@ use solana_signer::Signer;
 fn target(name: &str) -> Option<u64> {
     match name {
         "deposit" | "withdraw" => Some(15_000),
-        "approve" => Some(5_000),
+        "approve_trade" => Some(5_000),
         "propose_trade" => Some(12_000),
         "execute_and_distribute" => Some(20_000),
         _ => None,
@@ -214,9 +214,9 @@ fn main() {
     let (proposal, propose) = r.w.propose_arbitrage(5_000 * USDC);
     r.record("propose_trade", "2-leg route", &propose);
     let first_vote = r.w.vote(&proposal, Some(1), true).expect("vote");
-    r.record("approve", "stays pending", &first_vote);
+    r.record("approve_trade", "stays pending", &first_vote);
     let deciding = r.w.vote(&proposal, Some(0), true).expect("vote");
-    r.record("approve", "reaches quorum", &deciding);
+    r.record("approve_trade", "reaches quorum", &deciding);
     let exec = r.w.execute(&proposal).expect("execute");
     let swaps = inner_cu(&exec, &local_amm::ID);
     let case = format!(
@@ -239,7 +239,7 @@ fn main() {
 
     let (rejected, _) = r.w.propose_arbitrage(1_000 * USDC);
     let reject = r.w.vote(&rejected, Some(0), false).expect("reject");
-    r.record("reject", "stays pending", &reject);
+    r.record("reject_trade", "stays pending", &reject);
     let (stale, _) = r.w.propose_arbitrage(500 * USDC);
     let queued = ix::request_deposit(&p, &wallet.pubkey(), member.usdc, 0, 300 * USDC);
     r.send(

@@ -128,15 +128,15 @@ impl ApplyChange<'_> {
         match a.change.change.clone() {
             GovernanceChange::AddValidator { validator, role } => {
                 a.validator_set.load_mut()?.add(validator, role, now)?;
-                a.validators_changed(validator, None, Some(role))?;
+                a.validators_changed(validator, None, Some(role), now)?;
             }
             GovernanceChange::RemoveValidator { validator } => {
                 let removed = a.validator_set.load_mut()?.remove(&validator)?;
-                a.validators_changed(validator, Some(removed.role()), None)?;
+                a.validators_changed(validator, Some(removed.role()), None, now)?;
             }
             GovernanceChange::SetValidatorRole { validator, role } => {
                 let old = a.validator_set.load_mut()?.set_role(&validator, role)?;
-                a.validators_changed(validator, Some(old), Some(role))?;
+                a.validators_changed(validator, Some(old), Some(role), now)?;
             }
             GovernanceChange::AddKeeper { keeper } => {
                 a.validator_set.load_mut()?.add_keeper(keeper)?;
@@ -185,6 +185,7 @@ impl ApplyChange<'_> {
         validator: Pubkey,
         old_role: Option<Role>,
         new_role: Option<Role>,
+        now: i64,
     ) -> Result<()> {
         let mut pool = self.pool.load_mut()?;
         pool.bump_config_version()?;
@@ -197,7 +198,7 @@ impl ApplyChange<'_> {
             old_role,
             new_role,
             config_version: pool.config_version,
-            unix_timestamp: Clock::get()?.unix_timestamp,
+            unix_timestamp: now,
         });
         Ok(())
     }

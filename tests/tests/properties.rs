@@ -709,7 +709,7 @@ impl History {
         self.min_contribution = pool.min_contribution;
         self.proposal_ttl = pool.proposal_ttl;
         self.claim_ttl = pool.claim_ttl;
-        self.paused = pool.paused != 0;
+        self.paused = pool.is_paused();
         self.time_lock = pool.time_lock;
         self.next_change_id = pool.next_change_id;
         self.changes = Vec::new();
@@ -1873,7 +1873,7 @@ impl History {
             pool.insurance_bps,
             pool.min_contribution,
             pool.proposals_live_until,
-            pool.paused != 0,
+            pool.is_paused(),
             pool.time_lock,
             pool.next_change_id,
         );

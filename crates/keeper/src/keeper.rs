@@ -193,7 +193,7 @@ impl Keeper {
             .in_flight
             .iter()
             .any(|p| p.seen == ProposalStatus::Pending);
-        if pool.paused == 0 && product.is_enabled() && !waiting && self.look_again {
+        if !pool.is_paused() && product.is_enabled() && !waiting && self.look_again {
             self.propose_best(chain, keeper, &pool, &product)?;
             self.look_again = false;
         }

@@ -91,8 +91,8 @@ fn cast_vote(
     validator: &Pubkey,
     claim: &mut Claim,
     approve: bool,
+    clock: &Clock,
 ) -> Result<ClaimStatus> {
-    let clock = Clock::get()?;
     let pool = pool.load()?;
     let mut set = validator_set.load_mut()?;
     let slot = set.require_role(validator, Role::Senior)?;
@@ -113,7 +113,8 @@ impl ApproveClaim<'_> {
     /// Approves the claim; pays it when this vote reaches quorum.
     pub fn approve_claim(ctx: Context<Self>) -> Result<()> {
         let a = ctx.accounts;
-        let now = Clock::get()?.unix_timestamp;
+        let clock = Clock::get()?;
+        let now = clock.unix_timestamp;
         let cooldown = a.pool.load()?.claim_ttl;
         let status = cast_vote(
             &a.pool,
@@ -121,6 +122,7 @@ impl ApproveClaim<'_> {
             &a.validator.key(),
             &mut a.claim,
             true,
+            &clock,
         )?;
         let mut paid = 0;
         if status == ClaimStatus::Paid {
@@ -172,7 +174,8 @@ impl DenyClaim<'_> {
     pub fn deny_claim(ctx: Context<Self>, args: DenyClaimArgs) -> Result<()> {
         check_reason(&args.reason)?;
         let a = ctx.accounts;
-        let now = Clock::get()?.unix_timestamp;
+        let clock = Clock::get()?;
+        let now = clock.unix_timestamp;
         let cooldown = a.pool.load()?.claim_ttl;
         let status = cast_vote(
             &a.pool,
@@ -180,6 +183,7 @@ impl DenyClaim<'_> {
             &a.validator.key(),
             &mut a.claim,
             false,
+            &clock,
         )?;
         if status == ClaimStatus::Denied {
             a.claim.decision_note = args.reason.clone();

@@ -115,9 +115,14 @@ impl Pool {
     /// Account size including the discriminator.
     pub const SPACE: usize = 8 + core::mem::size_of::<Pool>();
 
+    /// Whether deposits and trades are blocked.
+    pub fn is_paused(&self) -> bool {
+        self.paused != 0
+    }
+
     /// Refuses while the pool is paused.
     pub fn require_not_paused(&self) -> Result<()> {
-        require!(self.paused == 0, PoolError::PoolPaused);
+        require!(!self.is_paused(), PoolError::PoolPaused);
         Ok(())
     }
 

@@ -13,7 +13,7 @@ import {
 } from "@solana/web3.js";
 import type { IdlAccounts } from "@anchor-lang/core";
 import { LOCAL_AMM_IDL, LocalAmm } from "./idl";
-import { keypairProvider } from "./client";
+import { keypairProvider } from "./provider";
 import { AmmAddresses, toBN, U64 } from "./pdas";
 import { legFromInstruction, RouteLeg } from "./route";
 

@@ -21,6 +21,7 @@ export * from "./errors";
 export * from "./math";
 export * from "./governance";
 export * from "./standing";
+export * from "./provider";
 export * from "./client";
 export * from "./amm";
 export * from "./activity";

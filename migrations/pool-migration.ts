@@ -53,6 +53,9 @@ import {
   ROLES,
   RoleName,
   validatorsOf,
+  tradeRequiresLead,
+  claimRequiresLead,
+  isEnabled,
 } from "@poolbot/sdk";
 
 /** A problem the operator can fix (bad config, wallet, URL, cluster): reported as one line. */
@@ -504,10 +507,10 @@ export async function migratePool(
     minContribution: BigInt(pool.minContribution.toString()),
     insuranceBps: pool.insuranceBps,
     requiredApprovals: pool.requiredApprovals,
-    requireLeadApproval: pool.requireLeadApproval === 1,
+    requireLeadApproval: tradeRequiresLead(pool),
     proposalTtl: BigInt(pool.proposalTtl.toString()),
     claimRequiredApprovals: pool.claimRequiredApprovals,
-    claimRequireLeadApproval: pool.claimRequireLead === 1,
+    claimRequireLeadApproval: claimRequiresLead(pool),
     claimTtl: BigInt(pool.claimTtl.toString()),
   };
   const changes: ConfigChanges = Object.fromEntries(
@@ -564,7 +567,7 @@ export async function migratePool(
         `  note: product "${spec.name}" differs from the config in ${what}, which cannot be changed (register a new product instead)`,
       );
     }
-    if ((product.enabled === 1) !== spec.enabled) {
+    if (isEnabled(product) !== spec.enabled) {
       if (spec.enabled) {
         await govern(`enable product "${spec.name}"`, Change.enableProduct(existing.publicKey));
       } else {

@@ -138,19 +138,24 @@ export function ConnectDialog({ onClose }: { onClose: () => void }) {
                 {saved.map((b) => {
                   const key = Keypair.fromSecretKey(Uint8Array.from(b.secretKey)).publicKey.toBase58();
                   return (
-                    <div key={key} className="fixture saved-burner">
+                    <div
+                      key={key}
+                      className="saved-burner"
+                      style={{ display: "flex", gap: 6, alignItems: "stretch" }}
+                    >
                       <button
                         type="button"
-                        className="link-btn"
+                        className="fixture"
+                        style={{ flex: 1 }}
                         data-testid={`saved-burner-${key}`}
                         onClick={() => void chooseSaved(b)}
                       >
-                        <strong>{b.label}</strong>{" "}
+                        <strong>{b.label}</strong>
                         <span className="mono muted small">{shortAddress(key)}</span>
                       </button>
                       <button
                         type="button"
-                        className="icon-btn small"
+                        className="icon-btn"
                         aria-label={`Forget ${b.label}`}
                         title="Forget this key (its funds stay on chain, unreachable without it)"
                         onClick={() => setSaved(forgetBurner(localStorage, b.secretKey))}

@@ -80,8 +80,16 @@ export const SENTENCES: Record<string, string> = {
   InvalidBps: "Percentages must be between 0% and 100%.",
   InvalidName: "A name must be 1 to 32 bytes long.",
   TextTooLong: "The text is longer than 200 bytes. Shorten it.",
-  InvalidConfig:
-    "A configuration value is out of range: max members at least 1 and not below the active members, a minimum contribution above 0, a proposal lifetime of at most 7 days, a claim lifetime of at most 90 days and a time lock of at most 90 days.",
+  InvalidMaxMembers: "Max members must be at least 1. Enter 1 or more.",
+  MaxMembersBelowActive:
+    "Max members cannot go below the number of active members. Enter at least the current member count.",
+  InvalidMinContribution: "The minimum deposit must be more than 0. Enter a positive amount.",
+  InvalidProposalTtl: "A proposal lifetime must be between 1 second and 7 days. Choose one in that range.",
+  InvalidClaimTtl: "A claim lifetime must be between 1 second and 90 days. Choose one in that range.",
+  InvalidTimeLock: "The time lock must be between 0 and 90 days. Choose one in that range.",
+  InvalidMaxTradeAmount:
+    "A product's max trade must be more than 0: a product whose trades may put in nothing could never trade. Enter a positive amount.",
+  InvalidFlag: "A stored flag is neither 0 nor 1: the account is corrupt. Report this to the pool's ADMIN.",
   PoolPaused:
     "The pool is paused: deposits, proposals and executions are blocked until an ADMIN resumes it. Withdrawals still work.",
   WrongPool: "An account belongs to a different pool. Reload the page and try again.",

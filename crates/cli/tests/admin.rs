@@ -2,7 +2,8 @@
 //! validators, keepers and products, and the messages a wrong role or bad input gets.
 mod common;
 
-use common::{World, USDC};
+use clap::Parser;
+use common::{spl_token, World, USDC};
 use pool_bot_client::Pubkey;
 use solana_signer::Signer;
 
@@ -114,8 +115,68 @@ fn config_updates_pause_and_resume() {
         err,
         "The pool is paused: deposits, proposals and executions are blocked (withdrawals still work). An ADMIN can resume it with `poolbot config --resume`."
     );
+    // pausing a paused pool sends nothing and says so
+    let out = w.ok(&admin, &["config", "--pause"]);
+    assert!(
+        out.starts_with("Nothing to do: the pool is already paused.\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Signature:"), "{out}");
+    let again = w.json(&admin, &["config", "--pause", "--max-members", "50"]);
+    assert_eq!(again["nothing_to_do"], true);
+    assert!(again["signature"].is_null());
     assert_eq!(w.json(&admin, &["config", "--resume"])["paused"], false);
+    let out = w.ok(&admin, &["config", "--resume"]);
+    assert!(
+        out.starts_with("Nothing to do: the pool is not paused.\n"),
+        "{out}"
+    );
     w.ok(&member, &["member", "deposit", "--amount", "300"]);
+}
+
+#[test]
+fn the_localnet_test_mint_is_called_usdc_as_in_the_app() {
+    use pool_bot_client::chain::Chain;
+    use pool_bot_client::token;
+    let mut w = World::new();
+    // the localnet fixture's test USDC (migrations/localnet/usdc-mint.json)
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../migrations/localnet/usdc-mint.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let mint = solana_keypair::read_keypair(&mut text.as_bytes()).unwrap();
+    let bank = w.bank.insecure_clone();
+    let create = token::create_mint(
+        &bank.pubkey(),
+        &mint.pubkey(),
+        &bank.pubkey(),
+        6,
+        &spl_token(),
+    );
+    w.chain.send(&create, &[&bank, &mint]).unwrap();
+    let admin = w.admin.insecure_clone();
+    let mint = mint.pubkey().to_string();
+    // no --symbol: the symbol comes from the client's known-mint table
+    let argv = [
+        "poolbot",
+        "init",
+        "--mint",
+        &mint,
+        "--name",
+        "Localnet",
+        "--time-lock",
+        "0",
+    ];
+    let cli = pool_bot_cli::Cli::try_parse_from(argv).unwrap();
+    let mut out = Vec::new();
+    pool_bot_cli::run(&cli, &mut w.chain, &Ok(admin.insecure_clone()), &mut out).unwrap();
+    let pool = pool_bot_client::pda::pool(&admin.pubkey(), &mint.parse().unwrap()).to_string();
+    let cli = pool_bot_cli::Cli::try_parse_from(["poolbot", "config", "--pool", &pool]).unwrap();
+    let mut out = Vec::new();
+    pool_bot_cli::run(&cli, &mut w.chain, &Ok(admin.insecure_clone()), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("min contribution  100 USDC"), "{text}");
 }
 
 #[test]

@@ -374,3 +374,83 @@ fn the_binary_reports_errors_in_one_line_and_fails() {
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// Runs the `poolbot` binary with `args` and a fresh HOME; returns (success, stdout, stderr).
+fn binary(args: &[&str]) -> (bool, String, String) {
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_poolbot"))
+        .env("HOME", home.path())
+        .env_remove("POOLBOT_POOL")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_keypair_error_is_printed_once() {
+    let mint = "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v";
+    let (ok, _, stderr) = binary(&[
+        "-u",
+        "http://127.0.0.1:9",
+        "-k",
+        "/nonexistent/id.json",
+        "init",
+        "--mint",
+        mint,
+        "--name",
+        "P",
+    ]);
+    assert!(!ok);
+    assert_eq!(
+        stderr,
+        "error: No keypair file at /nonexistent/id.json. Create one with `solana-keygen new -o /nonexistent/id.json`, or pass --keypair <FILE>.\n"
+    );
+}
+
+#[test]
+fn json_errors_are_json() {
+    let pool = "11111111111111111111111111111111";
+    let (ok, stdout, stderr) = binary(&[
+        "-u",
+        "http://127.0.0.1:9",
+        "overview",
+        "--pool",
+        pool,
+        "--json",
+    ]);
+    assert!(!ok);
+    assert!(stderr.is_empty(), "{stderr}");
+    let error: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(error["kind"], "unreachable");
+    assert!(
+        error["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("Cannot reach the Solana RPC node"),
+        "{error}"
+    );
+    // a command line clap refuses is a JSON error too
+    let (ok, stdout, _) = binary(&["member", "deposit", "--amount", "ten", "--json"]);
+    assert!(!ok);
+    let error: serde_json::Value =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(error["kind"], "input");
+    assert!(
+        error["error"]
+            .as_str()
+            .unwrap()
+            .contains("'ten' is not an amount"),
+        "{error}"
+    );
+    // without --json: one line on stderr
+    let (_, stdout, stderr) = binary(&["-u", "http://127.0.0.1:9", "overview", "--pool", pool]);
+    assert!(stdout.is_empty());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("error: Cannot reach"), "{stderr}");
+}

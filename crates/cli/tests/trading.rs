@@ -168,7 +168,17 @@ fn expired_and_stale_proposals_are_explained() {
         &["validators", "add", &newcomer, "--role", "junior"],
     );
     let list = w.json(&admin, &["proposals", "list"]);
-    assert_eq!(list["proposals"][0]["status"], "pending (stale)");
+    assert_eq!(list["proposals"][0]["status"], "stale");
+    // a wallet that is no validator hears that first, not that the proposal is stale
+    let stranger = w.wallet();
+    let err = w.err(&stranger, &["proposals", "approve", "1"]);
+    assert!(
+        err.starts_with(&format!(
+            "{} is not a validator of this pool: only validators may vote on trade proposals.",
+            stranger.pubkey()
+        )),
+        "{err}"
+    );
     let lead = w.validators[0].insecure_clone();
     let err = w.err(&lead, &["proposals", "approve", "1"]);
     assert_eq!(
@@ -179,7 +189,11 @@ fn expired_and_stale_proposals_are_explained() {
     let id = w.propose_arbitrage(&markets, 800 * USDC).to_string();
     w.chain.advance(2 * 3_600, 100);
     let list = w.json(&admin, &["proposals", "list"]);
-    assert_eq!(list["proposals"][2]["status"], "pending (expired)");
+    assert_eq!(list["proposals"][2]["status"], "expired");
+    // stale stays stale once its time also ran out: one rule, the program's
+    assert_eq!(list["proposals"][0]["status"], "stale");
+    let stale = w.json(&admin, &["proposals", "list", "--status", "stale"]);
+    assert_eq!(stale["proposals"].as_array().unwrap().len(), 2);
     let text = w.ok(&admin, &["proposals", "list"]);
     assert!(text.contains("1h ago"), "{text}");
     let err = w.err(&lead, &["proposals", "approve", &id]);
@@ -187,9 +201,13 @@ fn expired_and_stale_proposals_are_explained() {
         err,
         "The proposal has expired: it can no longer be approved or executed. The keeper must propose the trade again."
     );
+    // the overview counts them as the proposals say: two stale, one expired
     let overview = w.json(&admin, &["overview"]);
-    assert_eq!(overview["trades"]["expired"], 3);
+    assert_eq!(overview["trades"]["expired"], 1, "{overview}");
+    assert_eq!(overview["trades"]["stale"], 2, "{overview}");
     assert_eq!(overview["trades"]["pending"], 0);
+    let text = w.ok(&admin, &["overview"]);
+    assert!(text.contains("1 expired, 2 stale"), "{text}");
 }
 
 #[test]
@@ -471,7 +489,7 @@ fn the_overview_shows_pool_member_insurance_validator_and_trade_statistics() {
         &format!("Member {} (active)", alice.pubkey()),
         "coverage ",
         "approval rate ",
-        "Trades: 2 proposed, 1 approved, 0 rejected, 1 executed, 0 expired, 1 pending validation",
+        "Trades: 2 proposed, 1 approved, 0 rejected, 1 executed, 0 expired, 0 stale, 1 pending validation",
     ] {
         assert!(text.contains(needle), "missing {needle:?} in\n{text}");
     }
@@ -483,4 +501,104 @@ impl World {
     fn now(&self) -> i64 {
         self.chain.clock().unwrap().unix_timestamp
     }
+}
+
+#[test]
+fn activity_shows_the_pool_history_newest_first() {
+    let mut w = World::seeded();
+    let markets = w.markets();
+    w.propose_arbitrage(&markets, 1_000 * USDC);
+    approve(&mut w, 1, "0");
+    approve(&mut w, 0, "0");
+    let keeper = w.keeper.insecure_clone();
+    w.ok(&keeper, &["proposals", "execute", "0"]);
+    let admin = w.admin.insecure_clone();
+
+    let all = w.json(&admin, &["activity", "--limit", "100"]);
+    let events = all["events"].as_array().unwrap();
+    let names: Vec<&str> = events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
+    // newest first: the execution, the two votes, the proposal, ..., the pool's creation
+    assert_eq!(names[0], "TradeExecuted", "{names:?}");
+    assert_eq!(
+        &names[1..4],
+        ["TradeVoted", "TradeVoted", "TradeProposed"],
+        "{names:?}"
+    );
+    assert_eq!(names.last(), Some(&"PoolInitialized"), "{names:?}");
+    assert_eq!(names.iter().filter(|n| **n == "Deposited").count(), 3);
+    // one vote decides nothing: only the one reaching the quorum is headed "approved"
+    assert_eq!(events[1]["title"], "Trade approved");
+    assert_eq!(events[2]["title"], "Trade vote");
+    assert!(
+        events[2]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("approved proposal #0; still pending"),
+        "{}",
+        events[2]
+    );
+    let executed = &events[0];
+    assert!(executed["detail"]
+        .as_str()
+        .unwrap()
+        .starts_with("proposal #0 gained "));
+    assert_eq!(executed["actor"], keeper.pubkey().to_string());
+    assert!(executed["data"]["gain"].as_u64().unwrap() > 0);
+    assert!(executed["block_time"].is_i64());
+
+    let two = w.json(&admin, &["activity", "--limit", "2"]);
+    assert_eq!(two["events"].as_array().unwrap().len(), 2);
+    let text = w.ok(&admin, &["activity", "--limit", "3"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("3 event(s) of pool \"Arbitrage Trading Pool\""),
+        "{text}"
+    );
+    assert!(lines[1].starts_with("time (UTC)"), "{text}");
+    assert!(lines[2].contains("Trade executed"), "{text}");
+    assert!(w
+        .err(&admin, &["activity", "--limit", "0"])
+        .starts_with("--limit must be 1 to 1000"),);
+}
+
+#[test]
+fn claim_votes_cast_before_a_validator_change_no_longer_count() {
+    let mut w = World::seeded();
+    let funder = w.usdc_wallet(500);
+    w.ok(&funder, &["insurance", "fund", "--amount", "200"]);
+    let alice = w.members[0].insecure_clone();
+    w.ok(
+        &alice,
+        &[
+            "insurance",
+            "claim",
+            "--amount",
+            "50",
+            "--reason",
+            "bad fill",
+        ],
+    );
+    let senior = w.validators[1].insecure_clone();
+    w.ok(&senior, &["insurance", "approve", "0"]);
+    let admin = w.admin.insecure_clone();
+    let claims = w.json(&admin, &["insurance", "status"]);
+    assert_eq!(claims["claims"][0]["approvals"], 1);
+
+    // a validator change discards the votes (the program restarts them at the next vote)
+    let newcomer = w.wallet().pubkey().to_string();
+    w.ok(
+        &admin,
+        &["validators", "add", &newcomer, "--role", "senior"],
+    );
+    let claims = w.json(&admin, &["insurance", "status"]);
+    assert_eq!(claims["claims"][0]["approvals"], 0, "{claims}");
+    assert_eq!(claims["claims"][0]["status"], "pending");
+    let out = w.ok(&senior, &["insurance", "approve", "0"]);
+    assert!(
+        out.starts_with("Approved claim 0: 1 approval(s), 0 rejection(s). Status: pending."),
+        "{out}"
+    );
 }

@@ -10,6 +10,7 @@ use litesvm::types::{FailedTransactionMetadata, TransactionMetadata};
 use litesvm::LiteSVM;
 use solana_keypair::Keypair;
 use solana_transaction::Transaction;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 /// Where the built programs are by default: `POOLBOT_PROGRAMS_DIR`, else the workspace's
@@ -28,11 +29,15 @@ struct Landed {
     logs: Vec<String>,
 }
 
+/// How many landed transactions the embedded chain remembers (the oldest are forgotten, as a
+/// node without full history does), so a long simulation does not grow without bound.
+pub const HISTORY_LIMIT: usize = 20_000;
+
 /// LiteSVM with Pool Bot and the local AMM loaded.
 pub struct Embedded {
     svm: LiteSVM,
-    /// Every transaction `send` landed, oldest first.
-    history: Vec<Landed>,
+    /// The last `HISTORY_LIMIT` transactions `send` landed, oldest first.
+    history: VecDeque<Landed>,
 }
 
 impl Embedded {
@@ -53,7 +58,7 @@ impl Embedded {
         }
         Ok(Embedded {
             svm,
-            history: Vec::new(),
+            history: VecDeque::new(),
         })
     }
 
@@ -154,7 +159,10 @@ impl Chain for Embedded {
         self.svm.expire_blockhash();
         let receipt = result.map(receipt).map_err(failure)?;
         let clock = self.svm.get_sysvar::<Clock>();
-        self.history.push(Landed {
+        if self.history.len() == HISTORY_LIMIT {
+            self.history.pop_front();
+        }
+        self.history.push_back(Landed {
             info: SignatureInfo {
                 signature: receipt.signature.clone(),
                 slot: clock.slot,
@@ -218,5 +226,52 @@ impl Chain for Embedded {
             .find(|t| t.info.signature == signature)
             .map(|t| t.logs.clone())
             .ok_or_else(|| ChainError::NotFound(format!("no transaction {signature}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use solana_signer::Signer;
+
+    #[test]
+    fn remembers_what_it_landed_like_a_node() {
+        let mut chain = Embedded::new(&default_programs_dir()).expect("built programs");
+        let payer = Keypair::new();
+        chain.airdrop(&payer.pubkey(), 1_000_000_000).unwrap();
+        let mut mints = Vec::new();
+        let mut signatures = Vec::new();
+        for _ in 0..3 {
+            let mint = Keypair::new();
+            let create = crate::token::create_mint(
+                &payer.pubkey(),
+                &mint.pubkey(),
+                &payer.pubkey(),
+                6,
+                &anchor_spl::token::ID,
+            );
+            signatures.push(chain.send(&create, &[&payer, &mint]).unwrap().signature);
+            mints.push(mint.pubkey());
+        }
+        // the payer is in all three, newest first; a mint only in its own
+        let listed = chain.signatures_for_address(&payer.pubkey(), 10).unwrap();
+        let listed: Vec<&str> = listed.iter().map(|s| s.signature.as_str()).collect();
+        assert_eq!(listed, [&signatures[2], &signatures[1], &signatures[0]]);
+        let two = chain.signatures_for_address(&payer.pubkey(), 2).unwrap();
+        assert_eq!(two.len(), 2);
+        let one = chain.signatures_for_address(&mints[1], 10).unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].signature, signatures[1]);
+        assert!(!one[0].failed && one[0].block_time.is_some());
+        let logs = chain.transaction_logs(&signatures[1]).unwrap();
+        assert!(logs.iter().any(|l| l.contains("invoke [1]")), "{logs:?}");
+        assert!(matches!(
+            chain.transaction_logs("nope"),
+            Err(ChainError::NotFound(_))
+        ));
+        assert!(chain
+            .signatures_for_address(&Pubkey::new_unique(), 10)
+            .unwrap()
+            .is_empty());
     }
 }

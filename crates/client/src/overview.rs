@@ -8,7 +8,7 @@ use crate::token;
 use anchor_lang::prelude::Pubkey;
 use pool_bot::math::share_value;
 use pool_bot::state::{
-    InsuranceReserve, MemberPosition, MemberStatus, Pool, ProposalStatus, Role, TradeProposal,
+    InsuranceReserve, MemberPosition, MemberStatus, Pool, ProposalStanding, Role, TradeProposal,
     ValidatorSet,
 };
 
@@ -84,9 +84,9 @@ impl Snapshot {
         })
     }
 
-    /// Whether `proposal` can still be voted on or executed.
-    pub fn is_live(&self, proposal: &TradeProposal) -> bool {
-        self.now < proposal.expires_at && !proposal.is_stale(self.pool.config_version)
+    /// Where `proposal` stands at the snapshot's time (the program's one rule).
+    pub fn standing(&self, proposal: &TradeProposal) -> ProposalStanding {
+        proposal.standing(self.now, self.pool.config_version)
     }
 
     /// The statistics.
@@ -160,7 +160,7 @@ impl Snapshot {
         let open: Vec<&TradeProposal> = self
             .proposals
             .iter()
-            .filter(|t| t.status() == ProposalStatus::Pending && self.is_live(t))
+            .filter(|t| self.standing(t) == ProposalStanding::Pending)
             .collect();
         let validators = self
             .validators
@@ -168,11 +168,7 @@ impl Snapshot {
             .iter()
             .enumerate()
             .map(|(slot, v)| {
-                let bit = 1u32 << slot;
-                let awaiting = open
-                    .iter()
-                    .filter(|t| (t.approvals | t.rejections) & bit == 0)
-                    .count();
+                let awaiting = open.iter().filter(|t| !t.has_voted(slot)).count();
                 ValidatorRow {
                     key: v.key,
                     role: v.role(),
@@ -198,10 +194,18 @@ impl Snapshot {
     }
 
     fn trade_stats(&self) -> TradeStats {
-        let count = |status: ProposalStatus, live: bool| {
+        let count = |standing: ProposalStanding| {
             self.proposals
                 .iter()
-                .filter(|t| t.status() == status && self.is_live(t) == live)
+                .filter(|t| self.standing(t) == standing)
+                .count() as u64
+        };
+        // undecided on chain but past expiry (Expired) or made under an older configuration
+        // (Stale): anyone may mark them Expired, which moves them into `trades_expired`
+        let lapsed = |standing: ProposalStanding| {
+            self.proposals
+                .iter()
+                .filter(|t| !t.is_finished() && self.standing(t) == standing)
                 .count() as u64
         };
         let p = &self.pool;
@@ -210,11 +214,10 @@ impl Snapshot {
             approved: p.trades_approved,
             rejected: p.trades_rejected,
             executed: p.trades_executed,
-            expired: p.trades_expired
-                + count(ProposalStatus::Pending, false)
-                + count(ProposalStatus::Approved, false),
-            pending: count(ProposalStatus::Pending, true),
-            awaiting_execution: count(ProposalStatus::Approved, true),
+            expired: p.trades_expired + lapsed(ProposalStanding::Expired),
+            stale: lapsed(ProposalStanding::Stale),
+            pending: count(ProposalStanding::Pending),
+            awaiting_execution: count(ProposalStanding::Executable),
         }
     }
 }
@@ -368,8 +371,12 @@ pub struct TradeStats {
     pub rejected: u64,
     /// Proposals executed.
     pub executed: u64,
-    /// Proposals expired or stale (marked on chain, or lapsed and not yet marked).
+    /// Proposals marked expired on chain (run out or gone stale), and those whose lifetime ran
+    /// out that nobody marked yet.
     pub expired: u64,
+    /// Undecided proposals made under an older configuration (validators, quorum, terms):
+    /// they can never run; not marked expired yet.
+    pub stale: u64,
     /// Open proposals awaiting votes.
     pub pending: u64,
     /// Approved proposals still executable.

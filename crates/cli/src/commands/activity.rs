@@ -18,6 +18,8 @@ use std::collections::HashMap;
 
 /// Default number of events shown.
 const DEFAULT_LIMIT: usize = 50;
+/// Most transactions `getSignaturesForAddress` returns at once.
+const MAX_LIMIT: usize = 1_000;
 
 /// Flags of `poolbot activity`.
 #[derive(Debug, Args)]
@@ -36,10 +38,11 @@ struct Item {
 
 /// Shows the pool's recent events.
 pub fn run(s: &mut Session, args: &ActivityArgs) -> Result<(), CliError> {
-    if args.limit == 0 {
-        return Err(CliError::Input(
-            "--limit must be at least 1: it is how many events to show.".into(),
-        ));
+    if !(1..=MAX_LIMIT).contains(&args.limit) {
+        return Err(CliError::Input(format!(
+            "--limit must be 1 to {MAX_LIMIT}: it is how many events to show (an RPC node \
+             lists at most {MAX_LIMIT} transactions at once)."
+        )));
     }
     let pool = s.pool()?;
     let set = s.validator_set(&pool)?;

@@ -176,8 +176,8 @@ fn rest_text(pool: &PoolInfo, o: &Overview) -> String {
     }
     let _ = write!(
         text,
-        "Trades: {} proposed, {} approved, {} rejected, {} executed, {} expired, {} pending validation, {} awaiting execution",
-        t.proposed, t.approved, t.rejected, t.executed, t.expired, t.pending, t.awaiting_execution
+        "Trades: {} proposed, {} approved, {} rejected, {} executed, {} expired, {} stale, {} pending validation, {} awaiting execution",
+        t.proposed, t.approved, t.rejected, t.executed, t.expired, t.stale, t.pending, t.awaiting_execution
     );
     text
 }
@@ -243,6 +243,7 @@ fn overview_json(pool: &PoolInfo, o: &Overview) -> Value {
             "rejected": t.rejected,
             "executed": t.executed,
             "expired": t.expired,
+            "stale": t.stale,
             "pending": t.pending,
             "awaiting_execution": t.awaiting_execution,
         },

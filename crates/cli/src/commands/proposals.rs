@@ -11,7 +11,7 @@ use anchor_lang::{AnchorDeserialize, Discriminator};
 use clap::{Subcommand, ValueEnum};
 use pool_bot::math::split_profit;
 use pool_bot::route::RouteLeg;
-use pool_bot::state::{Product, ProposalStatus, TradeProposal, ValidatorSet};
+use pool_bot::state::{Product, ProposalStanding, ProposalStatus, TradeProposal, ValidatorSet};
 use pool_bot_client::accounts::{self, proposal_route};
 use pool_bot_client::local_amm;
 use pool_bot_client::{instructions as ix, route, Pubkey};
@@ -52,30 +52,45 @@ pub enum ProposalsCommand {
     },
 }
 
-/// A stored proposal status as written on the command line.
+/// Where a proposal stands, as written on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StatusArg {
     /// Open for votes.
     Pending,
-    /// Reached quorum, not executed yet.
+    /// Reached quorum, live: may be executed.
     Approved,
     /// Quorum became unreachable.
     Rejected,
     /// Ran.
     Executed,
-    /// Marked expired or stale.
+    /// Its lifetime ran out before it ran.
     Expired,
+    /// Validators, quorum or terms changed after it was made: it can never run.
+    Stale,
 }
 
-impl From<StatusArg> for ProposalStatus {
+impl From<StatusArg> for ProposalStanding {
     fn from(s: StatusArg) -> Self {
         match s {
-            StatusArg::Pending => ProposalStatus::Pending,
-            StatusArg::Approved => ProposalStatus::Approved,
-            StatusArg::Rejected => ProposalStatus::Rejected,
-            StatusArg::Executed => ProposalStatus::Executed,
-            StatusArg::Expired => ProposalStatus::Expired,
+            StatusArg::Pending => ProposalStanding::Pending,
+            StatusArg::Approved => ProposalStanding::Executable,
+            StatusArg::Rejected => ProposalStanding::Rejected,
+            StatusArg::Executed => ProposalStanding::Executed,
+            StatusArg::Expired => ProposalStanding::Expired,
+            StatusArg::Stale => ProposalStanding::Stale,
         }
+    }
+}
+
+/// A standing in the words the CLI shows (`approved` for Executable: approved and live).
+pub fn standing_word(standing: ProposalStanding) -> &'static str {
+    match standing {
+        ProposalStanding::Pending => "pending",
+        ProposalStanding::Executable => "approved",
+        ProposalStanding::Rejected => "rejected",
+        ProposalStanding::Executed => "executed",
+        ProposalStanding::Expired => "expired",
+        ProposalStanding::Stale => "stale",
     }
 }
 
@@ -93,8 +108,8 @@ pub fn run(s: &mut Session, command: &ProposalsCommand) -> Result<(), CliError> 
 
 /// Where a proposal stands, as the list and show commands describe it.
 struct Standing {
-    /// The stored status, with `(expired)` or `(stale)` when it can no longer move.
-    status: String,
+    /// The program's standing (`TradeProposal::standing`) in words.
+    status: &'static str,
     /// Approvals that count.
     approvals: u32,
     /// Rejections cast.
@@ -103,24 +118,15 @@ struct Standing {
     lead_missing: Option<bool>,
     /// Seconds until expiry (negative once expired).
     expires_in: i64,
-    /// Whether it may still be voted on or executed (Pending or Approved).
+    /// Whether it may still be voted on or executed.
     open: bool,
 }
 
 fn standing(p: &TradeProposal, pool: &PoolInfo, set: &ValidatorSet, now: i64) -> Standing {
-    let stored = p.status();
-    let open = matches!(stored, ProposalStatus::Pending | ProposalStatus::Approved);
-    let status = format!("{stored:?}").to_lowercase();
-    let status = if open && now >= p.expires_at {
-        format!("{status} (expired)")
-    } else if open && p.is_stale(pool.state.config_version) {
-        format!("{status} (stale)")
-    } else {
-        status
-    };
+    let standing = p.standing(now, pool.state.config_version);
     let quorum = set.trade_quorum(pool.state.required_approvals, pool.state.lead_required());
     Standing {
-        status,
+        status: standing_word(standing),
         approvals: (p.approvals & quorum.voters).count_ones(),
         rejections: p.rejections.count_ones(),
         lead_missing: pool
@@ -128,8 +134,17 @@ fn standing(p: &TradeProposal, pool: &PoolInfo, set: &ValidatorSet, now: i64) ->
             .lead_required()
             .then_some(p.approvals & quorum.leads == 0),
         expires_in: p.expires_at - now,
-        open,
+        open: standing.is_open() || standing_was_open(p, standing),
     }
+}
+
+/// Whether a proposal still undecided on chain lapsed (its expiry is still worth showing).
+fn standing_was_open(p: &TradeProposal, standing: ProposalStanding) -> bool {
+    !p.is_finished()
+        && matches!(
+            standing,
+            ProposalStanding::Expired | ProposalStanding::Stale
+        )
 }
 
 /// When an open proposal expires (`-` once it is finished).
@@ -152,11 +167,12 @@ fn lead_text(lead_missing: Option<bool>) -> &'static str {
     }
 }
 
-fn list(s: &mut Session, pool: &PoolInfo, only: Option<ProposalStatus>) -> Result<(), CliError> {
+fn list(s: &mut Session, pool: &PoolInfo, only: Option<ProposalStanding>) -> Result<(), CliError> {
     let set = s.validator_set(pool)?;
     let now = s.clock()?.unix_timestamp;
     let mut proposals = accounts::proposals(s.chain(), &pool.key)?;
-    proposals.retain(|(_, p)| only.is_none_or(|status| p.status() == status));
+    let version = pool.state.config_version;
+    proposals.retain(|(_, p)| only.is_none_or(|standing| p.standing(now, version) == standing));
     let u = &pool.unit;
     let q = pool.state.required_approvals;
     let mut table = Table::new(&[
@@ -173,7 +189,7 @@ fn list(s: &mut Session, pool: &PoolInfo, only: Option<ProposalStatus>) -> Resul
         let st = standing(p, pool, &set, now);
         table.row([
             p.id.to_string(),
-            st.status.clone(),
+            st.status.to_string(),
             format!("{}/{q}", st.approvals),
             lead_text(st.lead_missing).to_string(),
             u.show(p.amount_in),

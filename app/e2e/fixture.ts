@@ -56,11 +56,12 @@ import {
   localAmmSwapRule,
   PoolAddresses,
   PoolBotClient,
+  hasVoted,
+  isLive,
   proposalStatus,
   RouteLeg,
   swapOutput,
   validatorsOf,
-  votersOf,
 } from "@poolbot/sdk";
 
 const APP = join(__dirname, "..");
@@ -343,14 +344,14 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
   for (const { publicKey, account } of await adminC.listProposals(p)) {
     if (!account.proposer.equals(keeper.publicKey)) continue;
     const status = proposalStatus(account);
-    const live = account.expiresAt.toNumber() > now && account.configVersion.eq(pool.configVersion);
+    const live = isLive(account, now, pool.configVersion);
     try {
       if (status === "pending" && live && account.approvals !== 0) {
-        const voted = new Set(votersOf(account.approvals | account.rejections));
         for (const c of [leadC, senior1C, senior2C]) {
           const fresh = await c.fetchProposal(publicKey);
           if (!fresh || proposalStatus(fresh) !== "pending") break;
-          if (voted.has(slots.get(c.wallet.toBase58()) ?? -1)) continue;
+          if (hasVoted(account.approvals | account.rejections, slots.get(c.wallet.toBase58()) ?? -1))
+            continue;
           await c.approveTrade(p, publicKey);
         }
       } else if (status === "pending" && !live) {

@@ -205,6 +205,26 @@ fn keeper_and_validator_agents_trade_over_json_rpc_through_the_cli() {
     let overview = poolbot(&mut rpc, &seed.admin, &pool, &["overview"]);
     assert_eq!(overview["trades"]["executed"], 1, "{overview}");
     let state = seed.pool_state(&rpc).expect("pool");
+    // the pool's history over JSON-RPC (getSignaturesForAddress, getTransaction), newest first
+    let activity = poolbot(&mut rpc, &seed.admin, &pool, &["activity", "--limit", "40"]);
+    let events = activity["events"].as_array().expect("events");
+    let executed = events
+        .iter()
+        .find(|e| e["event"] == "TradeExecuted")
+        .unwrap_or_else(|| panic!("no TradeExecuted in {activity}"));
+    assert_eq!(executed["data"]["gain"], state.total_profit, "{executed}");
+    let slots: Vec<u64> = events.iter().filter_map(|e| e["slot"].as_u64()).collect();
+    assert_eq!(slots.len(), events.len());
+    assert!(slots.windows(2).all(|w| w[0] >= w[1]), "{slots:?}");
+    assert!(
+        events.iter().any(|e| e["event"] == "TradeProposed"),
+        "{activity}"
+    );
+    let unknown = "1".repeat(64); // the all-zero signature
+    assert!(matches!(
+        rpc.transaction_logs(&unknown),
+        Err(pool_bot_client::chain::ChainError::NotFound(_))
+    ));
     assert_eq!(state.trades_executed, 1);
     assert!(state.total_profit > 0);
     let reserve =

@@ -184,7 +184,7 @@ pub fn describe(pool: &PoolInfo) -> (String, Value) {
          \x20 insurance         {ins} of each trade's gain\n\
          \x20 quorum            {q} approval(s){lead}\n\
          \x20 proposals open    {ttl}\n\
-         \x20 claims           {cq} approval(s){clead}, open {cttl}\n\
+         \x20 claims            {cq} approval(s){clead}, open {cttl}\n\
          \x20 time lock         {lock} (validators, quorums, keepers, products, limits)\n\
          \x20 config version    {version}",
         name = st.name(),

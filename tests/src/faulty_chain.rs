@@ -2,7 +2,9 @@
 //! refuses a transaction whose blockhash it does not know, and it lands a transaction whose
 //! confirmation the sender then loses. The keeper's fault tests run it over the embedded chain.
 use anchor_lang::Discriminator;
-use pool_bot_client::chain::{AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt};
+use pool_bot_client::chain::{
+    AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt, SignatureInfo,
+};
 use pool_bot_client::{Instruction, Pubkey};
 use solana_keypair::Keypair;
 use std::collections::VecDeque;
@@ -57,6 +59,18 @@ impl Chain for FaultyChain<'_> {
         filter: &AccountFilter,
     ) -> Result<Vec<(Pubkey, AccountData)>, ChainError> {
         self.inner.program_accounts(program, filter)
+    }
+
+    fn signatures_for_address(
+        &self,
+        address: &Pubkey,
+        limit: usize,
+    ) -> Result<Vec<SignatureInfo>, ChainError> {
+        self.inner.signatures_for_address(address, limit)
+    }
+
+    fn transaction_logs(&self, signature: &str) -> Result<Vec<String>, ChainError> {
+        self.inner.transaction_logs(signature)
     }
 
     fn send(

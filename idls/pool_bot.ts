@@ -202,6 +202,58 @@ export type PoolBot = {
       "args": []
     },
     {
+      "name": "approveMandate",
+      "docs": [
+        "Validator: approves a mandate."
+      ],
+      "discriminator": [
+        32,
+        144,
+        36,
+        58,
+        19,
+        225,
+        123,
+        58
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "docs": [
+            "A validator of the pool."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "Its quorum, config version and time lock decide the vote; notes an approved mandate's",
+            "expiry (deposits queue until then)."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet",
+            "mandate"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set (records the voter's activity)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "mandate",
+          "docs": [
+            "Receives the vote; must be pending, within its vote window and current."
+          ],
+          "writable": true
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "approveTrade",
       "docs": [
         "Validator: approves a proposal."
@@ -351,6 +403,51 @@ export type PoolBot = {
           "writable": true,
           "relations": [
             "claim"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "closeMandate",
+      "docs": [
+        "Anyone: closes a finished mandate (rent back to its proposer)."
+      ],
+      "discriminator": [
+        117,
+        87,
+        189,
+        5,
+        254,
+        125,
+        248,
+        180
+      ],
+      "accounts": [
+        {
+          "name": "pool",
+          "docs": [
+            "Its clock and config version decide whether the mandate is finished (read only)."
+          ],
+          "relations": [
+            "mandate"
+          ]
+        },
+        {
+          "name": "mandate",
+          "docs": [
+            "A rejected, revoked, expired or stale mandate."
+          ],
+          "writable": true
+        },
+        {
+          "name": "proposer",
+          "docs": [
+            "The keeper or ADMIN who paid for it."
+          ],
+          "writable": true,
+          "relations": [
+            "mandate"
           ]
         }
       ],
@@ -754,6 +851,111 @@ export type PoolBot = {
         }
       ],
       "args": []
+    },
+    {
+      "name": "executeMandate",
+      "docs": [
+        "Keeper: runs a route inside an active mandate and distributes the gain."
+      ],
+      "discriminator": [
+        66,
+        205,
+        94,
+        79,
+        120,
+        226,
+        164,
+        24
+      ],
+      "accounts": [
+        {
+          "name": "keeper",
+          "docs": [
+            "An authorised keeper."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "Its PDA signs the legs; books the gain and counts the execution."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet",
+            "mandate",
+            "product",
+            "insurance"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "Holds the keeper list (read only)."
+          ]
+        },
+        {
+          "name": "mandate",
+          "docs": [
+            "The active mandate: its terms bound the route, its budget is spent (never a leg's",
+            "account)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "product",
+          "docs": [
+            "The mandate's product: its leg rules bound every leg; books the execution."
+          ],
+          "writable": true,
+          "relations": [
+            "mandate"
+          ]
+        },
+        {
+          "name": "vault",
+          "docs": [
+            "The pool's vault: the route starts and ends here."
+          ],
+          "writable": true
+        },
+        {
+          "name": "mint",
+          "docs": [
+            "The pool's asset mint."
+          ]
+        },
+        {
+          "name": "insurance",
+          "docs": [
+            "Receives the insurance share in its books."
+          ],
+          "writable": true
+        },
+        {
+          "name": "insuranceVault",
+          "docs": [
+            "Receives the insurance share."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "docs": [
+            "The mint's token program."
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "executeMandateArgs"
+            }
+          }
+        }
+      ]
     },
     {
       "name": "expireClaim",
@@ -1227,6 +1429,79 @@ export type PoolBot = {
       ]
     },
     {
+      "name": "proposeMandate",
+      "docs": [
+        "Keeper or ADMIN: proposes a standing mandate (a class of trades approved once)."
+      ],
+      "discriminator": [
+        224,
+        105,
+        33,
+        86,
+        105,
+        97,
+        142,
+        87
+      ],
+      "accounts": [
+        {
+          "name": "proposer",
+          "docs": [
+            "An authorised keeper or an ADMIN; pays for the mandate (returned on close)."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "Hands out the id; its proposal lifetime bounds the vote."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet",
+            "product"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "Holds the keeper list and the ADMINs (read only)."
+          ]
+        },
+        {
+          "name": "product",
+          "docs": [
+            "The product whose limits, leg rules and markets bound the mandate (read only)."
+          ]
+        },
+        {
+          "name": "mandate",
+          "docs": [
+            "The new mandate, at the pool's next mandate id."
+          ],
+          "writable": true
+        },
+        {
+          "name": "systemProgram",
+          "docs": [
+            "System program."
+          ],
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "proposeMandateArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
       "name": "proposeTrade",
       "docs": [
         "Keeper: proposes a trade route."
@@ -1427,6 +1702,67 @@ export type PoolBot = {
           "type": {
             "defined": {
               "name": "registerProductArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "rejectMandate",
+      "docs": [
+        "Validator: rejects a mandate."
+      ],
+      "discriminator": [
+        138,
+        4,
+        11,
+        120,
+        96,
+        11,
+        252,
+        158
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "docs": [
+            "A validator of the pool."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "Its quorum, config version and time lock decide the vote; notes an approved mandate's",
+            "expiry (deposits queue until then)."
+          ],
+          "writable": true,
+          "relations": [
+            "validatorSet",
+            "mandate"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "The pool's validator set (records the voter's activity)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "mandate",
+          "docs": [
+            "Receives the vote; must be pending, within its vote window and current."
+          ],
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "rejectMandateArgs"
             }
           }
         }
@@ -1656,6 +1992,55 @@ export type PoolBot = {
           }
         }
       ]
+    },
+    {
+      "name": "revokeMandate",
+      "docs": [
+        "LEAD or ADMIN: revokes a mandate at once."
+      ],
+      "discriminator": [
+        252,
+        97,
+        140,
+        119,
+        67,
+        43,
+        177,
+        108
+      ],
+      "accounts": [
+        {
+          "name": "validator",
+          "docs": [
+            "A LEAD or ADMIN validator."
+          ],
+          "signer": true
+        },
+        {
+          "name": "pool",
+          "docs": [
+            "Whose mandate it is (read only)."
+          ],
+          "relations": [
+            "validatorSet",
+            "mandate"
+          ]
+        },
+        {
+          "name": "validatorSet",
+          "docs": [
+            "Names the signer's role (read only)."
+          ]
+        },
+        {
+          "name": "mandate",
+          "docs": [
+            "Revoked at once: no execution under it lands after this."
+          ],
+          "writable": true
+        }
+      ],
+      "args": []
     },
     {
       "name": "settleDeposit",
@@ -1920,6 +2305,19 @@ export type PoolBot = {
       ]
     },
     {
+      "name": "mandate",
+      "discriminator": [
+        113,
+        216,
+        98,
+        159,
+        185,
+        63,
+        55,
+        18
+      ]
+    },
+    {
       "name": "memberPosition",
       "discriminator": [
         88,
@@ -2153,6 +2551,58 @@ export type PoolBot = {
         104,
         243,
         108
+      ]
+    },
+    {
+      "name": "mandateExecuted",
+      "discriminator": [
+        42,
+        97,
+        111,
+        87,
+        96,
+        89,
+        108,
+        173
+      ]
+    },
+    {
+      "name": "mandateProposed",
+      "discriminator": [
+        111,
+        238,
+        24,
+        95,
+        158,
+        67,
+        39,
+        212
+      ]
+    },
+    {
+      "name": "mandateRevoked",
+      "discriminator": [
+        228,
+        111,
+        181,
+        60,
+        204,
+        58,
+        131,
+        28
+      ]
+    },
+    {
+      "name": "mandateVoted",
+      "discriminator": [
+        166,
+        6,
+        188,
+        98,
+        158,
+        83,
+        225,
+        106
       ]
     },
     {
@@ -2607,7 +3057,7 @@ export type PoolBot = {
     {
       "code": 6066,
       "name": "proposalsLive",
-      "msg": "A trade proposal is live: request a deposit instead (it becomes shares once every live proposal has ended)"
+      "msg": "A trade proposal or mandate is live: request a deposit instead (it becomes shares once every live proposal has ended, and after a proposal lifetime while a mandate stands)"
     },
     {
       "code": 6067,
@@ -2753,13 +3203,98 @@ export type PoolBot = {
       "code": 6095,
       "name": "claimCooldown",
       "msg": "The member's last claim was denied or expired: it may file again after a cooldown"
+    },
+    {
+      "code": 6096,
+      "name": "mandateMarkets",
+      "msg": "A mandate lists 1 to 8 markets, each once"
+    },
+    {
+      "code": 6097,
+      "name": "mandateMarketNotAllowed",
+      "msg": "The mandate names a market its product does not list"
+    },
+    {
+      "code": 6098,
+      "name": "mandateBudget",
+      "msg": "A mandate's budget needs a period of a minute to 30 days, at least one trade, and notional at least max_amount_in"
+    },
+    {
+      "code": 6099,
+      "name": "mandateDuration",
+      "msg": "A mandate stands 1 second to 30 days"
+    },
+    {
+      "code": 6100,
+      "name": "mandateMinProfitTooLow",
+      "msg": "The mandate's minimum profit is below the product's"
+    },
+    {
+      "code": 6101,
+      "name": "mandateNotPending",
+      "msg": "Mandate is not pending"
+    },
+    {
+      "code": 6102,
+      "name": "mandateNotApproved",
+      "msg": "Mandate is not approved"
+    },
+    {
+      "code": 6103,
+      "name": "mandateNotYetActive",
+      "msg": "Mandate is approved but still waiting out the pool's time lock"
+    },
+    {
+      "code": 6104,
+      "name": "mandateExpired",
+      "msg": "Mandate has expired"
+    },
+    {
+      "code": 6105,
+      "name": "mandateStale",
+      "msg": "Mandate is stale: validators, quorum or terms changed since it was proposed"
+    },
+    {
+      "code": 6106,
+      "name": "mandateRevoked",
+      "msg": "Mandate was revoked"
+    },
+    {
+      "code": 6107,
+      "name": "mandateNotRevocable",
+      "msg": "Only a pending or approved mandate can be revoked"
+    },
+    {
+      "code": 6108,
+      "name": "mandateNotFinished",
+      "msg": "Mandate can still be used or voted on"
+    },
+    {
+      "code": 6109,
+      "name": "mandateAmountTooLarge",
+      "msg": "amount_in is above the mandate's max_amount_in"
+    },
+    {
+      "code": 6110,
+      "name": "mandateBudgetExceeded",
+      "msg": "The mandate's budget for this period is spent"
+    },
+    {
+      "code": 6111,
+      "name": "mandateRouteNotClosed",
+      "msg": "A mandate's route must spend from the vault first and pay back into it last"
+    },
+    {
+      "code": 6112,
+      "name": "notKeeperOrAdmin",
+      "msg": "Signer is neither an authorised keeper nor an ADMIN"
     }
   ],
   "types": [
     {
       "name": "accountClosed",
       "docs": [
-        "A finished proposal's or claim's account was closed and its rent returned."
+        "A finished proposal's, claim's or mandate's account was closed and its rent returned."
       ],
       "type": {
         "kind": "struct",
@@ -3790,6 +4325,44 @@ export type PoolBot = {
       }
     },
     {
+      "name": "executeMandateArgs",
+      "docs": [
+        "Arguments of `execute_mandate`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "amountIn",
+            "docs": [
+              "Vault amount the route puts in."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfit",
+            "docs": [
+              "Least gain the keeper accepts (raised to the mandate's minimum when lower)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "legs",
+            "docs": [
+              "The route, accounts by index into the remaining accounts."
+            ],
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "legSpec"
+                }
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "fileClaimArgs",
       "docs": [
         "Arguments of `file_claim`."
@@ -4402,6 +4975,666 @@ export type PoolBot = {
       }
     },
     {
+      "name": "mandate",
+      "docs": [
+        "PDA `[SEED_MANDATE, pool, id]`."
+      ],
+      "serialization": "bytemuck",
+      "repr": {
+        "kind": "c"
+      },
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "docs": [
+              "The pool this account belongs to (checked with `has_one = pool`)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "proposer",
+            "docs": [
+              "Who proposed it (a keeper or an ADMIN; gets the rent back on close)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "product",
+            "docs": [
+              "The product whose leg rules every route must also obey."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "markets",
+            "docs": [
+              "Markets the routes may trade (first `market_count`)."
+            ],
+            "type": {
+              "array": [
+                "pubkey",
+                8
+              ]
+            }
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Sequential id within the pool."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxAmountIn",
+            "docs": [
+              "Largest `amount_in` of one execution."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfit",
+            "docs": [
+              "Least gain of one execution, in base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "period",
+            "docs": [
+              "Seconds in one budget period."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "maxNotionalPerPeriod",
+            "docs": [
+              "Most `amount_in` summed over a period."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "duration",
+            "docs": [
+              "Seconds it stands once active."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "configVersion",
+            "docs": [
+              "The pool's `config_version` when proposed: any later change makes it stale."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "createdAt",
+            "docs": [
+              "Unix time proposed."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "voteExpiresAt",
+            "docs": [
+              "Unix time votes close (proposal time plus the pool's proposal lifetime)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "activeFrom",
+            "docs": [
+              "Unix time of its first permitted use (approval plus the pool's time lock)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "expiresAt",
+            "docs": [
+              "Unix time from which it can no longer be used (`active_from + duration`)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "decidedAt",
+            "docs": [
+              "Unix time of the last status change."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "periodStart",
+            "docs": [
+              "Start of the current budget period."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "notionalInPeriod",
+            "docs": [
+              "`amount_in` used in the current period."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "executions",
+            "docs": [
+              "Executions under it."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalNotional",
+            "docs": [
+              "Sum of their `amount_in`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalGain",
+            "docs": [
+              "Sum of their gains."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "approvals",
+            "docs": [
+              "Bit per validator slot that approved."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "rejections",
+            "docs": [
+              "Bit per validator slot that rejected."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "maxTradesPerPeriod",
+            "docs": [
+              "Most executions per period."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "tradesInPeriod",
+            "docs": [
+              "Executions in the current period."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "minProfitBps",
+            "docs": [
+              "Least gain of one execution in basis points of its `amount_in`."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "marketCount",
+            "docs": [
+              "Entries used in `markets`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "status",
+            "docs": [
+              "`MandateStatus as u8`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "docs": [
+              "Bump of this PDA."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "padding",
+            "docs": [
+              "Keeps the layout a multiple of 8 bytes."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                3
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "mandateExecuted",
+      "docs": [
+        "A keeper ran a route under a mandate (totals after it)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "mandate",
+            "docs": [
+              "The mandate account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "executor",
+            "docs": [
+              "The keeper."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amountIn",
+            "docs": [
+              "Vault amount the route put in."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "gain",
+            "docs": [
+              "Vault gain."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "insurance",
+            "docs": [
+              "Of which went to the insurance reserve."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "memberProfit",
+            "docs": [
+              "Of which stayed with the members."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "tradesInPeriod",
+            "docs": [
+              "Executions in the mandate's current period."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "notionalInPeriod",
+            "docs": [
+              "`amount_in` used in the current period."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalShares",
+            "docs": [
+              "Shares outstanding."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalAssets",
+            "docs": [
+              "Members' assets."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "mandateProposed",
+      "docs": [
+        "A keeper or ADMIN proposed a mandate (its terms, for validators to review)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "mandate",
+            "docs": [
+              "The mandate account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "Its id."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "proposer",
+            "docs": [
+              "Who proposed it."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "product",
+            "docs": [
+              "The product whose leg rules its routes obey."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "markets",
+            "docs": [
+              "Markets its routes may trade."
+            ],
+            "type": {
+              "vec": "pubkey"
+            }
+          },
+          {
+            "name": "maxAmountIn",
+            "docs": [
+              "Largest `amount_in` of one execution."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfit",
+            "docs": [
+              "Least gain of one execution, in base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfitBps",
+            "docs": [
+              "Least gain of one execution, in basis points of `amount_in`."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "period",
+            "docs": [
+              "Seconds in one budget period."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "maxTradesPerPeriod",
+            "docs": [
+              "Most executions per period."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "maxNotionalPerPeriod",
+            "docs": [
+              "Most `amount_in` per period."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "duration",
+            "docs": [
+              "Seconds it stands once active."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "voteExpiresAt",
+            "docs": [
+              "Unix time votes close."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "mandateRevoked",
+      "docs": [
+        "A LEAD or ADMIN revoked a mandate."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "mandate",
+            "docs": [
+              "The mandate account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "Who revoked it."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "mandateStatus",
+      "docs": [
+        "Where a mandate is in its life, as stored."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "pending"
+          },
+          {
+            "name": "approved"
+          },
+          {
+            "name": "rejected"
+          },
+          {
+            "name": "revoked"
+          }
+        ]
+      }
+    },
+    {
+      "name": "mandateTerms",
+      "docs": [
+        "The terms a keeper or ADMIN proposes."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "markets",
+            "docs": [
+              "DEX pool accounts the routes may trade (1 to `MAX_MANDATE_MARKETS`, each listed by the",
+              "product when it lists markets)."
+            ],
+            "type": {
+              "vec": "pubkey"
+            }
+          },
+          {
+            "name": "maxAmountIn",
+            "docs": [
+              "Largest `amount_in` of one execution."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfit",
+            "docs": [
+              "Least gain of one execution, in base units (at least the product's `min_profit`)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "minProfitBps",
+            "docs": [
+              "Least gain of one execution in basis points of its `amount_in` (the larger bound wins)."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "period",
+            "docs": [
+              "Seconds in one budget period."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "maxTradesPerPeriod",
+            "docs": [
+              "Most executions per period."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "maxNotionalPerPeriod",
+            "docs": [
+              "Most `amount_in` summed over a period's executions."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "duration",
+            "docs": [
+              "Seconds it stands once active (at most `MAX_MANDATE_DURATION`)."
+            ],
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "mandateVoted",
+      "docs": [
+        "A validator voted on a mandate."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "mandate",
+            "docs": [
+              "The mandate account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "validator",
+            "docs": [
+              "The validator."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "approve",
+            "docs": [
+              "Approve (true) or reject."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "reason",
+            "docs": [
+              "The rejection reason (empty for approvals)."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "approvals",
+            "docs": [
+              "Approvals so far."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "rejections",
+            "docs": [
+              "Rejections so far."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "status",
+            "docs": [
+              "Status after the vote."
+            ],
+            "type": {
+              "defined": {
+                "name": "mandateStatus"
+              }
+            }
+          },
+          {
+            "name": "activeFrom",
+            "docs": [
+              "Unix time of its first permitted use (set when approved)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "expiresAt",
+            "docs": [
+              "Unix time it stops (set when approved)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "unixTimestamp",
+            "docs": [
+              "Unix time of the change (the cluster clock of the slot it landed in)."
+            ],
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
       "name": "memberPosition",
       "docs": [
         "PDA `[SEED_MEMBER, pool, owner]`."
@@ -4680,6 +5913,14 @@ export type PoolBot = {
             "type": "i64"
           },
           {
+            "name": "mandatesActiveUntil",
+            "docs": [
+              "Latest `expires_at` of any approved mandate: until then a keeper may trade at any",
+              "moment, so new money is queued for at least one proposal lifetime."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "depositQueueReadyAt",
             "docs": [
               "`ready_at` of the oldest unsettled deposit request (`i64::MAX` when none): trades may",
@@ -4782,6 +6023,20 @@ export type PoolBot = {
             "name": "nextChangeId",
             "docs": [
               "Id the next governance change gets."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "nextMandateId",
+            "docs": [
+              "Id the next mandate gets."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "mandateTrades",
+            "docs": [
+              "Executions under mandates."
             ],
             "type": "u64"
           },
@@ -5364,6 +6619,28 @@ export type PoolBot = {
       }
     },
     {
+      "name": "proposeMandateArgs",
+      "docs": [
+        "Arguments of `propose_mandate`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "terms",
+            "docs": [
+              "What the mandate permits."
+            ],
+            "type": {
+              "defined": {
+                "name": "mandateTerms"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
       "name": "proposeTradeArgs",
       "docs": [
         "Arguments of `propose_trade`."
@@ -5488,6 +6765,24 @@ export type PoolBot = {
             "type": {
               "vec": "pubkey"
             }
+          }
+        ]
+      }
+    },
+    {
+      "name": "rejectMandateArgs",
+      "docs": [
+        "Arguments of `reject_mandate`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "reason",
+            "docs": [
+              "Why (at most 200 bytes; recorded in the event)."
+            ],
+            "type": "string"
           }
         ]
       }

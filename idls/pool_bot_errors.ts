@@ -95,7 +95,24 @@ export const PoolBotErrorCode = {
   RouteDrainedPoolAccount: 6092,
   ChangeNotDue: 6093,
   TimeLockLowered: 6094,
-  ClaimCooldown: 6095
+  ClaimCooldown: 6095,
+  MandateMarkets: 6096,
+  MandateMarketNotAllowed: 6097,
+  MandateBudget: 6098,
+  MandateDuration: 6099,
+  MandateMinProfitTooLow: 6100,
+  MandateNotPending: 6101,
+  MandateNotApproved: 6102,
+  MandateNotYetActive: 6103,
+  MandateExpired: 6104,
+  MandateStale: 6105,
+  MandateRevoked: 6106,
+  MandateNotRevocable: 6107,
+  MandateNotFinished: 6108,
+  MandateAmountTooLarge: 6109,
+  MandateBudgetExceeded: 6110,
+  MandateRouteNotClosed: 6111,
+  NotKeeperOrAdmin: 6112
 };
 
 export type PoolBotErrorName = keyof typeof PoolBotErrorCode;

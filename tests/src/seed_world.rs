@@ -116,6 +116,44 @@ impl SeedWorld {
         self.seed.voter(who).insecure_clone()
     }
 
+    /// The seed's mandate terms (the two USDC/SOL pools, 5,000 USDC a trade).
+    pub fn mandate_terms(&self) -> MandateTerms {
+        self.seed.mandate_terms()
+    }
+
+    /// The keeper proposes `terms`; returns the mandate's address.
+    pub fn propose_mandate(&mut self, terms: MandateTerms) -> Pubkey {
+        self.seed
+            .propose_mandate(&mut self.chain.embedded, terms)
+            .unwrap_or_else(|e| panic!("proposing a mandate: {e}"))
+    }
+
+    /// The LEAD and a SENIOR approve `mandate`.
+    pub fn approve_mandate(&mut self, mandate: Pubkey) {
+        self.seed
+            .approve_mandate(&mut self.chain.embedded, mandate)
+            .unwrap_or_else(|e| panic!("approving a mandate: {e}"))
+    }
+
+    /// The seed's mandate, proposed and approved (active at once: no time lock).
+    pub fn active_mandate(&mut self) -> Pubkey {
+        let mandate = self.propose_mandate(self.mandate_terms());
+        self.approve_mandate(mandate);
+        mandate
+    }
+
+    /// The keeper's `execute_mandate` of the arbitrage route for `amount_in`.
+    pub fn execute_mandate_ix(&self, mandate: Pubkey, amount_in: u64) -> Instruction {
+        self.seed
+            .execute_mandate_ix(&self.chain.embedded, mandate, amount_in)
+            .unwrap_or_else(|e| panic!("the mandate execution: {e}"))
+    }
+
+    /// A mandate's state.
+    pub fn mandate(&self, mandate: &Pubkey) -> Mandate {
+        self.chain.zero_copy(mandate)
+    }
+
     /// The keeper's `execute_and_distribute` instruction.
     pub fn execute_ix(&self, proposal: &Proposed) -> Instruction {
         self.seed.execute_ix(proposal)
@@ -150,6 +188,7 @@ impl SeedWorld {
         keys.extend((0..next.next_proposal_id + 1).map(|id| p.proposal(id)));
         keys.extend((0..next.next_claim_id + 1).map(|id| p.claim(id)));
         keys.extend((0..next.next_product_id + 1).map(|id| p.product(id)));
+        keys.extend((0..next.next_mandate_id + 1).map(|id| p.mandate(id)));
         for m in &self.seed.members {
             keys.extend([p.member(&m.wallet.pubkey()), m.usdc]);
         }

@@ -265,6 +265,74 @@ const SENTENCES: &[(&str, &str)] = &[
         "Your last claim was denied or expired: you may file again once the pool's claim time has passed since. See `poolbot member status`.",
     ),
     (
+        "MandateMarkets",
+        "A mandate lists 1 to 8 markets, each once. Fix the market list and propose again.",
+    ),
+    (
+        "MandateMarketNotAllowed",
+        "A market of the mandate is not on its product's market list. Propose only markets the product lists (see `poolbot products list`).",
+    ),
+    (
+        "MandateBudget",
+        "A mandate's budget needs a period of a minute to 30 days, at least one trade per period, and a notional per period at least its largest trade. Fix the budget and propose again.",
+    ),
+    (
+        "MandateDuration",
+        "A mandate stands from 1 second to 30 days. Choose a shorter duration.",
+    ),
+    (
+        "MandateMinProfitTooLow",
+        "The mandate's minimum profit is below its product's minimum profit. Raise it.",
+    ),
+    (
+        "MandateNotPending",
+        "The mandate is no longer open for votes. See where it stands with `poolbot mandates show`.",
+    ),
+    (
+        "MandateNotApproved",
+        "The mandate is not approved yet: no trade can run under it. Wait for the validators' votes.",
+    ),
+    (
+        "MandateNotYetActive",
+        "The mandate is approved but waits out the pool's time lock before its first use. Try again after the time shown by `poolbot mandates show`.",
+    ),
+    (
+        "MandateExpired",
+        "The mandate's vote window or lifetime has ended. Propose a new mandate.",
+    ),
+    (
+        "MandateStale",
+        "The validators, the quorum or the pool's terms changed since the mandate was proposed, so it can no longer be used. Propose it again.",
+    ),
+    (
+        "MandateRevoked",
+        "A LEAD or ADMIN revoked this mandate: no trade can run under it. Propose a new one if needed.",
+    ),
+    (
+        "MandateNotRevocable",
+        "Only a pending or approved mandate can be revoked; this one is already finished.",
+    ),
+    (
+        "MandateNotFinished",
+        "The mandate can still be voted on or used, so it cannot be closed yet.",
+    ),
+    (
+        "MandateAmountTooLarge",
+        "The trade is larger than the mandate allows per trade. Trade at most the mandate's max amount in.",
+    ),
+    (
+        "MandateBudgetExceeded",
+        "The mandate's budget for this period (trades or notional) is spent. Wait for the next period or propose the trade for a vote.",
+    ),
+    (
+        "MandateRouteNotClosed",
+        "A mandate's route must spend from the pool's vault first and pay back into it last. Build a route that returns to the pool's asset.",
+    ),
+    (
+        "NotKeeperOrAdmin",
+        "Only an authorised keeper or an ADMIN may propose a mandate. Ask an ADMIN to add your key as a keeper.",
+    ),
+    (
         "ChangeNotDue",
         "The change is still waiting out the pool's time lock. See when it applies with `poolbot changes list`.",
     ),

@@ -66,6 +66,10 @@ pool_events!(
     AccountClosed,
     ClaimFiled,
     ClaimVoted,
+    MandateProposed,
+    MandateVoted,
+    MandateRevoked,
+    MandateExecuted,
 );
 
 impl std::fmt::Debug for PoolEvent {
@@ -105,7 +109,11 @@ impl PoolEvent {
             ClaimExpired,
             AccountClosed,
             ClaimFiled,
-            ClaimVoted
+            ClaimVoted,
+            MandateProposed,
+            MandateVoted,
+            MandateRevoked,
+            MandateExecuted
         )
     }
 }

@@ -5,7 +5,7 @@ use crate::route::PackedRoute;
 use anchor_lang::prelude::{AccountMeta, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::{system_program, InstructionData, ToAccountMetas};
-use pool_bot::state::GovernanceChange;
+use pool_bot::state::{GovernanceChange, MandateTerms};
 use pool_bot::{accounts as acc, instruction as ix, instructions::*};
 
 fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
@@ -397,6 +397,122 @@ pub fn execute_and_distribute(
             ix::ExecuteAndDistribute {},
         ),
         &route.remaining,
+    )
+}
+
+/// `propose_mandate` by a keeper or ADMIN as mandate `id` under `product`.
+pub fn propose_mandate(
+    p: &PoolAddresses,
+    proposer: &Pubkey,
+    product: Pubkey,
+    id: u64,
+    terms: MandateTerms,
+) -> Instruction {
+    build(
+        acc::ProposeMandate {
+            proposer: *proposer,
+            pool: p.pool,
+            validator_set: p.validator_set,
+            product,
+            mandate: p.mandate(id),
+            system_program: system_program::ID,
+        },
+        ix::ProposeMandate {
+            args: ProposeMandateArgs { terms },
+        },
+    )
+}
+
+fn vote_mandate(p: &PoolAddresses, validator: &Pubkey, mandate: Pubkey) -> acc::VoteMandate {
+    acc::VoteMandate {
+        validator: *validator,
+        pool: p.pool,
+        validator_set: p.validator_set,
+        mandate,
+    }
+}
+
+/// `approve_mandate` by a validator.
+pub fn approve_mandate(p: &PoolAddresses, validator: &Pubkey, mandate: Pubkey) -> Instruction {
+    build(vote_mandate(p, validator, mandate), ix::ApproveMandate {})
+}
+
+/// `reject_mandate` by a validator, with a reason.
+pub fn reject_mandate(
+    p: &PoolAddresses,
+    validator: &Pubkey,
+    mandate: Pubkey,
+    reason: &str,
+) -> Instruction {
+    build(
+        vote_mandate(p, validator, mandate),
+        ix::RejectMandate {
+            args: RejectMandateArgs {
+                reason: reason.to_string(),
+            },
+        },
+    )
+}
+
+/// `revoke_mandate` by a LEAD or ADMIN.
+pub fn revoke_mandate(p: &PoolAddresses, validator: &Pubkey, mandate: Pubkey) -> Instruction {
+    build(
+        acc::RevokeMandate {
+            validator: *validator,
+            pool: p.pool,
+            validator_set: p.validator_set,
+            mandate,
+        },
+        ix::RevokeMandate {},
+    )
+}
+
+/// `execute_mandate` by `keeper`: runs `route` for `amount_in` under `mandate` (of `product`),
+/// accepting no less than `min_profit` (the mandate's own minimum applies when higher).
+pub fn execute_mandate(
+    p: &PoolAddresses,
+    keeper: &Pubkey,
+    mandate: Pubkey,
+    product: Pubkey,
+    amount_in: u64,
+    min_profit: u64,
+    route: &PackedRoute,
+) -> Instruction {
+    with_remaining(
+        build(
+            acc::ExecuteMandate {
+                keeper: *keeper,
+                pool: p.pool,
+                validator_set: p.validator_set,
+                mandate,
+                product,
+                vault: p.vault,
+                mint: p.mint,
+                insurance: p.insurance,
+                insurance_vault: p.insurance_vault,
+                token_program: p.token_program,
+            },
+            ix::ExecuteMandate {
+                args: ExecuteMandateArgs {
+                    amount_in,
+                    min_profit,
+                    legs: route.legs.clone(),
+                },
+            },
+        ),
+        &route.remaining,
+    )
+}
+
+/// `close_mandate` of a finished mandate; the rent goes back to `proposer`.
+pub fn close_mandate(p: &PoolAddresses, mandate: Pubkey, proposer: Pubkey) -> Instruction {
+    build(
+        acc::CloseMandate {
+            pool: p.pool,
+            mandate,
+            proposer,
+        },
+        ix::CloseMandate {},
     )
 }
 

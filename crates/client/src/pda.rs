@@ -72,6 +72,14 @@ pub fn deposit_request(pool: &Pubkey, id: u64) -> Pubkey {
     )
 }
 
+/// `[mandate, pool, id]`.
+pub fn mandate(pool: &Pubkey, id: u64) -> Pubkey {
+    find(
+        &[SEED_MANDATE, pool.as_ref(), &id.to_le_bytes()],
+        &pool_bot::ID,
+    )
+}
+
 /// `[product, pool, id]`.
 pub fn product(pool: &Pubkey, id: u64) -> Pubkey {
     find(
@@ -158,6 +166,11 @@ impl PoolAddresses {
     /// Product `id`.
     pub fn product(&self, id: u64) -> Pubkey {
         product(&self.pool, id)
+    }
+
+    /// Mandate `id`.
+    pub fn mandate(&self, id: u64) -> Pubkey {
+        mandate(&self.pool, id)
     }
 
     /// Governance change `id`.

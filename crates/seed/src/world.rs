@@ -474,6 +474,80 @@ impl SeedPool {
         )
     }
 
+    /// The seed's mandate: arbitrage between its two USDC/SOL pools, up to 5,000 USDC a
+    /// trade and 50 trades or 100,000 USDC a day, at least 1 USDC and 0.1% profit a trade,
+    /// standing 7 days.
+    pub fn mandate_terms(&self) -> MandateTerms {
+        MandateTerms {
+            markets: vec![self.cheap.pool, self.dear.pool],
+            max_amount_in: 5_000 * USDC,
+            min_profit: USDC,
+            min_profit_bps: 10,
+            period: 86_400,
+            max_trades_per_period: 50,
+            max_notional_per_period: 100_000 * USDC,
+            duration: 7 * 86_400,
+        }
+    }
+
+    /// The keeper proposes `terms` as the next mandate; returns its address.
+    pub fn propose_mandate(
+        &self,
+        chain: &mut dyn Chain,
+        terms: MandateTerms,
+    ) -> Result<Pubkey, SeedError> {
+        let id = self.pool_state(chain)?.next_mandate_id;
+        let keeper = self.keeper.pubkey();
+        let propose = ix::propose_mandate(&self.pool, &keeper, self.product, id, terms);
+        chain.send(&[propose], &[&self.keeper])?;
+        Ok(self.pool.mandate(id))
+    }
+
+    /// Validator `who`'s approval or rejection of `mandate`.
+    pub fn mandate_vote_ix(
+        &self,
+        mandate: Pubkey,
+        who: Option<usize>,
+        approve: bool,
+    ) -> Instruction {
+        let voter = self.voter(who).pubkey();
+        if approve {
+            ix::approve_mandate(&self.pool, &voter, mandate)
+        } else {
+            ix::reject_mandate(&self.pool, &voter, mandate, "markets too thin")
+        }
+    }
+
+    /// The LEAD and a SENIOR approve `mandate` (the seed's quorum).
+    pub fn approve_mandate(&self, chain: &mut dyn Chain, mandate: Pubkey) -> Result<(), SeedError> {
+        for who in [0, 1] {
+            let vote = self.mandate_vote_ix(mandate, Some(who), true);
+            chain.send(&[vote], &[self.voter(Some(who))])?;
+        }
+        Ok(())
+    }
+
+    /// The keeper's `execute_mandate` of the arbitrage route for `amount_in` under `mandate`,
+    /// accepting 90% of the gain it expects at current reserves.
+    pub fn execute_mandate_ix(
+        &self,
+        chain: &dyn Chain,
+        mandate: Pubkey,
+        amount_in: u64,
+    ) -> Result<Instruction, SeedError> {
+        let (legs, gain) = self.arbitrage_route(chain, amount_in)?;
+        let min_profit = u64::try_from(gain).map_err(|_| SeedError::NoArbitrage)? * 9 / 10;
+        Ok(ix::execute_mandate(
+            &self.pool,
+            &self.keeper.pubkey(),
+            mandate,
+            self.product,
+            amount_in,
+            min_profit,
+            &pack(&legs),
+        ))
+    }
+
     /// The keypair of validator `who` (`None` = the admin).
     pub fn voter(&self, who: Option<usize>) -> &Keypair {
         match who {

@@ -150,7 +150,7 @@ pub enum PoolError {
     UnknownProposal,
 
     // --- deposits that wait for live proposals (appended: numbers never move) ---
-    #[msg("A trade proposal is live: request a deposit instead (it becomes shares once every live proposal has ended)")]
+    #[msg("A trade proposal or mandate is live: request a deposit instead (it becomes shares once every live proposal has ended, and after a proposal lifetime while a mandate stands)")]
     ProposalsLive,
     #[msg("A matured deposit request must be settled before a trade can execute")]
     DepositsAwaitingSettlement,
@@ -218,4 +218,40 @@ pub enum PoolError {
     TimeLockLowered,
     #[msg("The member's last claim was denied or expired: it may file again after a cooldown")]
     ClaimCooldown,
+
+    // --- mandates ---
+    #[msg("A mandate lists 1 to 8 markets, each once")]
+    MandateMarkets,
+    #[msg("The mandate names a market its product does not list")]
+    MandateMarketNotAllowed,
+    #[msg("A mandate's budget needs a period of a minute to 30 days, at least one trade, and notional at least max_amount_in")]
+    MandateBudget,
+    #[msg("A mandate stands 1 second to 30 days")]
+    MandateDuration,
+    #[msg("The mandate's minimum profit is below the product's")]
+    MandateMinProfitTooLow,
+    #[msg("Mandate is not pending")]
+    MandateNotPending,
+    #[msg("Mandate is not approved")]
+    MandateNotApproved,
+    #[msg("Mandate is approved but still waiting out the pool's time lock")]
+    MandateNotYetActive,
+    #[msg("Mandate has expired")]
+    MandateExpired,
+    #[msg("Mandate is stale: validators, quorum or terms changed since it was proposed")]
+    MandateStale,
+    #[msg("Mandate was revoked")]
+    MandateRevoked,
+    #[msg("Only a pending or approved mandate can be revoked")]
+    MandateNotRevocable,
+    #[msg("Mandate can still be used or voted on")]
+    MandateNotFinished,
+    #[msg("amount_in is above the mandate's max_amount_in")]
+    MandateAmountTooLarge,
+    #[msg("The mandate's budget for this period is spent")]
+    MandateBudgetExceeded,
+    #[msg("A mandate's route must spend from the vault first and pay back into it last")]
+    MandateRouteNotClosed,
+    #[msg("Signer is neither an authorised keeper nor an ADMIN")]
+    NotKeeperOrAdmin,
 }

@@ -1,7 +1,9 @@
 //! The audit trail: one event per state change, emitted with `emit!` (a `Program data:` log).
 //! Events carry the totals after the change so a client can chart them without replaying;
 //! `pool` is always the pool's address and `unix_timestamp` the time of the change.
-use crate::state::{ClaimStatus, GovernanceChange, ProductCategory, ProposalStatus, Role};
+use crate::state::{
+    ClaimStatus, GovernanceChange, MandateStatus, ProductCategory, ProposalStatus, Role,
+};
 use anchor_lang::prelude::*;
 
 /// A pool was created.
@@ -344,7 +346,7 @@ pub struct ClaimExpired {
     pub unix_timestamp: i64,
 }
 
-/// A finished proposal's or claim's account was closed and its rent returned.
+/// A finished proposal's, claim's or mandate's account was closed and its rent returned.
 #[event]
 pub struct AccountClosed {
     pub pool: Pubkey,
@@ -396,6 +398,106 @@ pub struct ClaimVoted {
     pub paid: u64,
     /// Reserve balance after.
     pub reserve_balance: u64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
+}
+
+/// A keeper or ADMIN proposed a mandate (its terms, for validators to review).
+#[event]
+pub struct MandateProposed {
+    pub pool: Pubkey,
+    /// The mandate account.
+    pub mandate: Pubkey,
+    /// Its id.
+    pub id: u64,
+    /// Who proposed it.
+    pub proposer: Pubkey,
+    /// The product whose leg rules its routes obey.
+    pub product: Pubkey,
+    /// Markets its routes may trade.
+    pub markets: Vec<Pubkey>,
+    /// Largest `amount_in` of one execution.
+    pub max_amount_in: u64,
+    /// Least gain of one execution, in base units.
+    pub min_profit: u64,
+    /// Least gain of one execution, in basis points of `amount_in`.
+    pub min_profit_bps: u16,
+    /// Seconds in one budget period.
+    pub period: i64,
+    /// Most executions per period.
+    pub max_trades_per_period: u32,
+    /// Most `amount_in` per period.
+    pub max_notional_per_period: u64,
+    /// Seconds it stands once active.
+    pub duration: i64,
+    /// Unix time votes close.
+    pub vote_expires_at: i64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
+}
+
+/// A validator voted on a mandate.
+#[event]
+pub struct MandateVoted {
+    pub pool: Pubkey,
+    /// The mandate account.
+    pub mandate: Pubkey,
+    /// The validator.
+    pub validator: Pubkey,
+    /// Approve (true) or reject.
+    pub approve: bool,
+    /// The rejection reason (empty for approvals).
+    pub reason: String,
+    /// Approvals so far.
+    pub approvals: u8,
+    /// Rejections so far.
+    pub rejections: u8,
+    /// Status after the vote.
+    pub status: MandateStatus,
+    /// Unix time of its first permitted use (set when approved).
+    pub active_from: i64,
+    /// Unix time it stops (set when approved).
+    pub expires_at: i64,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
+}
+
+/// A LEAD or ADMIN revoked a mandate.
+#[event]
+pub struct MandateRevoked {
+    pub pool: Pubkey,
+    /// The mandate account.
+    pub mandate: Pubkey,
+    /// Who revoked it.
+    pub by: Pubkey,
+    /// Unix time of the change (the cluster clock of the slot it landed in).
+    pub unix_timestamp: i64,
+}
+
+/// A keeper ran a route under a mandate (totals after it).
+#[event]
+pub struct MandateExecuted {
+    pub pool: Pubkey,
+    /// The mandate account.
+    pub mandate: Pubkey,
+    /// The keeper.
+    pub executor: Pubkey,
+    /// Vault amount the route put in.
+    pub amount_in: u64,
+    /// Vault gain.
+    pub gain: u64,
+    /// Of which went to the insurance reserve.
+    pub insurance: u64,
+    /// Of which stayed with the members.
+    pub member_profit: u64,
+    /// Executions in the mandate's current period.
+    pub trades_in_period: u32,
+    /// `amount_in` used in the current period.
+    pub notional_in_period: u64,
+    /// Shares outstanding.
+    pub total_shares: u64,
+    /// Members' assets.
+    pub total_assets: u64,
     /// Unix time of the change (the cluster clock of the slot it landed in).
     pub unix_timestamp: i64,
 }

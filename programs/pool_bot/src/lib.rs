@@ -12,6 +12,7 @@ use solana_compiler_builtins as _;
 
 pub mod errors;
 pub mod events;
+pub mod execution;
 pub mod instructions;
 pub mod math;
 pub mod mint_rules;
@@ -152,5 +153,38 @@ pub mod pool_bot {
     /// Anyone: closes a finished claim, returning rent to its claimant.
     pub fn close_claim(ctx: Context<CloseClaim>) -> Result<()> {
         CloseClaim::close_claim(ctx)
+    }
+
+    /// Keeper or ADMIN: proposes a standing mandate (a class of trades approved once).
+    pub fn propose_mandate(ctx: Context<ProposeMandate>, args: ProposeMandateArgs) -> Result<()> {
+        ProposeMandate::propose_mandate(ctx, args)
+    }
+
+    /// Validator: approves a mandate.
+    pub fn approve_mandate(ctx: Context<VoteMandate>) -> Result<()> {
+        VoteMandate::approve_mandate(ctx)
+    }
+
+    /// Validator: rejects a mandate.
+    pub fn reject_mandate(ctx: Context<VoteMandate>, args: RejectMandateArgs) -> Result<()> {
+        VoteMandate::reject_mandate(ctx, args)
+    }
+
+    /// LEAD or ADMIN: revokes a mandate at once.
+    pub fn revoke_mandate(ctx: Context<RevokeMandate>) -> Result<()> {
+        RevokeMandate::revoke_mandate(ctx)
+    }
+
+    /// Keeper: runs a route inside an active mandate and distributes the gain.
+    pub fn execute_mandate<'info>(
+        ctx: Context<'info, ExecuteMandate<'info>>,
+        args: ExecuteMandateArgs,
+    ) -> Result<()> {
+        ExecuteMandate::execute_mandate(ctx, args)
+    }
+
+    /// Anyone: closes a finished mandate (rent back to its proposer).
+    pub fn close_mandate(ctx: Context<CloseMandate>) -> Result<()> {
+        CloseMandate::close_mandate(ctx)
     }
 }

@@ -81,13 +81,13 @@ pub struct RoutePolicy<'a> {
     /// The pool PDA: the only account a leg may ask to sign, and the owner of every token
     /// account a leg spends from or pays into.
     pub pool: Pubkey,
-    /// The proposal: no leg may pass it.
-    pub proposal: Pubkey,
+    /// The proposal or mandate the route runs under: no leg may pass it.
+    pub record: Pubkey,
 }
 
 impl RoutePolicy<'_> {
     /// Refuses a leg that calls this program, an instruction no rule allows, is too large,
-    /// passes the proposal, asks anyone but the pool PDA to sign, spends from or pays into an
+    /// passes the proposal or mandate, asks anyone but the pool PDA to sign, spends from or pays into an
     /// account the pool does not own (read from `infos`), or trades on an unlisted market.
     fn check_leg(
         &self,
@@ -115,7 +115,7 @@ impl RoutePolicy<'_> {
             PoolError::RouteAccountMissing
         );
         for (key, is_signer) in accounts {
-            require_keys_neq!(**key, self.proposal, PoolError::ProposalInRoute);
+            require_keys_neq!(**key, self.record, PoolError::ProposalInRoute);
             require!(
                 !is_signer || **key == self.pool,
                 PoolError::RouteSignerNotAllowed
@@ -184,6 +184,43 @@ pub fn write(
         put(out, &mut at, &spec.data)?;
     }
     Ok(at)
+}
+
+/// Resolves `specs` against the remaining accounts into the instructions they describe,
+/// checking each leg against `policy` (a mandate's route, which is never stored).
+pub fn resolve(
+    specs: &[LegSpec],
+    remaining: &[AccountInfo],
+    policy: &RoutePolicy,
+) -> Result<Vec<Instruction>> {
+    require!(
+        !specs.is_empty() && specs.len() <= MAX_LEGS,
+        PoolError::InvalidRouteLength
+    );
+    let mut out = Vec::with_capacity(specs.len());
+    for spec in specs {
+        let program_id = *key_at(remaining, spec.program_index)?;
+        let accounts = spec
+            .accounts
+            .iter()
+            .map(|r| {
+                Ok(AccountMeta {
+                    pubkey: *key_at(remaining, r.index)?,
+                    is_signer: r.is_signer,
+                    is_writable: r.is_writable,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let keys: Vec<(&Pubkey, bool)> =
+            accounts.iter().map(|m| (&m.pubkey, m.is_signer)).collect();
+        policy.check_leg(&program_id, &keys, &spec.data, remaining)?;
+        out.push(Instruction {
+            program_id,
+            accounts,
+            data: spec.data.clone(),
+        });
+    }
+    Ok(out)
 }
 
 fn key_from(bytes: &[u8]) -> Result<Pubkey> {
@@ -361,7 +398,7 @@ mod tests {
             rules: &f.rules,
             markets: &markets,
             pool: f.pool,
-            proposal: f.proposal,
+            record: f.proposal,
         };
         let leg = swap([1, 2, 3, 6], vec![7, 8, 9]);
         let mut out = [0u8; MAX_ROUTE_BYTES];
@@ -391,7 +428,7 @@ mod tests {
             rules: &f.rules,
             markets,
             pool: f.pool,
-            proposal: f.proposal,
+            record: f.proposal,
         };
         let mut out = [0u8; MAX_ROUTE_BYTES];
         let err = |specs: &[LegSpec], markets: &'static [Pubkey], out: &mut [u8]| {

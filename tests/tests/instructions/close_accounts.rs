@@ -115,3 +115,39 @@ fn close_claim_refusals() {
     assert!(w.chain.svm().get_balance(&claimant).unwrap() > before);
     assert_eq!(w.reserve().claims_denied, 1);
 }
+
+#[test]
+fn closing_a_finished_mandate_returns_its_rent_to_the_proposer() {
+    let mut w = world();
+    let mandate = w.active_mandate();
+    let payer = w.chain.payer.insecure_clone();
+    let keeper = w.seed.keeper.pubkey();
+    w.refuse(
+        &[ix::close_mandate(&w.seed.pool, mandate, keeper)],
+        &payer,
+        PoolError::MandateNotFinished,
+    );
+    let lead = w.voter(Some(0));
+    w.chain.send_ok(
+        &[ix::revoke_mandate(&w.seed.pool, &lead.pubkey(), mandate)],
+        &[&lead],
+    );
+    let outsider = w.chain.wallet().pubkey();
+    w.refuse(
+        &[ix::close_mandate(&w.seed.pool, mandate, outsider)],
+        &payer,
+        PoolError::WrongRentReceiver,
+    );
+    let rent = w.chain.svm().get_balance(&mandate).unwrap();
+    let before = w.chain.svm().get_balance(&keeper).unwrap();
+    let meta = w.chain.send_ok(
+        &[ix::close_mandate(&w.seed.pool, mandate, keeper)],
+        &[&payer],
+    );
+    assert!(w.chain.data(&mandate).is_empty());
+    assert_eq!(w.chain.svm().get_balance(&keeper).unwrap(), before + rent);
+    assert!(matches!(
+        only_event(&meta),
+        PoolEvent::AccountClosed(e) if e.account == mandate && e.rent_to == keeper
+    ));
+}

@@ -100,3 +100,27 @@ fn request_deposit_refusals() {
     w.set_paused(false);
     w.chain.send_ok(&[request(&w, 100 * USDC, id)], &[&wallet]);
 }
+
+#[test]
+fn while_a_mandate_stands_a_request_waits_a_proposal_lifetime() {
+    let mut w = world();
+    w.active_mandate();
+    // a day later, no proposal is live: only the mandate makes the deposit wait
+    w.chain.advance(86_400);
+    let m = w.new_member(1_000);
+    let wallet = m.wallet.insecure_clone();
+    let id = w.pool_state().next_deposit_id;
+    w.chain.send_ok(
+        &[ix::request_deposit(
+            &w.seed.pool,
+            &wallet.pubkey(),
+            m.usdc,
+            id,
+            600 * USDC,
+        )],
+        &[&wallet],
+    );
+    let request: DepositRequest = w.chain.account(&w.seed.pool.deposit_request(id));
+    let ttl = w.pool_state().proposal_ttl;
+    assert_eq!(request.ready_at, w.chain.now() + ttl);
+}

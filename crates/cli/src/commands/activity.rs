@@ -9,7 +9,7 @@ use crate::session::Session;
 use crate::table::{Align, Table};
 use crate::units::utc;
 use clap::Args;
-use pool_bot::state::{ClaimStatus, ProposalStatus, ValidatorSet};
+use pool_bot::state::{ClaimStatus, MandateStatus, ProposalStatus, ValidatorSet};
 use pool_bot_client::chain::SignatureInfo;
 use pool_bot_client::events::{self, PoolEvent};
 use pool_bot_client::Pubkey;
@@ -506,6 +506,76 @@ fn describe(event: &PoolEvent, pool: &PoolInfo, n: &Names) -> Described {
                 }),
             )
         }
+        PoolEvent::MandateProposed(e) => described(
+            "Mandate proposed",
+            format!(
+                "{} proposed mandate #{}: up to {} a trade on {} market(s), at least {} profit",
+                n.who(&e.proposer),
+                e.id,
+                show(e.max_amount_in),
+                e.markets.len(),
+                show(e.min_profit)
+            ),
+            Some(e.proposer),
+            json!({
+                "mandate": e.mandate.to_string(),
+                "id": e.id,
+                "max_amount_in": e.max_amount_in,
+                "min_profit": e.min_profit,
+                "min_profit_bps": e.min_profit_bps,
+                "markets": e.markets.iter().map(|m| m.to_string()).collect::<Vec<_>>(),
+            }),
+        ),
+        PoolEvent::MandateVoted(e) => {
+            let title = match e.status {
+                MandateStatus::Approved => "Mandate approved",
+                MandateStatus::Rejected => "Mandate rejected",
+                _ if e.approve => "Mandate approval vote",
+                _ => "Mandate rejection vote",
+            };
+            described(
+                title,
+                format!(
+                    "{} {} {}{}",
+                    n.who(&e.validator),
+                    if e.approve { "approved" } else { "rejected" },
+                    n.account(&e.mandate, "mandate"),
+                    reason(&e.reason)
+                ),
+                Some(e.validator),
+                json!({
+                    "mandate": e.mandate.to_string(),
+                    "approve": e.approve,
+                    "status": format!("{:?}", e.status).to_lowercase(),
+                }),
+            )
+        }
+        PoolEvent::MandateRevoked(e) => described(
+            "Mandate revoked",
+            format!("{} revoked {}", n.who(&e.by), n.account(&e.mandate, "mandate")),
+            Some(e.by),
+            json!({ "mandate": e.mandate.to_string() }),
+        ),
+        PoolEvent::MandateExecuted(e) => described(
+            "Mandate trade executed",
+            format!(
+                "{} traded {} under {}: gain {} ({} to insurance, {} to members)",
+                n.who(&e.executor),
+                show(e.amount_in),
+                n.account(&e.mandate, "mandate"),
+                show(e.gain),
+                show(e.insurance),
+                show(e.member_profit)
+            ),
+            Some(e.executor),
+            json!({
+                "mandate": e.mandate.to_string(),
+                "amount_in": e.amount_in,
+                "gain": e.gain,
+                "insurance": e.insurance,
+                "member_profit": e.member_profit,
+            }),
+        ),
         PoolEvent::ClaimExpired(e) => described(
             "Claim expired",
             format!(

@@ -1,5 +1,5 @@
-//! Anyone closes a finished proposal or claim; the rent goes back to whoever paid it
-//! (the proposing keeper, the claimant). The events remain as the audit trail.
+//! Anyone closes a finished proposal, claim or mandate; the rent goes back to whoever paid it
+//! (the proposing keeper or ADMIN, the claimant). The events remain as the audit trail.
 use crate::errors::PoolError;
 use crate::events::AccountClosed;
 use crate::state::*;
@@ -82,6 +82,48 @@ impl CloseClaim<'_> {
             account: ctx.accounts.claim.key(),
             rent_to: ctx.accounts.claimant.key(),
             unix_timestamp: Clock::get()?.unix_timestamp,
+        });
+        Ok(())
+    }
+}
+
+/// Accounts of `close_mandate`.
+#[derive(Accounts)]
+pub struct CloseMandate<'info> {
+    /// Its clock and config version decide whether the mandate is finished (read only).
+    pub pool: AccountLoader<'info, Pool>,
+    /// A rejected, revoked, expired or stale mandate.
+    #[account(
+        mut,
+        close = proposer,
+        has_one = pool @ PoolError::WrongPool,
+        has_one = proposer @ PoolError::WrongRentReceiver
+    )]
+    pub mandate: AccountLoader<'info, Mandate>,
+    /// The keeper or ADMIN who paid for it.
+    /// CHECK: only receives lamports; bound to the mandate by `has_one`.
+    #[account(mut)]
+    pub proposer: UncheckedAccount<'info>,
+}
+
+impl CloseMandate<'_> {
+    /// Closes the mandate.
+    pub fn close_mandate(ctx: Context<Self>) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let version = ctx.accounts.pool.load()?.config_version;
+        require!(
+            ctx.accounts
+                .mandate
+                .load()?
+                .standing(now, version)
+                .is_finished(),
+            PoolError::MandateNotFinished
+        );
+        emit!(AccountClosed {
+            pool: ctx.accounts.pool.key(),
+            account: ctx.accounts.mandate.key(),
+            rent_to: ctx.accounts.proposer.key(),
+            unix_timestamp: now,
         });
         Ok(())
     }

@@ -6,13 +6,10 @@
 //! No loop over members.
 use crate::errors::PoolError;
 use crate::events::TradeExecuted;
-use crate::math;
+use crate::execution::{self, Settled, TradeBooks};
 use crate::route::{self, RoutePolicy};
-use crate::route_guard::RouteGuard;
 use crate::state::*;
-use crate::token;
 use anchor_lang::prelude::*;
-use anchor_lang::solana_program::program::invoke_signed_unchecked;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 /// Accounts of `execute_and_distribute`; the route's accounts follow as remaining accounts.
@@ -83,7 +80,7 @@ impl ExecuteAndDistribute<'_> {
 impl<'info> ExecuteAndDistribute<'info> {
     /// Runs the route, checks the gain and distributes it.
     #[access_control(ctx.accounts.validate())]
-    pub fn execute_and_distribute(ctx: Context<'info, Self>) -> Result<()> {
+    pub fn execute_and_distribute(mut ctx: Context<'info, Self>) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         let pool_key = ctx.accounts.pool.key();
         let proposal_key = ctx.accounts.proposal.key();
@@ -96,7 +93,7 @@ impl<'info> ExecuteAndDistribute<'info> {
                 rules: product.leg_rules(),
                 markets: product.markets(),
                 pool: pool_key,
-                proposal: proposal_key,
+                record: proposal_key,
             };
             let proposal = ctx.accounts.proposal.load()?;
             (
@@ -105,59 +102,36 @@ impl<'info> ExecuteAndDistribute<'info> {
                 proposal.amount_in,
             )
         };
-        let (creator, asset_mint, bump, insurance_bps) = {
-            let pool = ctx.accounts.pool.load()?;
-            (pool.creator, pool.asset_mint, pool.bump, pool.insurance_bps)
-        };
-        let seeds: &[&[u8]] = &[SEED_POOL, creator.as_ref(), asset_mint.as_ref(), &[bump]];
-
-        let before = ctx.accounts.vault.amount;
-        let mut guard = RouteGuard::before(&legs, &infos, &pool_key, &ctx.accounts.vault.key())?;
-        // No account of this instruction is borrowed here (loaders were dropped), which is
-        // what the skipped client-side borrow checks would verify.
-        for leg in &legs {
-            invoke_signed_unchecked(leg, &infos, &[seeds])?;
-            guard.after_leg(&infos)?;
-        }
-        guard.require_kept(&infos, &pool_key, amount_in)?;
-
-        let vault = &mut ctx.accounts.vault;
-        vault.reload()?;
-        require!(
-            vault.owner == pool_key && vault.delegate.is_none() && vault.close_authority.is_none(),
-            PoolError::VaultAuthorityChanged
-        );
-        let gain = vault
-            .amount
-            .checked_sub(before)
-            .ok_or(PoolError::ProfitBelowMinimum)?;
-        require!(gain >= min_profit, PoolError::ProfitBelowMinimum);
-
-        let (insurance, member_profit) = math::split_profit(gain, insurance_bps)?;
-        if insurance > 0 {
-            let a = &ctx.accounts;
-            token::transfer(
-                &a.token_program,
-                &a.mint,
-                a.vault.to_account_info(),
-                a.insurance_vault.to_account_info(),
-                a.pool.to_account_info(),
-                insurance,
-                &[seeds],
-            )?;
-        }
-        ctx.accounts.insurance.record_allocation(insurance)?;
-        ctx.accounts.product.load_mut()?.record_execution(gain)?;
-        let mut proposal = ctx.accounts.proposal.load_mut()?;
-        proposal.record_execution(gain, now);
-        let mut pool = ctx.accounts.pool.load_mut()?;
-        pool.record_profit(gain, member_profit)?;
+        let a = &mut ctx.accounts;
+        let settled = execution::run_and_book(
+            TradeBooks {
+                pool: &a.pool,
+                vault: &mut a.vault,
+                mint: &a.mint,
+                insurance: &mut a.insurance,
+                insurance_vault: &a.insurance_vault,
+                token_program: &a.token_program,
+            },
+            &legs,
+            &infos,
+            amount_in,
+            min_profit,
+        )?;
+        let Settled {
+            gain,
+            insurance,
+            member_profit,
+        } = settled;
+        a.product.load_mut()?.record_execution(gain)?;
+        a.proposal.load_mut()?.record_execution(gain, now);
+        let mut pool = a.pool.load_mut()?;
+        pool.record_trade_executed()?;
         pool.invariant()?;
 
         emit!(TradeExecuted {
             pool: pool_key,
             proposal: proposal_key,
-            executor: ctx.accounts.executor.key(),
+            executor: a.executor.key(),
             gain,
             insurance,
             member_profit,

@@ -87,7 +87,7 @@ impl ProposeTrade<'_> {
             rules: product.leg_rules(),
             markets: product.markets(),
             pool: pool_key,
-            proposal: proposal_key,
+            record: proposal_key,
         };
         let len = route::write(
             &args.legs,

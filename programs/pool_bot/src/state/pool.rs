@@ -40,6 +40,9 @@ pub struct Pool {
     /// Latest `expires_at` of any proposal made: until then a trade may still execute, so new
     /// money is queued (`request_deposit`) instead of buying shares at once.
     pub proposals_live_until: i64,
+    /// Latest `expires_at` of any approved mandate: until then a keeper may trade at any
+    /// moment, so new money is queued for at least one proposal lifetime.
+    pub mandates_active_until: i64,
     /// `ready_at` of the oldest unsettled deposit request (`i64::MAX` when none): trades may
     /// not execute from then until it is settled, so it is priced before their profit.
     pub deposit_queue_ready_at: i64,
@@ -71,6 +74,10 @@ pub struct Pool {
     pub next_deposit_id: u64,
     /// Id the next governance change gets.
     pub next_change_id: u64,
+    /// Id the next mandate gets.
+    pub next_mandate_id: u64,
+    /// Executions under mandates.
+    pub mandate_trades: u64,
     /// Id of the oldest unsettled deposit request (== `next_deposit_id` when none).
     pub deposit_queue_head: u64,
     /// Trade proposals made.
@@ -155,10 +162,15 @@ impl Pool {
     /// Whether a proposal made before `now` may still execute: then new money must wait
     /// (`request_deposit`), or it would share in profit earned before it arrived.
     pub fn proposals_live(&self, now: i64) -> bool {
-        now < self.proposals_live_until
+        now < self.proposals_live_until || self.mandates_active(now)
     }
 
-    /// Refuses an instant deposit while a proposal may still execute.
+    /// Whether an approved mandate may still be used: a keeper may then trade at any moment.
+    pub fn mandates_active(&self, now: i64) -> bool {
+        now < self.mandates_active_until
+    }
+
+    /// Refuses an instant deposit while a proposal or a mandate may still execute.
     pub fn require_no_live_proposals(&self, now: i64) -> Result<()> {
         require!(!self.proposals_live(now), PoolError::ProposalsLive);
         Ok(())
@@ -186,6 +198,16 @@ impl Pool {
         Ok(())
     }
 
+    /// Hands out the next mandate id.
+    pub fn take_mandate_id(&mut self) -> Result<u64> {
+        take(&mut self.next_mandate_id)
+    }
+
+    /// Notes an approved mandate's expiry (deposits queue until then).
+    pub fn record_mandate_approved(&mut self, expires_at: i64) {
+        self.mandates_active_until = self.mandates_active_until.max(expires_at);
+    }
+
     /// Counts a proposal that expired or went stale.
     pub fn record_trade_expired(&mut self) -> Result<()> {
         self.trades_expired = add(self.trades_expired, 1)?;
@@ -203,9 +225,17 @@ impl Pool {
     }
 
     /// Queues a deposit request of `amount`: returns its id and when it can be settled (once
-    /// every proposal live now has expired; never earlier than an older request).
+    /// every proposal live now has expired, and at least a proposal lifetime away while a
+    /// mandate stands).
     pub fn record_deposit_requested(&mut self, amount: u64, now: i64) -> Result<(u64, i64)> {
-        let ready_at = now.max(self.proposals_live_until);
+        let mut ready_at = now.max(self.proposals_live_until);
+        if self.mandates_active(now) {
+            // a keeper knows no opportunity a proposal lifetime ahead: it cannot time its entry
+            let entry = now
+                .checked_add(self.proposal_ttl)
+                .ok_or(PoolError::MathOverflow)?;
+            ready_at = ready_at.max(entry);
+        }
         if self.deposit_queue_head == self.next_deposit_id {
             self.deposit_queue_ready_at = ready_at;
         }
@@ -270,7 +300,18 @@ impl Pool {
         self.total_assets = add(self.total_assets, member_profit)?;
         self.total_profit = add(self.total_profit, gain)?;
         self.total_member_profit = add(self.total_member_profit, member_profit)?;
+        Ok(())
+    }
+
+    /// Counts an executed proposal.
+    pub fn record_trade_executed(&mut self) -> Result<()> {
         self.trades_executed = add(self.trades_executed, 1)?;
+        Ok(())
+    }
+
+    /// Counts an execution under a mandate.
+    pub fn record_mandate_trade(&mut self) -> Result<()> {
+        self.mandate_trades = add(self.mandate_trades, 1)?;
         Ok(())
     }
 

@@ -22,3 +22,5 @@ pub const SEED_PRODUCT: &[u8] = b"product";
 pub const SEED_CHANGE: &[u8] = b"change";
 /// `[SEED_DEPOSIT, pool, id (u64 LE)]`: a deposit request waiting to become shares.
 pub const SEED_DEPOSIT: &[u8] = b"deposit";
+/// `[SEED_MANDATE, pool, id (u64 LE)]`: a standing trade mandate.
+pub const SEED_MANDATE: &[u8] = b"mandate";

@@ -1,0 +1,182 @@
+//! An authorised keeper runs a route inside an active mandate, in the slot it found it: the
+//! route comes in the instruction (no proposal account, no vote), every leg is checked against
+//! the product's leg rules and the mandate's markets, the route must spend from the vault first
+//! and pay back into it last, and the execution must fit the mandate's size and budget and make
+//! at least its minimum profit, else the whole transaction fails. Profit is split exactly as in
+//! `execute_and_distribute` (`execution::run_and_book`).
+use crate::errors::PoolError;
+use crate::events::MandateExecuted;
+use crate::execution::{self, Settled, TradeBooks};
+use crate::route::{self, LegSpec, RoutePolicy};
+use crate::state::*;
+use anchor_lang::prelude::*;
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// Arguments of `execute_mandate`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
+pub struct ExecuteMandateArgs {
+    /// Vault amount the route puts in.
+    pub amount_in: u64,
+    /// Least gain the keeper accepts (raised to the mandate's minimum when lower).
+    pub min_profit: u64,
+    /// The route, accounts by index into the remaining accounts.
+    pub legs: Vec<LegSpec>,
+}
+
+/// Accounts of `execute_mandate`; the route's accounts follow as remaining accounts.
+#[derive(Accounts)]
+pub struct ExecuteMandate<'info> {
+    /// An authorised keeper.
+    pub keeper: Signer<'info>,
+    /// Its PDA signs the legs; books the gain and counts the execution.
+    #[account(mut)]
+    pub pool: AccountLoader<'info, Pool>,
+    /// Holds the keeper list (read only).
+    #[account(has_one = pool @ PoolError::WrongPool)]
+    pub validator_set: AccountLoader<'info, ValidatorSet>,
+    /// The active mandate: its terms bound the route, its budget is spent (never a leg's
+    /// account).
+    #[account(mut, has_one = pool @ PoolError::WrongPool, has_one = product @ PoolError::WrongProduct)]
+    pub mandate: AccountLoader<'info, Mandate>,
+    /// The mandate's product: its leg rules bound every leg; books the execution.
+    #[account(mut, has_one = pool @ PoolError::WrongPool)]
+    pub product: AccountLoader<'info, Product>,
+    /// The pool's vault: the route starts and ends here.
+    #[account(mut, address = pool.load()?.vault @ PoolError::WrongVault)]
+    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The pool's asset mint.
+    #[account(address = pool.load()?.asset_mint @ PoolError::WrongMint)]
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    /// Receives the insurance share in its books.
+    #[account(mut, has_one = pool @ PoolError::WrongPool)]
+    pub insurance: Box<Account<'info, InsuranceReserve>>,
+    /// Receives the insurance share.
+    #[account(mut, address = insurance.vault @ PoolError::WrongVault)]
+    pub insurance_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// The mint's token program.
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl ExecuteMandate<'_> {
+    fn validate(&self, args: &ExecuteMandateArgs, now: i64) -> Result<()> {
+        require!(
+            self.validator_set.load()?.is_keeper(&self.keeper.key()),
+            PoolError::NotKeeper
+        );
+        let pool = self.pool.load()?;
+        pool.require_not_paused()?;
+        pool.require_deposits_settled(now)?;
+        let product = self.product.load()?;
+        product.require_enabled()?;
+        self.mandate
+            .load()?
+            .require_active(now, pool.config_version)?;
+        require!(
+            args.amount_in <= product.max_trade_amount,
+            PoolError::TradeTooLarge
+        );
+        require!(
+            args.amount_in <= pool.total_assets,
+            PoolError::TradeExceedsPool
+        );
+        Ok(())
+    }
+
+    /// The route's legs, each checked against the product's rules and the mandate's markets,
+    /// refusing a route that does not start and end in the vault.
+    fn legs(&self, specs: &[LegSpec], infos: &[AccountInfo]) -> Result<Vec<Instruction>> {
+        let product = self.product.load()?;
+        let mandate = self.mandate.load()?;
+        let policy = RoutePolicy {
+            rules: product.leg_rules(),
+            markets: mandate.markets(),
+            pool: self.pool.key(),
+            record: self.mandate.key(),
+        };
+        let legs = route::resolve(specs, infos, &policy)?;
+        let vault = self.vault.key();
+        let end = |leg: &Instruction, source: bool| {
+            product
+                .leg_rules()
+                .iter()
+                .find(|r| r.matches(&leg.program_id, &leg.data))
+                .and_then(|r| {
+                    let index = if source {
+                        r.source_index
+                    } else {
+                        r.destination_index
+                    };
+                    leg.accounts.get(usize::from(index))
+                })
+                .is_some_and(|m| m.pubkey == vault)
+        };
+        let closed = legs.first().is_some_and(|l| end(l, true))
+            && legs.last().is_some_and(|l| end(l, false));
+        require!(closed, PoolError::MandateRouteNotClosed);
+        Ok(legs)
+    }
+
+    /// Runs the route, checks the gain against the mandate and distributes it.
+    pub fn execute_mandate<'info>(
+        mut ctx: Context<'info, ExecuteMandate<'info>>,
+        args: ExecuteMandateArgs,
+    ) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        ctx.accounts.validate(&args, now)?;
+        let mut infos = ctx.remaining_accounts.to_vec();
+        infos.push(ctx.accounts.pool.to_account_info());
+        infos.push(ctx.accounts.vault.to_account_info());
+        let legs = ctx.accounts.legs(&args.legs, &infos)?;
+        let min_profit = {
+            let product_floor = ctx.accounts.product.load()?.min_profit;
+            let mut mandate = ctx.accounts.mandate.load_mut()?;
+            mandate.spend(args.amount_in, now)?;
+            mandate
+                .required_profit(args.amount_in, product_floor)?
+                .max(args.min_profit)
+        };
+        let a = &mut ctx.accounts;
+        let Settled {
+            gain,
+            insurance,
+            member_profit,
+        } = execution::run_and_book(
+            TradeBooks {
+                pool: &a.pool,
+                vault: &mut a.vault,
+                mint: &a.mint,
+                insurance: &mut a.insurance,
+                insurance_vault: &a.insurance_vault,
+                token_program: &a.token_program,
+            },
+            &legs,
+            &infos,
+            args.amount_in,
+            min_profit,
+        )?;
+        a.product.load_mut()?.record_execution(gain)?;
+        let mut mandate = a.mandate.load_mut()?;
+        mandate.record_execution(gain)?;
+        mandate.invariant()?;
+        let mut pool = a.pool.load_mut()?;
+        pool.record_mandate_trade()?;
+        pool.invariant()?;
+
+        emit!(MandateExecuted {
+            pool: a.pool.key(),
+            mandate: a.mandate.key(),
+            executor: a.keeper.key(),
+            amount_in: args.amount_in,
+            gain,
+            insurance,
+            member_profit,
+            trades_in_period: mandate.trades_in_period,
+            notional_in_period: mandate.notional_in_period,
+            total_shares: pool.total_shares,
+            total_assets: pool.total_assets,
+            unix_timestamp: now,
+        });
+        Ok(())
+    }
+}

@@ -71,7 +71,7 @@ impl ConfigArgs {
             name: self.name.clone().filter(|n| n != st.name()),
             paused: (self.pause || self.resume)
                 .then_some(self.pause)
-                .filter(|&pause| pause != (st.paused != 0)),
+                .filter(|&pause| pause != (st.is_paused())),
             time_lock: longer_lock,
         };
         (update.name.is_some() || update.paused.is_some() || update.time_lock.is_some())
@@ -192,7 +192,7 @@ pub fn describe(pool: &PoolInfo) -> (String, Value) {
         mint = st.asset_mint,
         decimals = st.decimals,
         creator = st.creator,
-        status = if st.paused != 0 {
+        status = if st.is_paused() {
             "PAUSED (deposits, proposals and executions blocked)"
         } else {
             "active"
@@ -223,7 +223,7 @@ pub fn describe(pool: &PoolInfo) -> (String, Value) {
         "mint": st.asset_mint.to_string(),
         "decimals": st.decimals,
         "creator": st.creator.to_string(),
-        "paused": st.paused != 0,
+        "paused": st.is_paused(),
         "max_members": st.max_members,
         "min_contribution": st.min_contribution,
         "insurance_bps": st.insurance_bps,

@@ -62,7 +62,7 @@ fn pool_text(pool: &PoolInfo, o: &Overview) -> String {
          \x20 share value          {share} per share ({one} at the start)\n",
         name = pool.state.name(),
         key = pool.key,
-        paused = if pool.state.paused != 0 {
+        paused = if pool.state.is_paused() {
             " [PAUSED]"
         } else {
             ""
@@ -193,7 +193,7 @@ fn overview_json(pool: &PoolInfo, o: &Overview) -> Value {
             "name": pool.state.name(),
             "mint": pool.addresses.mint.to_string(),
             "decimals": pool.unit.decimals,
-            "paused": pool.state.paused != 0,
+            "paused": pool.state.is_paused(),
             "capital_contributed": p.capital_contributed,
             "total_withdrawn": p.total_withdrawn,
             "active_members": p.active_members,

@@ -127,7 +127,11 @@ const CATEGORY: Record<PoolBotEventName, ActivityCategory> = {
   tradeProposed: "trades",
   tradeExecuted: "trades",
   proposalExpired: "trades",
+  mandateProposed: "trades",
+  mandateExecuted: "trades",
+  mandateRevoked: "trades",
   tradeVoted: "votes",
+  mandateVoted: "votes",
   claimVoted: "votes",
   claimFiled: "insurance",
   claimExpired: "insurance",
@@ -203,6 +207,8 @@ export interface DescribeContext {
   claimIds: Map<string, string>;
   /** Claimant by claim address (from the ClaimFiled events), when known. */
   claimants?: Map<string, string>;
+  /** Mandate id by mandate address (from the MandateProposed events), when known. */
+  mandateIds?: Map<string, string>;
   /** Validator roles by key, to name voters. */
   roles: Map<string, string>;
 }
@@ -218,22 +224,29 @@ export interface Described {
 
 const roleWord = (name: string) => name.toUpperCase();
 
-/** Every id map a page of items gives: proposal and claim ids, and each claim's claimant. */
-export function idMaps(
-  items: ActivityItem[],
-): Pick<DescribeContext, "proposalIds" | "claimIds"> & { claimants: Map<string, string> } {
+/**
+ * Every id map a page of items gives: proposal, claim and mandate ids, and each claim's
+ * claimant.
+ */
+export function idMaps(items: ActivityItem[]): Pick<DescribeContext, "proposalIds" | "claimIds"> & {
+  claimants: Map<string, string>;
+  mandateIds: Map<string, string>;
+} {
   const proposalIds = new Map<string, string>();
   const claimIds = new Map<string, string>();
   const claimants = new Map<string, string>();
+  const mandateIds = new Map<string, string>();
   for (const { event } of items) {
     if (event.name === "tradeProposed")
       proposalIds.set(event.data.proposal.toBase58(), event.data.id.toString());
+    if (event.name === "mandateProposed")
+      mandateIds.set(event.data.mandate.toBase58(), event.data.id.toString());
     if (event.name === "claimFiled") {
       claimIds.set(event.data.claim.toBase58(), event.data.id.toString());
       claimants.set(event.data.claim.toBase58(), event.data.claimant.toBase58());
     }
   }
-  return { proposalIds, claimIds, claimants };
+  return { proposalIds, claimIds, claimants, mandateIds };
 }
 
 /** `event` as a title and a sentence. */
@@ -254,6 +267,11 @@ export function describeEvent(event: PoolBotEvent, ctx: DescribeContext): Descri
     const id = ctx.claimIds.get(k.toBase58());
     return id !== undefined ? `claim #${id}` : `claim ${shortAddress(k)}`;
   };
+  const mandate = (k: PublicKey) => {
+    const id = ctx.mandateIds?.get(k.toBase58());
+    return id !== undefined ? `mandate #${id}` : `mandate ${shortAddress(k)}`;
+  };
+  const seconds = (v: { toString(): string }) => f.seconds(Number(v.toString()));
   switch (event.name) {
     case "deposited": {
       const d = event.data;
@@ -338,6 +356,60 @@ export function describeEvent(event: PoolBotEvent, ctx: DescribeContext): Descri
           ? `${proposal(d.proposal)} was closed: validators or quorum changed after it was made`
           : `${proposal(d.proposal)} expired before it was executed`,
         tone: "neutral",
+      };
+    }
+    case "mandateProposed": {
+      const d = event.data;
+      const markets = `${d.markets.length} market${d.markets.length === 1 ? "" : "s"}`;
+      const bps = d.minProfitBps > 0 ? ` and ${f.bps(d.minProfitBps)} of the amount` : "";
+      return {
+        title: "Mandate proposed",
+        detail: `#${d.id.toString()}: up to ${amount(d.maxAmountIn)} a trade on ${markets}, at least ${amount(d.minProfit, true)}${bps} profit a trade, ${d.maxTradesPerPeriod} trades or ${amount(d.maxNotionalPerPeriod)} per ${seconds(d.period)}, standing ${seconds(d.duration)} once active`,
+        actor: d.proposer.toBase58(),
+        tone: "info",
+      };
+    }
+    case "mandateVoted": {
+      const d = event.data;
+      const status = variantName(d.status);
+      // As for trades: only the vote that decides heads the outcome.
+      const title =
+        status === "approved"
+          ? "Mandate approved"
+          : status === "rejected"
+            ? "Mandate rejected"
+            : d.approve
+              ? "Mandate approval vote"
+              : "Mandate rejection vote";
+      const decided =
+        status === "approved"
+          ? `, reaching its quorum; usable from ${f.dateTime(Number(d.activeFrom.toString()))} until ${f.dateTime(Number(d.expiresAt.toString()))}`
+          : status === "rejected"
+            ? ", rejecting it"
+            : "";
+      return {
+        title,
+        detail: `${who(d.validator)} ${d.approve ? "approved" : "rejected"} ${mandate(d.mandate)}${decided}${d.reason ? ` — “${d.reason}”` : ""}`,
+        actor: d.validator.toBase58(),
+        tone: d.approve ? "good" : "bad",
+      };
+    }
+    case "mandateRevoked": {
+      const d = event.data;
+      return {
+        title: "Mandate revoked",
+        detail: `${who(d.by)} revoked ${mandate(d.mandate)}: no trade can run under it`,
+        actor: d.by.toBase58(),
+        tone: "bad",
+      };
+    }
+    case "mandateExecuted": {
+      const d = event.data;
+      return {
+        title: "Mandate trade executed",
+        detail: `${mandate(d.mandate)} put in ${amount(d.amountIn)} and gained ${amount(d.gain, true)}: ${amount(d.memberProfit)} to members, ${amount(d.insurance)} to the insurance reserve`,
+        actor: d.executor.toBase58(),
+        tone: "good",
       };
     }
     case "claimFiled": {
@@ -489,8 +561,8 @@ export interface ChartPoint {
 
 /**
  * Share value and cumulative profit after every event that changes them (deposits, settled
- * deposit requests, withdrawals, executed trades), oldest first, starting at the pool's
- * creation.
+ * deposit requests, withdrawals, executed trades and mandate executions), oldest first,
+ * starting at the pool's creation.
  */
 export function chartSeries(items: ActivityItem[], decimals: number): ChartPoint[] {
   const ordered = [...items].sort((a, b) => -newestFirst(a, b));
@@ -510,7 +582,7 @@ export function chartSeries(items: ActivityItem[], decimals: number): ChartPoint
     }
     if (e.name === "deposited" || e.name === "withdrew" || e.name === "depositSettled") {
       books = { totalShares: big(e.data.totalShares), totalAssets: big(e.data.totalAssets) };
-    } else if (e.name === "tradeExecuted") {
+    } else if (e.name === "tradeExecuted" || e.name === "mandateExecuted") {
       profit += big(e.data.gain);
       members += big(e.data.memberProfit);
       books = { totalShares: big(e.data.totalShares), totalAssets: big(e.data.totalAssets) };

@@ -181,3 +181,50 @@ fn the_keeper_settles_ready_deposits_before_it_executes() {
     assert!(w.position(&newcomer).shares > 0);
     assert!(w.chain.data(&w.seed.pool.deposit_request(0)).is_empty());
 }
+
+#[test]
+fn inside_an_active_mandate_the_keeper_trades_in_the_tick_it_finds_the_opportunity() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    let mandate = w.active_mandate();
+    let vault = w.chain.balance(&w.seed.pool.vault);
+    let mut k = keeper(&w);
+    tick(&mut w, &mut k);
+    // no proposal, no vote: one transaction captured it, sized to the mandate's 5,000 USDC
+    let pool: Pool = w.pool_state();
+    assert_eq!((pool.next_proposal_id, pool.mandate_trades), (0, 1));
+    let executions = k.take_executions();
+    assert_eq!(executions.len(), 1);
+    let e = executions[0];
+    assert_eq!(e.source, pool_bot_keeper::Source::Mandate(0));
+    assert!(e.amount_in <= 5_000 * USDC && e.gain >= USDC);
+    assert_eq!(e.insurance + e.member_profit, e.gain);
+    assert_eq!(w.chain.balance(&w.seed.pool.vault), vault + e.member_profit);
+    let m = w.mandate(&mandate);
+    assert_eq!((m.executions, m.total_gain), (1, e.gain));
+    assert_eq!(Metrics::get(&k.metrics().mandate_executions), 1);
+    // it keeps taking what is left while the mandate's budget lasts, then proposes as usual
+    for _ in 0..10 {
+        tick(&mut w, &mut k);
+    }
+    let m = w.mandate(&mandate);
+    assert!(m.executions >= 1);
+    assert!(k.take_executions().iter().all(|e| e.gain >= USDC));
+}
+
+#[test]
+fn outside_its_mandate_the_keeper_proposes() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    // a mandate over the cheap pool only cannot cover the two-pool route
+    let terms = pool_bot::state::MandateTerms {
+        markets: vec![w.seed.cheap.pool],
+        ..w.mandate_terms()
+    };
+    let mandate = w.propose_mandate(terms);
+    w.approve_mandate(mandate);
+    let mut k = keeper(&w);
+    tick(&mut w, &mut k);
+    let pool: Pool = w.pool_state();
+    assert_eq!((pool.next_proposal_id, pool.mandate_trades), (1, 0));
+}

@@ -6,7 +6,7 @@
 use anchor_lang::Discriminator;
 use pool_bot::instruction::{ExecuteAndDistribute, ProposeTrade};
 use pool_bot::state::{ProposalStatus, TradeProposal};
-use pool_bot_keeper::{Keeper, KeeperConfig, Metrics};
+use pool_bot_keeper::{Keeper, KeeperConfig, Metrics, Source};
 use pool_bot_tests::client::accounts;
 use pool_bot_tests::client::instructions as ix;
 use pool_bot_tests::faulty_chain::{Fault, FaultyChain};
@@ -82,8 +82,8 @@ fn assert_executed_and_closed(w: &SeedWorld, k: &mut Keeper, held_before: u64) {
     let executions = k.take_executions();
     assert_eq!(executions.len(), 1);
     assert_eq!(
-        (executions[0].id, executions[0].gain),
-        (0, pool.total_profit)
+        (executions[0].source, executions[0].gain),
+        (Source::Proposal(0), pool.total_profit)
     );
     assert_eq!(Metrics::get(&k.metrics().executions), 1);
     assert_eq!(

@@ -9,14 +9,15 @@ use crate::metrics::Metrics;
 use anchor_lang::prelude::borsh;
 use pool_bot::events::TradeExecuted;
 use pool_bot::route::RouteLeg;
-use pool_bot::state::{Pool, Product, ProposalStatus, TradeProposal};
-use pool_bot_arb::Limits;
+use pool_bot::state::{Mandate, MandateStanding, Pool, Product, ProposalStatus, TradeProposal};
+use pool_bot_arb::{Limits, Sizing};
 use pool_bot_client::accounts::{self, LoadError};
 use pool_bot_client::chain::{Chain, ChainError, Receipt};
+use pool_bot_client::deposits;
+use pool_bot_client::events::{self, PoolEvent};
 use pool_bot_client::instructions::{self as ix, TradeTerms};
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::route::{pack, PackedRoute};
-use pool_bot_client::{deposits, events};
 use pool_bot_client::{token, Instruction, Pubkey};
 use pool_bot_dex::{DexDecoder, SwapRequest};
 use solana_keypair::Keypair;
@@ -85,11 +86,21 @@ struct Unconfirmed {
     address: Pubkey,
 }
 
-/// A trade the keeper proposed that was executed (by the keeper, or by a validator).
+/// What a trade ran under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// An approved proposal (its id).
+    Proposal(u64),
+    /// A standing mandate (its id).
+    Mandate(u64),
+}
+
+/// A trade of this keeper that was executed: a proposal it made (run by it or by a validator)
+/// or a route it ran under a mandate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Execution {
-    /// Proposal id.
-    pub id: u64,
+    /// What it ran under.
+    pub source: Source,
     /// Amount the route put in.
     pub amount_in: u64,
     /// Profit the keeper expected.
@@ -178,8 +189,17 @@ impl Keeper {
         }
         let pool: Pool = accounts::load_zero_copy(chain, &self.config.pool)?;
         let product: Product = accounts::load_zero_copy(chain, &self.config.product)?;
+        let mandates = self.active_mandates(chain, &pool)?;
+        // with a mandate standing, size opportunities to what it may take in one transaction
+        let max_trade = mandates
+            .iter()
+            .map(|(_, m)| m.max_amount_in)
+            .max()
+            .map_or(product.max_trade_amount, |cap| {
+                cap.min(product.max_trade_amount)
+            });
         self.market.set_limits(Limits {
-            max_trade: product.max_trade_amount,
+            max_trade,
             available: pool.total_assets,
             max_reserve_share_bps: product.max_liquidity_bps,
             min_profit: self.profit_floor(product.min_profit),
@@ -189,6 +209,13 @@ impl Keeper {
         self.look_again |= refresh.added + refresh.updated > 0;
         self.confirm(chain, &keeper.pubkey(), &pool)?;
         self.follow(chain, keeper, &pool)?;
+        if !pool.is_paused() && product.is_enabled() && self.look_again {
+            // an opportunity inside an active mandate is taken now, in one transaction; the
+            // market moved by it, so look again
+            if self.execute_under_mandate(chain, keeper, &pool, &product, &mandates)? {
+                return Ok(());
+            }
+        }
         let waiting = self
             .in_flight
             .iter()
@@ -294,59 +321,15 @@ impl Keeper {
         );
         let _enter = span.enter();
 
-        let amounts = sizing.amounts();
         let min_profit = (sizing.profit * (10_000 - u64::from(self.config.slippage_bps)) / 10_000)
             .max(product.min_profit);
-        let mut setup = Vec::new();
-        let legs: Vec<_> = hops
-            .iter()
-            .enumerate()
-            .map(|(i, hop)| {
-                let RouteHop {
-                    pool: dex_pool,
-                    direction,
-                    decoder,
-                } = hop;
-                let (mint_in, mint_out) = dex_pool.mints(*direction);
-                let (source, destination) = (
-                    self.account_for(&mint_in, &dex_pool.token_program),
-                    self.account_for(&mint_out, &dex_pool.token_program),
-                );
-                if mint_out != self.addresses.mint {
-                    setup.push(token::create_associated_idempotent(
-                        &keeper.pubkey(),
-                        &self.addresses.pool,
-                        &mint_out,
-                        &dex_pool.token_program,
-                    ));
-                }
-                let last = i + 1 == hops.len();
-                let min_out = if last {
-                    sizing.amount_in + min_profit
-                } else {
-                    amounts[i + 1]
-                };
-                let swap = SwapRequest {
-                    signer: self.addresses.pool,
-                    source,
-                    destination,
-                    mint_in,
-                    amount_in: amounts[i],
-                    min_amount_out: min_out,
-                };
-                self.decoders[*decoder].swap_leg(dex_pool, &swap)
-            })
-            .collect();
+        let (setup, legs) = self.route_legs(&keeper.pubkey(), &hops, &sizing, min_profit);
         let fingerprint = fingerprint(&legs);
         if self.proposed.contains(&fingerprint) {
             info!("opportunity already proposed");
             return Ok(());
         }
-        for instruction in &setup {
-            if chain.account(&instruction.accounts[1].pubkey)?.is_none() {
-                self.send(chain, std::slice::from_ref(instruction), keeper)?;
-            }
-        }
+        self.create_missing(chain, keeper, &setup)?;
         let route = pack(&legs);
         let terms = TradeTerms {
             amount_in: sizing.amount_in,
@@ -388,6 +371,185 @@ impl Keeper {
             executed: None,
         });
         Ok(())
+    }
+
+    /// The swap legs of `hops` sized by `sizing`, the last one paying back at least
+    /// `amount_in + min_profit`, and the instructions creating the pool PDA's token accounts
+    /// the route passes through.
+    fn route_legs(
+        &self,
+        payer: &Pubkey,
+        hops: &[RouteHop],
+        sizing: &Sizing,
+        min_profit: u64,
+    ) -> (Vec<Instruction>, Vec<RouteLeg>) {
+        let amounts = sizing.amounts();
+        let mut setup = Vec::new();
+        let legs = hops
+            .iter()
+            .enumerate()
+            .map(|(i, hop)| {
+                let RouteHop {
+                    pool: dex_pool,
+                    direction,
+                    decoder,
+                } = hop;
+                let (mint_in, mint_out) = dex_pool.mints(*direction);
+                let (source, destination) = (
+                    self.account_for(&mint_in, &dex_pool.token_program),
+                    self.account_for(&mint_out, &dex_pool.token_program),
+                );
+                if mint_out != self.addresses.mint {
+                    setup.push(token::create_associated_idempotent(
+                        payer,
+                        &self.addresses.pool,
+                        &mint_out,
+                        &dex_pool.token_program,
+                    ));
+                }
+                let last = i + 1 == hops.len();
+                let min_out = if last {
+                    sizing.amount_in + min_profit
+                } else {
+                    amounts[i + 1]
+                };
+                let swap = SwapRequest {
+                    signer: self.addresses.pool,
+                    source,
+                    destination,
+                    mint_in,
+                    amount_in: amounts[i],
+                    min_amount_out: min_out,
+                };
+                self.decoders[*decoder].swap_leg(dex_pool, &swap)
+            })
+            .collect();
+        (setup, legs)
+    }
+
+    /// Sends those of `setup` whose account does not exist yet.
+    fn create_missing(
+        &self,
+        chain: &mut dyn Chain,
+        keeper: &Keypair,
+        setup: &[Instruction],
+    ) -> Result<(), KeeperError> {
+        for instruction in setup {
+            if chain.account(&instruction.accounts[1].pubkey)?.is_none() {
+                self.send(chain, std::slice::from_ref(instruction), keeper)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The pool's mandates for this keeper's product that are active now.
+    fn active_mandates(
+        &self,
+        chain: &dyn Chain,
+        pool: &Pool,
+    ) -> Result<Vec<(Pubkey, Mandate)>, KeeperError> {
+        let now = chain.clock()?.unix_timestamp;
+        if !pool.mandates_active(now) {
+            return Ok(Vec::new());
+        }
+        Ok(
+            accounts::list_zero_copy::<Mandate>(chain, Some(&self.addresses.pool))?
+                .into_iter()
+                .filter(|(_, m)| {
+                    m.product == self.config.product
+                        && m.standing(now, pool.config_version) == MandateStanding::Active
+                })
+                .collect(),
+        )
+    }
+
+    /// Takes the best opportunity now if an active mandate of this keeper's product covers it
+    /// (its markets, size, budget and least profit, checked by the mandate's own rules):
+    /// settles ready deposits and runs it in one simulated-then-sent transaction. Says whether
+    /// it traded.
+    fn execute_under_mandate(
+        &mut self,
+        chain: &mut dyn Chain,
+        keeper: &Keypair,
+        pool: &Pool,
+        product: &Product,
+        mandates: &[(Pubkey, Mandate)],
+    ) -> Result<bool, KeeperError> {
+        if mandates.is_empty() {
+            return Ok(false);
+        }
+        let now = chain.clock()?.unix_timestamp;
+        let Some((hops, sizing)) = self.market.best() else {
+            return Ok(false);
+        };
+        let covering = mandates.iter().find_map(|(address, m)| {
+            let markets = hops.iter().all(|h| m.markets().contains(&h.pool.address));
+            let mut budget = *m;
+            let within = budget.spend(sizing.amount_in, now).is_ok();
+            let required = m
+                .required_profit(sizing.amount_in, product.min_profit)
+                .ok()?;
+            (markets && within && sizing.profit >= required).then_some((*address, m.id, required))
+        });
+        let Some((mandate, id, required)) = covering else {
+            return Ok(false);
+        };
+        Metrics::add(&self.metrics.opportunities, 1);
+        let span = info_span!(
+            "mandate",
+            id,
+            amount_in = sizing.amount_in,
+            profit = sizing.profit
+        );
+        let _enter = span.enter();
+        let slipped = sizing.profit * (10_000 - u64::from(self.config.slippage_bps)) / 10_000;
+        let min_profit = slipped.max(required);
+        let (setup, legs) = self.route_legs(&keeper.pubkey(), &hops, &sizing, min_profit);
+        self.create_missing(chain, keeper, &setup)?;
+        let mut instructions = deposits::settle_ready(chain, pool, &keeper.pubkey(), now)?;
+        instructions.push(ix::execute_mandate(
+            &self.addresses,
+            &keeper.pubkey(),
+            mandate,
+            self.config.product,
+            sizing.amount_in,
+            min_profit,
+            &pack(&legs),
+        ));
+        if let Err(e) = chain.simulate(&instructions, &[keeper]) {
+            info!(error = %e, "the mandate execution would fail; proposing instead");
+            return Ok(false);
+        }
+        let receipt = self.send(chain, &instructions, keeper)?;
+        self.look_again = true;
+        let logs = if receipt.logs.is_empty() {
+            chain
+                .transaction_logs(&receipt.signature)
+                .unwrap_or_default()
+        } else {
+            receipt.logs
+        };
+        let executed = events::parse(&logs).into_iter().find_map(|e| match e {
+            PoolEvent::MandateExecuted(e) if e.mandate == mandate => Some(e),
+            _ => None,
+        });
+        Metrics::add(&self.metrics.mandate_executions, 1);
+        let Some(e) = executed else {
+            warn!("executed under the mandate, but its MandateExecuted event could not be read");
+            return Ok(true);
+        };
+        let gain = e.gain;
+        Metrics::add(&self.metrics.realised_profit, gain);
+        self.executions.push(Execution {
+            source: Source::Mandate(id),
+            amount_in: sizing.amount_in,
+            expected_profit: sizing.profit,
+            gain,
+            insurance: e.insurance,
+            member_profit: e.member_profit,
+        });
+        info!(gain, "executed under the mandate");
+        Ok(true)
     }
 
     /// Moves every followed proposal on. One that cannot be moved on now (a send failed, the
@@ -473,7 +635,7 @@ impl Keeper {
                     Metrics::add(&self.metrics.executions, 1);
                     Metrics::add(&self.metrics.realised_profit, event.gain);
                     self.executions.push(Execution {
-                        id: p.id,
+                        source: Source::Proposal(p.id),
                         amount_in: state.amount_in,
                         expected_profit: state.expected_profit,
                         gain: event.gain,

@@ -5,5 +5,5 @@ pub mod keeper;
 pub mod market;
 pub mod metrics;
 
-pub use keeper::{Execution, Keeper, KeeperConfig, KeeperError};
+pub use keeper::{Execution, Keeper, KeeperConfig, KeeperError, Source};
 pub use metrics::Metrics;

@@ -20,6 +20,8 @@ pub struct Metrics {
     pub expirations: AtomicU64,
     /// Proposals executed.
     pub executions: AtomicU64,
+    /// Routes run under a mandate.
+    pub mandate_executions: AtomicU64,
     /// Sum of executed gains, in base units.
     pub realised_profit: AtomicU64,
     /// Errors survived (RPC, refused transactions).
@@ -62,6 +64,11 @@ impl Metrics {
                 &self.expirations,
             ),
             ("executions_total", "Proposals executed", &self.executions),
+            (
+                "mandate_executions_total",
+                "Routes run under a mandate",
+                &self.mandate_executions,
+            ),
             (
                 "realised_profit_base_units_total",
                 "Executed gains in base units",

@@ -10,7 +10,7 @@ use pool_bot_client::chain::{Chain, ChainError};
 use pool_bot_client::embedded::Embedded;
 use pool_bot_client::instructions as ix;
 use pool_bot_client::{token, Instruction, Pubkey};
-use pool_bot_keeper::{Keeper, KeeperConfig, KeeperError, Metrics};
+use pool_bot_keeper::{Keeper, KeeperConfig, KeeperError, Metrics, Source};
 use pool_bot_seed::world::SeedError;
 use pool_bot_seed::{Keys, SeedPool, SOL, USDC};
 use pool_bot_validator::{Policy, ValidatorAgent};
@@ -208,7 +208,9 @@ pub fn simulate(
         for e in keeper.take_executions() {
             trades.push(TradeRow {
                 day: (step / u64::from(steps_per_day)) as u32,
-                proposal: e.id,
+                proposal: match e.source {
+                    Source::Proposal(id) | Source::Mandate(id) => id,
+                },
                 amount_in: e.amount_in,
                 expected_profit: e.expected_profit,
                 gain: e.gain,

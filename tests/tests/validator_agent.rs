@@ -8,8 +8,8 @@ use local_amm::instructions::SwapArgs;
 use pool_bot::instructions::RegisterProductArgs;
 use pool_bot::route::RouteLeg;
 use pool_bot::state::{
-    GovernanceChange, LegRuleArgs, ProductCategory, ProductConfig, ProposalStatus, TradeProposal,
-    ValidatorSet,
+    GovernanceChange, LegRuleArgs, MandateTerms, ProductCategory, ProductConfig, ProposalStatus,
+    TradeProposal, ValidatorSet,
 };
 use pool_bot_client::amm;
 use pool_bot_client::instructions::{self as ix, TradeTerms};
@@ -21,12 +21,7 @@ use pool_bot_validator::{Decision, Policy, ValidatorAgent};
 use solana_signer::Signer;
 
 fn agent(w: &SeedWorld) -> ValidatorAgent {
-    let policy = Policy {
-        min_profit: USDC,
-        max_amount_in: 50_000 * USDC,
-        max_profit_drop_bps: 5_000,
-        max_profit_shortfall_bps: 300,
-    };
+    let policy = Policy::new(USDC, 50_000 * USDC);
     ValidatorAgent::new(
         &w.chain.embedded,
         &w.seed.pool.pool,
@@ -225,4 +220,76 @@ fn the_agent_rejects_a_minimum_profit_far_below_the_resimulated_gain() {
             "declared min_profit 1000000 is more than 300 bps below the re-simulated profit {gain}"
         ),
     );
+}
+
+/// The LEAD's agent votes on the one pending mandate; its decision.
+fn lead_decides_mandate(w: &mut SeedWorld, policy: Policy) -> Decision {
+    let lead = w.voter(Some(0));
+    let mut agent = ValidatorAgent::new(
+        &w.chain.embedded,
+        &w.seed.pool.pool,
+        policy,
+        pool_bot_dex::all(),
+    )
+    .unwrap();
+    let mut decisions = agent.tick(&mut w.chain.embedded, &lead).unwrap();
+    assert_eq!(decisions.len(), 1, "{decisions:?}");
+    decisions.remove(0)
+}
+
+#[test]
+fn the_agent_approves_a_mandate_within_its_policy() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    let mandate = w.propose_mandate(w.mandate_terms());
+    // the seed's mandate: 5,000 a trade, 100,000 a day, 7 days
+    let decision = lead_decides_mandate(&mut w, Policy::new(USDC, 50_000 * USDC));
+    assert!(decision.approve, "{}", decision.reason);
+    assert_eq!(decision.account, mandate);
+    let state = w.mandate(&mandate);
+    assert_eq!((state.approvals.count_ones(), state.rejections), (1, 0));
+}
+
+#[test]
+fn the_agent_rejects_a_mandate_outside_its_policy_naming_the_check() {
+    let cases: Vec<(Box<dyn Fn(&SeedWorld) -> MandateTerms>, Policy, &str)> = vec![
+        (
+            Box::new(|w| w.mandate_terms()),
+            Policy::new(USDC, 4_000 * USDC),
+            "above the policy's max_amount_in",
+        ),
+        (
+            Box::new(|w| w.mandate_terms()),
+            Policy::new(2 * USDC, 50_000 * USDC),
+            "below the policy's min_profit",
+        ),
+        (
+            // 100,000 USDC an hour is 2.4 M a day
+            Box::new(|w| MandateTerms {
+                period: 3_600,
+                ..w.mandate_terms()
+            }),
+            Policy::new(USDC, 50_000 * USDC),
+            "a day is above the policy's",
+        ),
+        (
+            Box::new(|w| MandateTerms {
+                duration: 8 * 86_400,
+                ..w.mandate_terms()
+            }),
+            Policy::new(USDC, 50_000 * USDC),
+            "longer than the policy's 7 days",
+        ),
+    ];
+    for (terms, policy, why) in cases {
+        let mut w = SeedWorld::new();
+        w.join_members();
+        let mandate = w.propose_mandate(terms(&w));
+        let decision = lead_decides_mandate(&mut w, policy);
+        assert!(
+            !decision.approve && decision.reason.contains(why),
+            "expected '{why}', got {decision:?}"
+        );
+        assert_eq!(w.mandate(&mandate).rejections.count_ones(), 1);
+    }
 }

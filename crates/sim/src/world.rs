@@ -178,12 +178,7 @@ pub fn simulate(
     let mut keeper_config = KeeperConfig::new(w.seed.pool.pool, w.product);
     keeper_config.backoff = Duration::ZERO;
     let mut keeper = Keeper::new(&w.chain, keeper_config, pool_bot_dex::all())?;
-    let policy = Policy {
-        min_profit: USDC,
-        max_amount_in: 50_000 * USDC,
-        max_profit_drop_bps: 5_000,
-        max_profit_shortfall_bps: 300,
-    };
+    let policy = Policy::new(USDC, 50_000 * USDC);
     let mut agents = Vec::new();
     for _ in &w.seed.validators {
         agents.push(ValidatorAgent::new(

@@ -5,11 +5,14 @@
 //! of the pool, the vault spending exactly the declared `amount_in`, and a declared minimum
 //! profit close to the re-simulated one. Each check that fails names itself in the reason sent
 //! with the rejection.
+use crate::mandates;
 use crate::policy::Policy;
 use anchor_lang::{AccountDeserialize, Owners};
 use anchor_spl::token_interface::TokenAccount;
 use pool_bot::route::RouteLeg;
-use pool_bot::state::{Pool, Product, ProposalStanding, TradeProposal, ValidatorSet};
+use pool_bot::state::{
+    Mandate, MandateStanding, Pool, Product, ProposalStanding, TradeProposal, ValidatorSet,
+};
 use pool_bot_arb::{ConstantProduct, Direction, PoolQuote};
 use pool_bot_client::accounts::{self, LoadError};
 use pool_bot_client::chain::{AccountData, Chain, ChainError};
@@ -25,8 +28,8 @@ use tracing::{info, warn};
 /// A vote and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decision {
-    /// The proposal.
-    pub proposal: Pubkey,
+    /// The proposal or mandate voted on.
+    pub account: Pubkey,
     /// Approve (true) or reject.
     pub approve: bool,
     /// The reason (sent with rejections, logged for approvals).
@@ -89,7 +92,7 @@ impl ValidatorAgent {
         decoders: Vec<Box<dyn DexDecoder>>,
     ) -> Result<ValidatorAgent, ChainError> {
         let state: Pool = accounts::find_zero_copy(chain, pool)?.ok_or_else(|| {
-            ChainError::Transport(format!(
+            ChainError::NotFound(format!(
                 "pool {pool} does not exist; check --pool and --url"
             ))
         })?;
@@ -101,7 +104,8 @@ impl ValidatorAgent {
         })
     }
 
-    /// Reviews every pending, live proposal this validator has not voted on, and votes.
+    /// Reviews every pending, live proposal and mandate this validator has not voted on, and
+    /// votes.
     pub fn tick(
         &mut self,
         chain: &mut dyn Chain,
@@ -142,6 +146,27 @@ impl ValidatorAgent {
             }
             decisions.push(decision);
         }
+        let pending = accounts::list_zero_copy::<Mandate>(chain, Some(&self.addresses.pool))?
+            .into_iter()
+            .filter(|(_, m)| {
+                m.standing(now, pool.config_version) == MandateStanding::Pending
+                    && !m.has_voted(slot)
+            });
+        for (key, mandate) in pending {
+            let decision = mandates::review(chain, &self.policy, &self.decoders, &key, &mandate)?;
+            let vote = if decision.approve {
+                ix::approve_mandate(&self.addresses, &validator.pubkey(), key)
+            } else {
+                ix::reject_mandate(&self.addresses, &validator.pubkey(), key, &decision.reason)
+            };
+            match chain.send(&[vote], &[validator]) {
+                Ok(_) => {
+                    info!(mandate = mandate.id, approve = decision.approve, reason = %decision.reason, "voted")
+                }
+                Err(e) => warn!(mandate = mandate.id, error = %e, "vote failed"),
+            }
+            decisions.push(decision);
+        }
         Ok(decisions)
     }
 
@@ -159,7 +184,7 @@ impl ValidatorAgent {
             Err(Stop::Chain(e)) => return Err(e),
         };
         Ok(Decision {
-            proposal: *key,
+            account: *key,
             approve,
             reason,
         })

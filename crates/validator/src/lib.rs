@@ -1,7 +1,9 @@
 //! The validator agent: for every pending, live proposal of its pool that this validator has
 //! not voted on, it re-simulates the stored route against current DEX state, checks its
-//! `Policy`, and signs `approve`, or `reject` with the reason.
+//! `Policy`, and signs `approve_trade`, or `reject_trade` with the reason; pending mandates
+//! are judged on their terms (`mandates`).
 pub mod agent;
+pub mod mandates;
 pub mod policy;
 
 pub use agent::{Decision, ValidatorAgent};

@@ -10,6 +10,10 @@
 //! # reject when the proposal's declared minimum profit is more than this below the
 //! # re-simulated profit: a low minimum lets the route give the rest of the gain away
 //! max_profit_shortfall_bps = 300
+//! # mandates: the most a mandate may trade per day (default 10 × max_amount_in) and the
+//! # longest it may stand, in days (default 7)
+//! max_mandate_notional_per_day = 500_000_000_000
+//! max_mandate_days = 7
 //! ```
 use serde::Deserialize;
 use std::path::Path;
@@ -29,6 +33,17 @@ pub struct Policy {
     /// points of the re-simulated profit.
     #[serde(default = "default_shortfall")]
     pub max_profit_shortfall_bps: u16,
+    /// Most a mandate may trade per day (its budget scaled to a day), in base units; `None`:
+    /// ten times `max_amount_in`.
+    #[serde(default)]
+    pub max_mandate_notional_per_day: Option<u64>,
+    /// Longest a mandate may stand, in days.
+    #[serde(default = "default_mandate_days")]
+    pub max_mandate_days: u32,
+}
+
+fn default_mandate_days() -> u32 {
+    7
 }
 
 fn default_drop() -> u16 {
@@ -52,7 +67,7 @@ pub enum PolicyError {
         source: std::io::Error,
     },
     /// The file is not a valid policy.
-    #[error("the policy file {path} is not valid: {message}. Expected keys: min_profit, max_amount_in, max_profit_drop_bps and max_profit_shortfall_bps (both optional).")]
+    #[error("the policy file {path} is not valid: {message}. Expected keys: min_profit, max_amount_in, and optionally max_profit_drop_bps, max_profit_shortfall_bps, max_mandate_notional_per_day, max_mandate_days.")]
     Parse {
         /// The path given.
         path: String,
@@ -62,6 +77,25 @@ pub enum PolicyError {
 }
 
 impl Policy {
+    /// A policy approving trades and mandates of at most `max_amount_in` that make at least
+    /// `min_profit`, with the default margins.
+    pub fn new(min_profit: u64, max_amount_in: u64) -> Policy {
+        Policy {
+            min_profit,
+            max_amount_in,
+            max_profit_drop_bps: default_drop(),
+            max_profit_shortfall_bps: default_shortfall(),
+            max_mandate_notional_per_day: None,
+            max_mandate_days: default_mandate_days(),
+        }
+    }
+
+    /// Most a mandate may trade per day.
+    pub fn mandate_notional_per_day(&self) -> u64 {
+        self.max_mandate_notional_per_day
+            .unwrap_or(self.max_amount_in.saturating_mul(10))
+    }
+
     /// Reads a policy file.
     pub fn load(path: &Path) -> Result<Policy, PolicyError> {
         let text = std::fs::read_to_string(path).map_err(|source| PolicyError::Read {
@@ -96,15 +130,7 @@ mod tests {
     #[test]
     fn parses_and_refuses_with_a_clear_message() {
         let policy = Policy::parse("min_profit = 5\nmax_amount_in = 100\n").unwrap();
-        assert_eq!(
-            policy,
-            Policy {
-                min_profit: 5,
-                max_amount_in: 100,
-                max_profit_drop_bps: 5_000,
-                max_profit_shortfall_bps: 300
-            }
-        );
+        assert_eq!(policy, Policy::new(5, 100));
         assert!(Policy::parse("min_profit = 5\n")
             .unwrap_err()
             .contains("max_amount_in"));

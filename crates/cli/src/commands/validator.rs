@@ -43,7 +43,7 @@ pub fn run(s: &mut Session, args: &ValidatorRunArgs) -> Result<(), CliError> {
     while args.rounds.is_none_or(|n| round < n) {
         let (chain, signer) = s.chain_and_signer()?;
         for d in agent.tick(chain, signer)? {
-            votes.push(json!({ "proposal": d.proposal.to_string(), "approve": d.approve, "reason": d.reason }));
+            votes.push(json!({ "account": d.account.to_string(), "approve": d.approve, "reason": d.reason }));
         }
         round += 1;
         if args.rounds.is_none_or(|n| round < n) {
@@ -60,7 +60,7 @@ pub fn run(s: &mut Session, args: &ValidatorRunArgs) -> Result<(), CliError> {
                 } else {
                     "rejected"
                 },
-                v["proposal"].as_str().unwrap_or(""),
+                v["account"].as_str().unwrap_or(""),
                 v["reason"].as_str().unwrap_or("")
             )
         })

@@ -4,6 +4,7 @@
 //! with the test that refuses it.
 mod governance;
 mod insurance;
+mod mandates;
 mod members;
 mod mints;
 mod profit;

@@ -3,8 +3,9 @@
 use crate::commands::{
     activity::ActivityArgs, changes::ChangesCommand, config::ConfigArgs, init::InitArgs,
     insurance::InsuranceCommand, keeper::KeeperRunArgs, keepers::KeepersCommand,
-    member::MemberCommand, products::ProductsCommand, proposals::ProposalsCommand,
-    simulate::SimulateArgs, validator::ValidatorRunArgs, validators::ValidatorsCommand,
+    mandates::MandatesCommand, member::MemberCommand, products::ProductsCommand,
+    proposals::ProposalsCommand, simulate::SimulateArgs, validator::ValidatorRunArgs,
+    validators::ValidatorsCommand,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pool_bot::state::Role;
@@ -98,6 +99,10 @@ pub enum Command {
     /// List, show, approve, reject and execute trade proposals.
     #[command(subcommand)]
     Proposals(ProposalsCommand),
+    /// Standing trade mandates: propose (keeper or ADMIN), list, show, approve, reject (any
+    /// validator), revoke (LEAD or ADMIN), close once finished.
+    #[command(subcommand)]
+    Mandates(MandatesCommand),
     /// Fund the reserve, file and decide claims, show the reserve.
     #[command(subcommand)]
     Insurance(InsuranceCommand),

@@ -31,6 +31,14 @@ pub enum Action {
     Fund,
     /// Settle ready deposits or expire claims (anyone).
     Maintain,
+    /// Propose a mandate (a keeper or an ADMIN).
+    MandatePropose,
+    /// Approve or reject a mandate (any validator).
+    MandateVote,
+    /// Revoke a mandate (LEAD or ADMIN).
+    MandateRevoke,
+    /// Close a finished mandate (anyone).
+    MandateClose,
 }
 
 impl Action {
@@ -38,8 +46,9 @@ impl Action {
     pub fn min_role(self) -> Option<Role> {
         match self {
             Action::Manage => Some(Role::Admin),
-            Action::TradeVote => Some(Role::Junior),
+            Action::TradeVote | Action::MandateVote => Some(Role::Junior),
             Action::ClaimVote => Some(Role::Senior),
+            Action::MandateRevoke => Some(Role::Lead),
             _ => None,
         }
     }
@@ -57,6 +66,10 @@ impl Action {
             Action::FileClaim => "file insurance claims",
             Action::Fund => "fund the insurance reserve",
             Action::Maintain => "settle deposits and expire claims",
+            Action::MandatePropose => "propose mandates",
+            Action::MandateVote => "vote on mandates",
+            Action::MandateRevoke => "revoke mandates",
+            Action::MandateClose => "close finished mandates",
         }
     }
 }
@@ -286,7 +299,7 @@ const SENTENCES: &[(&str, &str)] = &[
     ),
     (
         "MandateNotPending",
-        "The mandate is no longer open for votes. See where it stands with `poolbot mandates show`.",
+        "The mandate is no longer open for votes. See where it stands with `poolbot mandates show <ID>`.",
     ),
     (
         "MandateNotApproved",
@@ -294,7 +307,7 @@ const SENTENCES: &[(&str, &str)] = &[
     ),
     (
         "MandateNotYetActive",
-        "The mandate is approved but waits out the pool's time lock before its first use. Try again after the time shown by `poolbot mandates show`.",
+        "The mandate is approved but waits out the pool's time lock before its first use. Try again after the time shown by `poolbot mandates show <ID>`.",
     ),
     (
         "MandateExpired",
@@ -310,11 +323,11 @@ const SENTENCES: &[(&str, &str)] = &[
     ),
     (
         "MandateNotRevocable",
-        "Only a pending or approved mandate can be revoked; this one is already finished.",
+        "Only a pending or approved mandate can be revoked; this one is already rejected or revoked. Close it with `poolbot mandates close <ID>`.",
     ),
     (
         "MandateNotFinished",
-        "The mandate can still be voted on or used, so it cannot be closed yet.",
+        "The mandate can still be voted on or used, so it cannot be closed yet. Wait until it expires, or have a LEAD or ADMIN revoke it with `poolbot mandates revoke <ID>`.",
     ),
     (
         "MandateAmountTooLarge",
@@ -327,10 +340,6 @@ const SENTENCES: &[(&str, &str)] = &[
     (
         "MandateRouteNotClosed",
         "A mandate's route must spend from the pool's vault first and pay back into it last. Build a route that returns to the pool's asset.",
-    ),
-    (
-        "NotKeeperOrAdmin",
-        "Only an authorised keeper or an ADMIN may propose a mandate. Ask an ADMIN to add your key as a keeper.",
     ),
     (
         "ChangeNotDue",
@@ -578,6 +587,11 @@ pub fn explain(name: &str, f: &Facts) -> Option<String> {
             "{me} is not a keeper of this pool: only keepers propose trades, and only keepers \
              or validators may {}. An ADMIN can authorise you with `poolbot keepers add {me}`.",
             Action::Execute.what()
+        ),
+        "NotKeeperOrAdmin" => format!(
+            "{me} is neither a keeper nor an ADMIN of this pool: only keepers and ADMINs may \
+             {}. An ADMIN can authorise you with `poolbot keepers add {me}`.",
+            Action::MandatePropose.what()
         ),
         "NotMember" => format!(
             "{me} is not a member of this pool. Deposit first with `poolbot member deposit \

@@ -53,6 +53,7 @@ pub fn run(
         Command::Products(c) => commands::products::run(&mut s, c),
         Command::Member(c) => commands::member::run(&mut s, c),
         Command::Proposals(c) => commands::proposals::run(&mut s, c),
+        Command::Mandates(c) => commands::mandates::run(&mut s, c),
         Command::Insurance(c) => commands::insurance::run(&mut s, c),
         Command::Overview => commands::overview::run(&mut s),
         Command::Activity(args) => commands::activity::run(&mut s, args),

@@ -7,7 +7,7 @@ use crate::explain::role_name;
 use crate::fetch::PoolInfo;
 use crate::session::Session;
 use crate::table::{Align, Table};
-use crate::units::utc;
+use crate::units::{percent_of_bps, utc};
 use clap::Args;
 use pool_bot::state::{ClaimStatus, MandateStatus, ProposalStatus, ValidatorSet};
 use pool_bot_client::chain::SignatureInfo;
@@ -108,7 +108,7 @@ pub fn run(s: &mut Session, args: &ActivityArgs) -> Result<(), CliError> {
     )
 }
 
-/// What the pool's addresses are called: proposals and claims by id, products by id,
+/// What the pool's addresses are called: proposals, claims, products and mandates by id,
 /// validators by role.
 struct Names {
     ids: HashMap<Pubkey, (&'static str, u64)>,
@@ -129,6 +129,9 @@ impl Names {
         }
         for id in 0..st.next_product_id {
             ids.insert(p.product(id), ("product", id));
+        }
+        for id in 0..st.next_mandate_id {
+            ids.insert(p.mandate(id), ("mandate", id));
         }
         let roles = set
             .validators()
@@ -509,12 +512,17 @@ fn describe(event: &PoolEvent, pool: &PoolInfo, n: &Names) -> Described {
         PoolEvent::MandateProposed(e) => described(
             "Mandate proposed",
             format!(
-                "{} proposed mandate #{}: up to {} a trade on {} market(s), at least {} profit",
+                "{} proposed mandate #{}: up to {} a trade on {} market(s), at least {}{} profit",
                 n.who(&e.proposer),
                 e.id,
                 show(e.max_amount_in),
                 e.markets.len(),
-                show(e.min_profit)
+                show(e.min_profit),
+                if e.min_profit_bps > 0 {
+                    format!(" or {}", percent_of_bps(e.min_profit_bps))
+                } else {
+                    String::new()
+                }
             ),
             Some(e.proposer),
             json!({

@@ -6,6 +6,7 @@ pub mod init;
 pub mod insurance;
 pub mod keeper;
 pub mod keepers;
+pub mod mandates;
 pub mod member;
 pub mod overview;
 pub mod products;

@@ -159,7 +159,7 @@ fn expiry(st: &Standing) -> String {
     }
 }
 
-fn lead_text(lead_missing: Option<bool>) -> &'static str {
+pub(crate) fn lead_text(lead_missing: Option<bool>) -> &'static str {
     match lead_missing {
         None => "not required",
         Some(true) => "still needed",
@@ -250,7 +250,7 @@ fn route_of(p: &TradeProposal) -> Result<Vec<RouteLeg>, CliError> {
 
 /// Validators (by slot) whose bit is set in `bits`, when the slots still mean the same
 /// validators (the proposal is not stale).
-fn voters(bits: u32, set: &ValidatorSet, stale: bool) -> Vec<String> {
+pub(crate) fn voters(bits: u32, set: &ValidatorSet, stale: bool) -> Vec<String> {
     set.validators()
         .iter()
         .enumerate()
@@ -378,7 +378,7 @@ fn show(s: &mut Session, pool: &PoolInfo, id: u64) -> Result<(), CliError> {
     s.emit(&text, json)
 }
 
-fn list_or_none(items: &[String]) -> String {
+pub(crate) fn list_or_none(items: &[String]) -> String {
     if items.is_empty() {
         "none".to_string()
     } else {

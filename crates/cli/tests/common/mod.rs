@@ -5,9 +5,10 @@
 #![allow(dead_code, reason = "each test binary uses part of the shared world")]
 
 use clap::Parser;
+use pool_bot::route::RouteLeg;
 use pool_bot_cli::{run, Cli, CliError, Wallet};
 use pool_bot_client::amm::{self, AmmAddresses};
-use pool_bot_client::chain::Chain;
+use pool_bot_client::chain::{Chain, ChainError};
 use pool_bot_client::embedded::{default_programs_dir, Embedded};
 use pool_bot_client::instructions::{self as ix, TradeTerms};
 use pool_bot_client::local_amm::instructions::SwapArgs;
@@ -297,15 +298,15 @@ impl World {
         }
     }
 
-    /// The keeper proposes buying SOL where cheap and selling it where dear with `amount_in`
-    /// USDC base units, as the pool's next proposal; returns its id.
-    pub fn propose_arbitrage(&mut self, m: &Markets, amount_in: u64) -> u64 {
+    /// Buying SOL where cheap and selling it where dear with `amount_in` USDC base units, at
+    /// today's reserves: the two legs and the gain they make.
+    pub fn arbitrage_legs(&self, m: &Markets, amount_in: u64) -> (Vec<RouteLeg>, u64) {
         let p = self.pool();
         let reserves = |a: &AmmAddresses| (self.balance(&a.vault_a), self.balance(&a.vault_b));
         let ((cu, cs), (du, ds)) = (reserves(&m.cheap), reserves(&m.dear));
         let sol_out = swap_output(amount_in, cu, cs, AMM_FEE_BPS).unwrap();
         let usdc_back = swap_output(sol_out, ds, du, AMM_FEE_BPS).unwrap();
-        let legs = [
+        let legs = vec![
             amm::swap_leg(
                 &m.cheap,
                 &p.pool,
@@ -329,7 +330,38 @@ impl World {
                 },
             ),
         ];
-        let gain = usdc_back - amount_in;
+        (legs, usdc_back - amount_in)
+    }
+
+    /// The keeper executes the arbitrage with `amount_in` USDC base units under mandate `id`
+    /// (of product 0), accepting no less than 90% of the gain; returns the gain expected.
+    pub fn execute_mandate(
+        &mut self,
+        m: &Markets,
+        id: u64,
+        amount_in: u64,
+    ) -> Result<u64, ChainError> {
+        let p = self.pool();
+        let (legs, gain) = self.arbitrage_legs(m, amount_in);
+        let execute = ix::execute_mandate(
+            &p,
+            &self.keeper.pubkey(),
+            p.mandate(id),
+            p.product(0),
+            amount_in,
+            gain * 9 / 10,
+            &route::pack(&legs),
+        );
+        let keeper = self.keeper.insecure_clone();
+        self.chain.send(&[execute], &[&keeper])?;
+        Ok(gain)
+    }
+
+    /// The keeper proposes buying SOL where cheap and selling it where dear with `amount_in`
+    /// USDC base units, as the pool's next proposal; returns its id.
+    pub fn propose_arbitrage(&mut self, m: &Markets, amount_in: u64) -> u64 {
+        let p = self.pool();
+        let (legs, gain) = self.arbitrage_legs(m, amount_in);
         let pool: pool_bot::state::Pool = pool_bot_client::accounts::decode_zero_copy(
             &self.chain.account(&p.pool).unwrap().unwrap().data,
         )

@@ -29,6 +29,7 @@ import {
   depositPreview,
   depositReadyAt,
   depositRequestAddress,
+  mandateAddress,
   depositsAwaitingSettlement,
   decodeRoute,
   encodeRoute,
@@ -259,6 +260,17 @@ describe("PDA seeds", () => {
     assert.ok(depositRequestAddress(pool, 7).equals(expected));
     const p = new PoolAddresses(key(), key(), key());
     assert.ok(p.depositRequest(7n).equals(depositRequestAddress(p.pool, 7)));
+  });
+
+  it("derives mandates at [mandate, pool, id as u64 LE]", () => {
+    const pool = key();
+    const [expected] = PublicKey.findProgramAddressSync(
+      [Buffer.from("mandate"), pool.toBuffer(), Buffer.from([0x02, 0x01, 0, 0, 0, 0, 0, 0])],
+      POOL_BOT_PROGRAM_ID,
+    );
+    assert.ok(mandateAddress(pool, 258).equals(expected));
+    const p = new PoolAddresses(key(), key(), key());
+    assert.ok(p.mandate(258n).equals(mandateAddress(p.pool, 258)));
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Account types as the TS coder decodes them, and readers for the fields the program stores
- * in raw form. `Pool`, `ValidatorSet`, `TradeProposal` and `Product` are zero-copy
+ * in raw form. `Pool`, `ValidatorSet`, `TradeProposal`, `Product` and `Mandate` are zero-copy
  * (`#[repr(C)]`, no implicit padding, so their bytes read as Borsh); `MemberPosition`,
  * `InsuranceReserve`, `Claim`, `DepositRequest` and `PendingChange` are Borsh.
  */
@@ -33,6 +33,9 @@ export type ProductAccount = Accounts["product"];
 export type StoredLegRule = Types["legRule"];
 /** A deposit waiting to become shares (made while a trade proposal was live). */
 export type DepositRequestAccount = Accounts["depositRequest"];
+
+/** A standing trade mandate: terms, votes, budget and executions (zero-copy). */
+export type MandateAccount = Accounts["mandate"];
 
 /** A governance change waiting out the pool's time lock (Borsh). */
 export type PendingChangeAccount = Accounts["pendingChange"];
@@ -84,6 +87,21 @@ export function roleName(value: Role | number): RoleName {
 export const PROPOSAL_STATUSES = ["pending", "approved", "rejected", "executed", "expired"] as const;
 /** A proposal status's name. */
 export type ProposalStatusName = (typeof PROPOSAL_STATUSES)[number];
+
+/** Mandate statuses in code order (`MandateStatus`; the zero-copy mandate stores the code). */
+export const MANDATE_STATUSES = ["pending", "approved", "rejected", "revoked"] as const;
+/** A mandate status's name. */
+export type MandateStatusName = (typeof MANDATE_STATUSES)[number];
+
+/** A mandate's stored status (`MandateStatus::from_code`: any code past the last is Revoked). */
+export function mandateStatus(mandate: Pick<MandateAccount, "status">): MandateStatusName {
+  return MANDATE_STATUSES[Math.min(mandate.status, MANDATE_STATUSES.length - 1)];
+}
+
+/** The markets a mandate's routes may trade (the first `marketCount`). */
+export function mandateMarkets(mandate: Pick<MandateAccount, "markets" | "marketCount">): PublicKey[] {
+  return mandate.markets.slice(0, mandate.marketCount);
+}
 
 /** Product categories in code order (`ProductCategory`). */
 export const PRODUCT_CATEGORIES = ["arbitrage", "staking", "trading", "lending", "other"] as const;

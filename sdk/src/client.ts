@@ -1,6 +1,7 @@
 /**
  * `PoolBotClient`, the sending layer: every Pool Bot instruction as one call that reads what
- * it needs from the chain (next ids, a proposal's route, a claim's claimant), builds with the
+ * it needs from the chain (next ids, a proposal's route, a claim's claimant, a mandate's
+ * product and proposer), builds with the
  * pure builders of `instructions/`, and sends signed by the client's wallet; plus fetching and
  * listing every account type. Each call returns the transaction's signature and its decoded
  * events.
@@ -21,6 +22,7 @@ import {
   DepositRequestAccount,
   InsuranceReserveAccount,
   GovernanceChange,
+  MandateAccount,
   MemberPositionAccount,
   PendingChangeAccount,
   PoolAccount,
@@ -33,7 +35,14 @@ import { parsePoolBotEvents, PoolBotEvent, transactionLogs } from "./events";
 import { POOL_BOT_IDL, PoolBot } from "./idl";
 import { Change, ImmediateConfig } from "./governance";
 import * as ix from "./instructions";
-import { assetTokenAccount, PoolConfig, ProductSpec, TradeTerms, WithdrawRequest } from "./instructions";
+import {
+  assetTokenAccount,
+  MandateTerms,
+  PoolConfig,
+  ProductSpec,
+  TradeTerms,
+  WithdrawRequest,
+} from "./instructions";
 import { depositMustBeRequested } from "./math";
 import { PoolAddresses, U64 } from "./pdas";
 import { RouteLeg } from "./route";
@@ -213,6 +222,17 @@ export class PoolBotClient {
   /** Every product of the pool. */
   listProducts(p: PoolAddresses): Promise<Listed<ProductAccount>[]> {
     return this.program.account.product.all(ofPool(p));
+  }
+
+  /** The mandate at `mandate`, or null once closed. */
+  fetchMandate(mandate: PublicKey): Promise<MandateAccount | null> {
+    return this.program.account.mandate.fetchNullable(mandate);
+  }
+
+  /** Every open (not yet closed) mandate of the pool, oldest first. */
+  async listMandates(p: PoolAddresses): Promise<Listed<MandateAccount>[]> {
+    const all = await this.program.account.mandate.all(ofPool(p));
+    return all.sort((a, b) => a.account.id.cmp(b.account.id));
   }
 
   // ----- pool administration (ADMIN) -----
@@ -519,6 +539,65 @@ export class PoolBotClient {
   async closeProposal(p: PoolAddresses, proposal: PublicKey): Promise<SendResult> {
     const { proposer } = await this.program.account.tradeProposal.fetch(proposal);
     return this.sendInstructions([ix.closeProposal({ addresses: p, proposal, proposer })]);
+  }
+
+  // ----- mandates -----
+
+  /**
+   * Keeper or ADMIN: proposes a mandate of `terms` under `product` at the pool's next mandate
+   * id; validators approve it by the trade quorum within the pool's proposal lifetime, and it
+   * becomes usable once the pool's time lock has passed after the deciding approval.
+   */
+  async proposeMandate(
+    p: PoolAddresses,
+    product: PublicKey,
+    terms: MandateTerms,
+  ): Promise<SendResult & { mandate: PublicKey; id: number }> {
+    const id = (await this.fetchPool(p.pool)).nextMandateId.toNumber();
+    const result = await this.sendInstructions([
+      ix.proposeMandate({ addresses: p, proposer: this.wallet, id, product, terms }),
+    ]);
+    return { ...result, mandate: p.mandate(id), id };
+  }
+
+  /** Validator: approves `mandate`. */
+  approveMandate(p: PoolAddresses, mandate: PublicKey): Promise<SendResult> {
+    return this.sendInstructions([ix.approveMandate({ addresses: p, validator: this.wallet, mandate })]);
+  }
+
+  /** Validator: rejects `mandate`, with a reason (at most 200 bytes). */
+  rejectMandate(p: PoolAddresses, mandate: PublicKey, reason: string): Promise<SendResult> {
+    return this.sendInstructions([
+      ix.rejectMandate({ addresses: p, validator: this.wallet, mandate, reason }),
+    ]);
+  }
+
+  /** LEAD or ADMIN: revokes `mandate` at once (a pending or approved one). */
+  revokeMandate(p: PoolAddresses, mandate: PublicKey): Promise<SendResult> {
+    return this.sendInstructions([ix.revokeMandate({ addresses: p, validator: this.wallet, mandate })]);
+  }
+
+  /**
+   * Keeper: runs `legs` for `amountIn` under the active `mandate` in one transaction (no
+   * proposal, no vote), accepting no less than `minProfit` (the mandate's own minimum,
+   * `mandateRequiredProfit`, applies when higher). Refused with `DepositsAwaitingSettlement`
+   * while a ready deposit request waits: `settleReadyDeposits` first.
+   */
+  async executeMandate(
+    p: PoolAddresses,
+    mandate: PublicKey,
+    trade: { amountIn: U64; minProfit: U64; legs: RouteLeg[] },
+  ): Promise<SendResult> {
+    const { product } = await this.program.account.mandate.fetch(mandate);
+    return this.sendInstructions([
+      ix.executeMandate({ addresses: p, keeper: this.wallet, mandate, product, ...trade }),
+    ]);
+  }
+
+  /** Returns a rejected, revoked, expired or stale mandate's rent to its proposer. */
+  async closeMandate(p: PoolAddresses, mandate: PublicKey): Promise<SendResult> {
+    const { proposer } = await this.program.account.mandate.fetch(mandate);
+    return this.sendInstructions([ix.closeMandate({ addresses: p, mandate, proposer })]);
   }
 
   // ----- insurance claims -----

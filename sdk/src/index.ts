@@ -10,7 +10,7 @@
  *   slippage, and the local AMM.
  */
 export * as instructions from "./instructions";
-export type { PoolConfig, ProductSpec, TradeTerms, WithdrawRequest } from "./instructions";
+export type { MandateTerms, PoolConfig, ProductSpec, TradeTerms, WithdrawRequest } from "./instructions";
 export * from "./idl";
 export * from "./pdas";
 export * from "./route";

@@ -8,7 +8,9 @@
  * proposal is live (`now < pool.proposalsLiveUntil`) would share in that trade's profit, so the
  * program refuses it (`ProposalsLive`): the money must be requested instead (`request_deposit`),
  * and becomes shares at the price of the moment it is settled, once every proposal live when it
- * was made has ended.
+ * was made has ended. While an approved mandate stands (`now < pool.mandatesActiveUntil`) a trade
+ * may execute at any moment, so deposits are requested too, and wait at least a proposal
+ * lifetime.
  */
 import type { MemberPositionAccount, PoolAccount } from "./accounts";
 
@@ -74,20 +76,30 @@ export function memberValue(pool: PoolAccount, position: MemberPositionAccount):
 }
 
 /**
- * Whether a deposit at unix time `now` must be requested (`request_deposit`) rather than made
- * at once (`deposit` refuses with `ProposalsLive`): a trade proposal made earlier may still
- * execute.
+ * Whether an approved mandate may still be used at `now` (`Pool::mandates_active`): a keeper
+ * may then trade at any moment, so deposits queue.
  */
-export function depositMustBeRequested(pool: PoolAccount, now: number): boolean {
-  return BigInt(now) < big(pool.proposalsLiveUntil);
+export function mandatesActive(pool: Pick<PoolAccount, "mandatesActiveUntil">, now: number): boolean {
+  return BigInt(now) < big(pool.mandatesActiveUntil);
 }
 
 /**
- * When a deposit requested at `now` can be settled into shares: once every proposal live now
- * has ended (at once when none is).
+ * Whether a deposit at unix time `now` must be requested (`request_deposit`) rather than made
+ * at once (`deposit` refuses with `ProposalsLive`): a trade proposal made earlier, or a trade
+ * under a standing mandate, may still execute (`Pool::proposals_live`).
+ */
+export function depositMustBeRequested(pool: PoolAccount, now: number): boolean {
+  return BigInt(now) < big(pool.proposalsLiveUntil) || mandatesActive(pool, now);
+}
+
+/**
+ * When a deposit requested at `now` can be settled into shares (`Pool::record_deposit_requested`):
+ * once every proposal live now has ended (at once when none is), and no sooner than a proposal
+ * lifetime away while a mandate stands (a keeper cannot know an opportunity that far ahead).
  */
 export function depositReadyAt(pool: PoolAccount, now: number): number {
-  return Math.max(now, Number(big(pool.proposalsLiveUntil)));
+  const readyAt = Math.max(now, Number(big(pool.proposalsLiveUntil)));
+  return mandatesActive(pool, now) ? Math.max(readyAt, now + Number(big(pool.proposalTtl))) : readyAt;
 }
 
 /** Deposit requests waiting to be settled (the pool's queue length). */

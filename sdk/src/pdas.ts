@@ -34,6 +34,7 @@ export const SEEDS = {
   product: Buffer.from("product"),
   deposit: Buffer.from("deposit"),
   change: Buffer.from("change"),
+  mandate: Buffer.from("mandate"),
   ammPool: Buffer.from("amm_pool"),
   ammVault: Buffer.from("amm_vault"),
 } as const;
@@ -95,6 +96,11 @@ export function depositRequestAddress(pool: PublicKey, id: U64): PublicKey {
 /** `[change, pool, id]`: a governance change waiting out the pool's time lock. */
 export function pendingChangeAddress(pool: PublicKey, id: U64): PublicKey {
   return find([SEEDS.change, pool.toBuffer(), u64Seed(id)], POOL_BOT_PROGRAM_ID);
+}
+
+/** `[mandate, pool, id]`: a standing trade mandate. */
+export function mandateAddress(pool: PublicKey, id: U64): PublicKey {
+  return find([SEEDS.mandate, pool.toBuffer(), u64Seed(id)], POOL_BOT_PROGRAM_ID);
 }
 
 /** Local AMM `[amm_pool, mint_a, mint_b, id]`. */
@@ -169,6 +175,11 @@ export class PoolAddresses {
   /** Pending governance change `id`. */
   change(id: U64): PublicKey {
     return pendingChangeAddress(this.pool, id);
+  }
+
+  /** Mandate `id`. */
+  mandate(id: U64): PublicKey {
+    return mandateAddress(this.pool, id);
   }
 }
 

@@ -1,14 +1,17 @@
 /**
  * The program's rules about its own state, answered once for off-chain code: where a trade
- * proposal or a claim stands, whether a slot has voted, and the raw flag bytes of the
- * zero-copy accounts as named booleans. Mirrors `programs/pool_bot/src/state/`
- * (`trade_proposal.rs`: `require_live`, `is_stale`, `is_finished`; `claim.rs`: `require_open`,
- * `expire`, `vote`), so the app never writes `status <= 1` or `paused === 1` itself.
+ * proposal, a claim or a mandate stands, whether a slot has voted, a mandate's budget, and the
+ * raw flag bytes of the zero-copy accounts as named booleans. Mirrors
+ * `programs/pool_bot/src/state/` (`trade_proposal.rs`: `require_live`, `is_stale`,
+ * `is_finished`; `claim.rs`: `require_open`, `expire`, `vote`; `mandate.rs`: `standing`,
+ * `spend`, `required_profit`), so the app never writes `status <= 1` or `paused === 1` itself.
  */
 import type BN from "bn.js";
 import {
   claimStatus,
   ClaimStatusName,
+  MandateAccount,
+  mandateStatus,
   MemberPositionAccount,
   PoolAccount,
   ProductAccount,
@@ -182,6 +185,132 @@ export function claimVotes(
   return current
     ? { approvals: claim.approvals, rejections: claim.rejections, current }
     : { approvals: 0, rejections: 0, current };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mandates
+
+/**
+ * Where a mandate stands (`MandateStanding`, from `Mandate::standing`):
+ * - `pending`: open for votes;
+ * - `waiting`: approved, waiting out the pool's time lock before its first use (`activeFrom`);
+ * - `active`: usable now;
+ * - `rejected`: its quorum became unreachable;
+ * - `revoked`: a LEAD or ADMIN revoked it;
+ * - `expired`: its vote window (pending) or its lifetime (approved) ran out;
+ * - `stale`: the validators, quorum or terms changed since it was proposed.
+ *
+ * Rejected and revoked come first, then staleness, then the clock, as the program checks them.
+ */
+export type MandateStanding = "pending" | "waiting" | "active" | "rejected" | "revoked" | "expired" | "stale";
+
+/** What `mandateStanding` reads. */
+export type MandateTimes = Pick<
+  MandateAccount,
+  "status" | "configVersion" | "voteExpiresAt" | "activeFrom" | "expiresAt"
+>;
+
+/** Where `mandate` stands at unix time `now` in a pool at `configVersion` (`Mandate::standing`). */
+export function mandateStanding(mandate: MandateTimes, now: number, configVersion: U64Like): MandateStanding {
+  const status = mandateStatus(mandate);
+  if (status === "rejected" || status === "revoked") return status;
+  if (u64(mandate.configVersion) !== u64(configVersion)) return "stale";
+  if (status === "pending") return now >= unix(mandate.voteExpiresAt) ? "expired" : "pending";
+  if (now >= unix(mandate.expiresAt)) return "expired";
+  return now < unix(mandate.activeFrom) ? "waiting" : "active";
+}
+
+/** Whether a mandate standing so can never be used again, so its rent may be returned (`is_finished`). */
+export function isMandateFinished(standing: MandateStanding): boolean {
+  return standing !== "pending" && standing !== "waiting" && standing !== "active";
+}
+
+/** Whether `close_mandate` would succeed now. */
+export function canCloseMandate(mandate: MandateTimes, now: number, configVersion: U64Like): boolean {
+  return isMandateFinished(mandateStanding(mandate, now, configVersion));
+}
+
+/** Whether `revoke_mandate` would accept it: stored Pending or Approved (`Mandate::revoke`). */
+export function canRevokeMandate(mandate: Pick<MandateAccount, "status">): boolean {
+  const status = mandateStatus(mandate);
+  return status === "pending" || status === "approved";
+}
+
+/** Whether validator `slot` may still vote on it: pending, in its vote window, current, not voted yet. */
+export function canVoteOnMandate(
+  mandate: MandateTimes & Pick<MandateAccount, "approvals" | "rejections">,
+  slot: number,
+  now: number,
+  configVersion: U64Like,
+): boolean {
+  return mandateStanding(mandate, now, configVersion) === "pending" && voteOf(mandate, slot) === null;
+}
+
+/** A mandate's budget in the period that holds `now`. */
+export interface MandateBudget {
+  /** Unix time the period began (periods are aligned to `activeFrom`). */
+  periodStart: number;
+  /** Unix time the next period begins. */
+  periodEnd: number;
+  /** Executions so far in it. */
+  trades: number;
+  /** `amount_in` used so far in it. */
+  notional: bigint;
+  /** Executions still allowed in it. */
+  tradesLeft: number;
+  /** `amount_in` still allowed in it. */
+  notionalLeft: bigint;
+}
+
+/**
+ * The budget of the period that holds `now`: a period that ended starts afresh, as
+ * `Mandate::spend` rolls it over (aligned to the first period, skipping unused ones).
+ */
+export function mandateBudget(
+  mandate: Pick<
+    MandateAccount,
+    | "period"
+    | "periodStart"
+    | "tradesInPeriod"
+    | "notionalInPeriod"
+    | "maxTradesPerPeriod"
+    | "maxNotionalPerPeriod"
+  >,
+  now: number,
+): MandateBudget {
+  const period = unix(mandate.period);
+  let periodStart = unix(mandate.periodStart);
+  let trades = mandate.tradesInPeriod;
+  let notional = u64(mandate.notionalInPeriod);
+  const elapsed = now - periodStart;
+  if (period > 0 && elapsed >= period) {
+    periodStart = now - (elapsed % period);
+    trades = 0;
+    notional = 0n;
+  }
+  const maxNotional = u64(mandate.maxNotionalPerPeriod);
+  return {
+    periodStart,
+    periodEnd: periodStart + period,
+    trades,
+    notional,
+    tradesLeft: Math.max(mandate.maxTradesPerPeriod - trades, 0),
+    notionalLeft: notional < maxNotional ? maxNotional - notional : 0n,
+  };
+}
+
+/**
+ * Least gain an execution of `amountIn` must make under `mandate` (`Mandate::required_profit`):
+ * the larger of its absolute minimum and its basis points of `amountIn` (rounded up), never
+ * below the product's minimum profit `floor`, and at least 1.
+ */
+export function mandateRequiredProfit(
+  mandate: Pick<MandateAccount, "minProfit" | "minProfitBps">,
+  amountIn: U64Like,
+  floor: U64Like = 0n,
+): bigint {
+  const relative = (u64(amountIn) * BigInt(mandate.minProfitBps) + 9_999n) / 10_000n;
+  return [u64(mandate.minProfit), relative, u64(floor), 1n].reduce((a, b) => (a > b ? a : b));
 }
 
 // ---------------------------------------------------------------------------------------------

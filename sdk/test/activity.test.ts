@@ -292,6 +292,139 @@ describe("the audit trail in words", () => {
   });
 });
 
+describe("mandates in the trail", () => {
+  const mandate = key(50);
+  const keeper = key(5);
+  const proposedMandate = item(
+    {
+      name: "mandateProposed",
+      data: {
+        pool,
+        unixTimestamp: new BN(0),
+        mandate,
+        id: new BN(2),
+        proposer: keeper,
+        product: key(6),
+        markets: [key(51), key(52)],
+        maxAmountIn: new BN(5_000_000_000),
+        minProfit: new BN(1_000_000),
+        minProfitBps: 10,
+        period: new BN(86_400),
+        maxTradesPerPeriod: 50,
+        maxNotionalPerPeriod: new BN(100_000_000_000),
+        duration: new BN(604_800),
+        voteExpiresAt: new BN(4_600),
+      },
+    },
+    10,
+    1_100,
+  );
+  const mandateVote = (approve: boolean, status: object, slot: number) =>
+    item(
+      {
+        name: "mandateVoted",
+        data: {
+          pool,
+          unixTimestamp: new BN(0),
+          mandate,
+          validator: lead,
+          approve,
+          reason: approve ? "" : "markets too thin",
+          approvals: approve ? 1 : 0,
+          rejections: approve ? 0 : 1,
+          status: status as never,
+          activeFrom: new BN(approve ? 1_200 : 0),
+          expiresAt: new BN(approve ? 605_000 : 0),
+        },
+      },
+      slot,
+      1_100 + slot,
+    );
+  const mandateExecuted = item(
+    {
+      name: "mandateExecuted",
+      data: {
+        pool,
+        unixTimestamp: new BN(0),
+        mandate,
+        executor: keeper,
+        amountIn: new BN(5_000_000_000),
+        gain: new BN(40_000_000),
+        insurance: new BN(2_000_000),
+        memberProfit: new BN(38_000_000),
+        tradesInPeriod: 1,
+        notionalInPeriod: new BN(5_000_000_000),
+        totalShares: new BN(1_000_000_000),
+        totalAssets: new BN(1_038_000_000),
+      },
+    },
+    13,
+    1_300,
+  );
+  const mctx = { ...ctx, ...idMaps([proposedMandate]) };
+
+  it("names the mandate by its id with its terms", () => {
+    assert.deepEqual(describeEvent(proposedMandate.event, mctx), {
+      title: "Mandate proposed",
+      detail:
+        "#2: up to 5,000.00 USDC a trade on 2 markets, at least +1.00 USDC and 0.1% of the amount profit a trade, 50 trades or 100,000.00 USDC per 86400 seconds, standing 604800 seconds once active",
+      actor: keeper.toBase58(),
+      tone: "info",
+    });
+    assert.equal(categoryOf("mandateProposed"), "trades");
+  });
+
+  it("a vote that leaves it pending is a vote; the deciding one is the outcome", () => {
+    assert.equal(
+      describeEvent(mandateVote(true, { pending: {} }, 11).event, mctx).title,
+      "Mandate approval vote",
+    );
+    assert.equal(
+      describeEvent(mandateVote(false, { pending: {} }, 11).event, mctx).title,
+      "Mandate rejection vote",
+    );
+    const approved = describeEvent(mandateVote(true, { approved: {} }, 12).event, mctx);
+    assert.equal(approved.title, "Mandate approved");
+    assert.match(approved.detail, /^LEAD \w{4}…\w{4} approved mandate #2, reaching its quorum; usable from /);
+    const rejected = describeEvent(mandateVote(false, { rejected: {} }, 12).event, mctx);
+    assert.equal(rejected.title, "Mandate rejected");
+    assert.match(rejected.detail, /rejected mandate #2, rejecting it — “markets too thin”$/);
+    assert.equal(rejected.tone, "bad");
+    assert.equal(categoryOf("mandateVoted"), "votes");
+  });
+
+  it("an execution with its gain, member profit and insurance; a revocation", () => {
+    assert.deepEqual(describeEvent(mandateExecuted.event, mctx), {
+      title: "Mandate trade executed",
+      detail:
+        "mandate #2 put in 5,000.00 USDC and gained +40.00 USDC: 38.00 USDC to members, 2.00 USDC to the insurance reserve",
+      actor: keeper.toBase58(),
+      tone: "good",
+    });
+    const revoked: PoolBotEvent = {
+      name: "mandateRevoked",
+      data: { pool, unixTimestamp: new BN(0), mandate, by: lead },
+    };
+    assert.match(
+      describeEvent(revoked, mctx).detail,
+      /^LEAD \w{4}…\w{4} revoked mandate #2: no trade can run under it$/,
+    );
+    // without its MandateProposed event among the items, the address names it
+    assert.match(describeEvent(revoked, ctx).detail, /revoked mandate \w{4}…\w{4}:/);
+  });
+
+  it("mandate executions feed the chart like executed trades", () => {
+    const points = chartSeries([mandateExecuted, deposit, created, proposedMandate], 6);
+    assert.deepEqual(
+      points.map((p) => p.time),
+      [1000, 1010, 1300],
+    );
+    assert.equal(points[2].cumulativeProfit, 40);
+    assert.equal(points[2].memberProfit, 38);
+    assert.ok(Math.abs(points[2].shareValue - 1.037999) < 1e-6, String(points[2].shareValue));
+  });
+});
+
 describe("votes and a member's history", () => {
   const claim = key(40);
   const bob = key(41);

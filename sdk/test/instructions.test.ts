@@ -374,4 +374,96 @@ describe("instruction builders match Anchor's", () => {
       await m.closeClaim().accountsStrict({ pool: p.pool, claim, claimant }).instruction(),
     );
   });
+
+  it("mandates", async () => {
+    const product = key();
+    const mandate = p.mandate(2);
+    const markets = [key(), key()];
+    same(
+      ix.proposeMandate({
+        addresses: p,
+        proposer: signer,
+        id: 2,
+        product,
+        terms: {
+          markets,
+          maxAmountIn: 5_000n,
+          minProfit: 10,
+          minProfitBps: 25,
+          period: 86_400,
+          maxTradesPerPeriod: 50,
+          maxNotionalPerPeriod: new BN(100_000),
+          duration: 7 * 86_400,
+        },
+      }),
+      await m
+        .proposeMandate({
+          terms: {
+            markets,
+            maxAmountIn: new BN(5_000),
+            minProfit: new BN(10),
+            minProfitBps: 25,
+            period: new BN(86_400),
+            maxTradesPerPeriod: 50,
+            maxNotionalPerPeriod: new BN(100_000),
+            duration: new BN(7 * 86_400),
+          },
+        })
+        .accountsStrict({
+          proposer: signer,
+          pool: p.pool,
+          validatorSet: p.validatorSet,
+          product,
+          mandate,
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    );
+    const vote = { validator: signer, pool: p.pool, validatorSet: p.validatorSet, mandate };
+    same(
+      ix.approveMandate({ addresses: p, validator: signer, mandate }),
+      await m.approveMandate().accountsStrict(vote).instruction(),
+    );
+    same(
+      ix.rejectMandate({ addresses: p, validator: signer, mandate, reason: "thin" }),
+      await m.rejectMandate({ reason: "thin" }).accountsStrict(vote).instruction(),
+    );
+    same(
+      ix.revokeMandate({ addresses: p, validator: signer, mandate }),
+      await m.revokeMandate().accountsStrict(vote).instruction(),
+    );
+    const route = packRoute(legs);
+    same(
+      ix.executeMandate({
+        addresses: p,
+        keeper: signer,
+        mandate,
+        product,
+        amountIn: 700,
+        minProfit: 9,
+        legs,
+      }),
+      await m
+        .executeMandate({ amountIn: new BN(700), minProfit: new BN(9), legs: route.legs })
+        .accountsStrict({
+          keeper: signer,
+          pool: p.pool,
+          validatorSet: p.validatorSet,
+          mandate,
+          product,
+          vault: p.vault,
+          mint: p.mint,
+          insurance: p.insurance,
+          insuranceVault: p.insuranceVault,
+          tokenProgram: TOKEN_PROGRAM,
+        })
+        .remainingAccounts(route.remaining)
+        .instruction(),
+    );
+    const proposer = key();
+    same(
+      ix.closeMandate({ addresses: p, mandate, proposer }),
+      await m.closeMandate().accountsStrict({ pool: p.pool, mandate, proposer }).instruction(),
+    );
+  });
 });

@@ -12,3 +12,4 @@ export * from "./products";
 export * from "./members";
 export * from "./trades";
 export * from "./claims";
+export * from "./mandates";

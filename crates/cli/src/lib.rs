@@ -12,6 +12,7 @@ pub mod commands;
 pub mod error;
 pub mod explain;
 pub mod fetch;
+pub mod progress;
 pub mod session;
 pub mod settings;
 pub mod table;

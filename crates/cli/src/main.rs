@@ -28,8 +28,8 @@ fn main() -> ExitCode {
     };
     // keeper and validator logs on stderr (RUST_LOG overrides: e.g. RUST_LOG=debug); the
     // simulation shows a progress bar and a report instead of every trade
-    let default = match cli.command {
-        Command::Simulate(_) => "warn",
+    let default = match &cli.command {
+        Command::Simulate(args) if !args.verbose => "warn",
         _ => "pool_bot_keeper=info,pool_bot_validator=info,warn",
     };
     tracing_subscriber::fmt()
@@ -37,7 +37,7 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default)),
         )
-        .with_writer(std::io::stderr)
+        .with_writer(pool_bot_cli::progress::LogWriter)
         .init();
     match try_main(&cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -24,28 +24,35 @@ fn simulate_one_day_seed_one_adds_up() {
             "simulate", "--days", "1", "--seed", "1", "--quiet", "--csv", &path,
         ],
     );
-    assert!(n(&report, "executed") >= 1, "{report}");
-    assert_eq!(
-        n(&report, "total_profit"),
-        n(&report, "insurance") + n(&report, "member_profit")
-    );
-    let trades = report["trades"].as_array().unwrap();
-    assert_eq!(
-        trades.iter().map(|t| n(t, "gain")).sum::<u64>(),
-        n(&report, "total_profit")
-    );
+    let mut trades = 0;
+    for side in ["per_trade", "mandate"] {
+        let p = &report[side];
+        assert_eq!(
+            n(p, "total_profit"),
+            n(p, "insurance") + n(p, "member_profit"),
+            "{side}"
+        );
+        let rows = p["trades"].as_array().unwrap();
+        assert_eq!(
+            rows.iter().map(|t| n(t, "gain")).sum::<u64>(),
+            n(p, "total_profit")
+        );
+        trades += rows.len();
+    }
+    assert!(n(&report["mandate"], "executed") >= 1, "{report}");
     let written = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(written.lines().count(), trades.len() + 1);
+    assert_eq!(written.lines().count(), trades + 1);
     let text = w.ok(
         &admin,
         &["simulate", "--days", "1", "--seed", "1", "--quiet"],
     );
     for row in [
-        "Daily Scenario",
-        "arbitrage opportunities detected",
+        "Assumptions",
+        "competitors",
+        "per-trade votes",
+        "Lost to competitors",
         "Insurance allocation (5%)",
-        "Monthly",
-        "Annual ROI",
+        "Annualised return on capital",
     ] {
         assert!(text.contains(row), "{row} missing:\n{text}");
     }

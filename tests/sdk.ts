@@ -389,7 +389,13 @@ describe("the deposit queue and claim rules", () => {
     Object.fromEntries(
       Object.entries(fields).map(([k, v]) => [k, new BN(v.toString())]),
     ) as unknown as PoolAccount;
-  const books = { totalShares: 2_000_000n, totalAssets: 2_200_000n, minContribution: 100_000n };
+  const books = {
+    totalShares: 2_000_000n,
+    totalAssets: 2_200_000n,
+    minContribution: 100_000n,
+    mandatesActiveUntil: 0,
+    proposalTtl: 3_600,
+  };
 
   it("says when a deposit must be requested and when a request is ready", () => {
     const live = pool({ ...books, proposalsLiveUntil: 1_000, depositQueueReadyAt: I64_MAX });
@@ -402,6 +408,16 @@ describe("the deposit queue and claim rules", () => {
     assert.equal(depositsAwaitingSettlement(queued, 999), false);
     assert.equal(depositsAwaitingSettlement(queued, 1_000), true, "trades wait for its settlement");
     assert.equal(pendingRequestCount(queued), 2);
+  });
+
+  it("while a mandate stands, deposits are requested and ready a proposal lifetime later at the soonest", () => {
+    const standing = pool({ ...books, proposalsLiveUntil: 1_000, mandatesActiveUntil: 50_000 });
+    assert.equal(depositMustBeRequested(standing, 2_000), true, "no proposal is live, but a mandate stands");
+    assert.equal(depositMustBeRequested(standing, 50_000), false, "it has expired");
+    assert.equal(depositReadyAt(standing, 2_000), 5_600, "now + the proposal lifetime");
+    const later = pool({ ...books, proposalsLiveUntil: 9_000, mandatesActiveUntil: 50_000 });
+    assert.equal(depositReadyAt(later, 2_000), 9_000, "a proposal live longer decides");
+    assert.equal(depositReadyAt(standing, 60_000), 60_000);
   });
 
   it("previews shares and values at the price profit has already raised", () => {

@@ -86,6 +86,17 @@ describe("clusters", () => {
     assert.equal(LOCALNET.usdcMint, pubkey("migrations/localnet/usdc-mint.json"));
     assert.equal(LOCALNET.solMint, pubkey("app/fixtures/localnet/sol-mint.json"));
     assert.equal(knownSymbol(LOCALNET.usdcMint), "USDC");
+    assert.equal(knownSymbol(LOCALNET.solMint), "SOL");
+  });
+
+  it("names mints from the client's one table (crates/client/src/known_mints.json)", () => {
+    const table = JSON.parse(
+      readFileSync(join(__dirname, "../../../crates/client/src/known_mints.json"), "utf8"),
+    ) as Record<string, string>;
+    for (const [mint, symbol] of Object.entries(table)) assert.equal(knownSymbol(mint), symbol);
+    assert.equal(knownSymbol("EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v"), "USDC");
+    assert.equal(knownSymbol(LOCALNET.admin), null);
+    assert.equal(knownSymbol("toString"), null, "only the table's own keys");
   });
 
   it("knows endpoints and explorer links", () => {

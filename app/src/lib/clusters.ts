@@ -1,7 +1,10 @@
 /**
  * Clusters, their RPC endpoints and explorer links, the localnet fixtures' public keys (read
- * from the committed keypair files at build time) and the token symbols the app knows.
+ * from the committed keypair files at build time) and the token symbols the app knows (the
+ * client's one table, `crates/client/src/known_mints.json`, as the CLI reads it).
  */
+import knownMints from "../../../crates/client/src/known_mints.json";
+
 
 /** A cluster the app can talk to. */
 export type ClusterId = "localnet" | "devnet" | "mainnet-beta" | "custom";
@@ -81,16 +84,10 @@ export const LOCALNET: LocalnetKeys =
         solMint: "Ctf2YWXuNRXmLVdpTr7uwT4tuRr5U3dseL8jGeoT5zah",
       };
 
-const KNOWN_MINTS: Record<string, string> = {
-  EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v: "USDC",
-  "4zMMC9srt5Ri5X14GAgXhaHii3GnPAEERYPJgZJDncDU": "USDC",
-  Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB: "USDT",
-  So11111111111111111111111111111111111111112: "SOL",
-};
+/** Mint → symbol: mainnet USDC, USDT, SOL, devnet USDC and the localnet fixtures' test USDC and SOL. */
+const KNOWN_MINTS: Readonly<Record<string, string>> = knownMints;
 
 /** The symbol of `mint`, when the app knows it (`null` otherwise). */
 export function knownSymbol(mint: string): string | null {
-  if (mint === LOCALNET.usdcMint) return "USDC";
-  if (mint === LOCALNET.solMint) return "SOL";
-  return KNOWN_MINTS[mint] ?? null;
+  return Object.hasOwn(KNOWN_MINTS, mint) ? KNOWN_MINTS[mint] : null;
 }

@@ -40,6 +40,35 @@ describe("the audit trail in the app's formatting", () => {
       tone: "good",
     });
   });
+
+  it("a member's history shows every digit of amounts and shares, as the position and the CLI", () => {
+    const ctx = { decimals: 6, symbol: "USDC", exact: true, roles: new Map<string, string>(), ...idMaps([]) };
+    const settled = {
+      name: "depositSettled" as const,
+      data: {
+        pool,
+        unixTimestamp: new BN(0),
+        request: key(20),
+        id: new BN(3),
+        member: alice,
+        amount: new BN(509_500_001),
+        shares: new BN(500_123_457),
+        totalShares: new BN(1_500_000_000),
+        totalAssets: new BN(1_528_500_000),
+        pendingDeposits: new BN(0),
+      },
+    };
+    const short = `${alice.toBase58().slice(0, 4)}…${alice.toBase58().slice(-4)}`;
+    assert.equal(
+      describeEvent(settled, ctx).detail,
+      `${short}'s request #3 of 509.500001 USDC became 500.123457 shares`,
+    );
+    assert.equal(
+      describeEvent(settled, { ...ctx, exact: false }).detail,
+      `${short}'s request #3 of 509.50 USDC became 500.12 shares`,
+      "the pool-wide feed rounds to cents",
+    );
+  });
 });
 
 describe("routes in words", () => {

@@ -14,7 +14,14 @@ export function HistoryCard({ pool }: { pool: PoolInfo }) {
     return memberHistory(items, publicKey);
   }, [items, publicKey]);
   const maps = useMemo(() => idMaps(items), [items]);
-  const ctx = { decimals: pool.decimals, symbol: pool.symbol, roles: new Map<string, string>(), ...maps };
+  // every digit, as the position and `poolbot` show them
+  const ctx = {
+    decimals: pool.decimals,
+    symbol: pool.symbol,
+    exact: true,
+    roles: new Map<string, string>(),
+    ...maps,
+  };
   return (
     <Card
       title="Your history"

@@ -20,7 +20,10 @@ export type Action =
   | "claimVote"
   | "expireClaim"
   | "fund"
-  | "manage";
+  | "manage"
+  | "proposeMandate"
+  | "mandateVote"
+  | "revokeMandate";
 
 /** What a sentence may mention. */
 export interface ErrorFacts {
@@ -50,6 +53,8 @@ const MIN_ROLE: Partial<Record<Action, string>> = {
   manage: "ADMIN",
   tradeVote: "JUNIOR",
   claimVote: "SENIOR",
+  mandateVote: "JUNIOR",
+  revokeMandate: "LEAD",
 };
 
 const WHAT: Record<Action, string> = {
@@ -65,6 +70,9 @@ const WHAT: Record<Action, string> = {
   expireClaim: "mark claims expired",
   fund: "fund the insurance reserve",
   manage: "manage validators, keepers, products and the configuration, or queue and cancel changes",
+  proposeMandate: "propose mandates",
+  mandateVote: "vote on mandates",
+  revokeMandate: "revoke mandates",
 };
 
 /** Sentences that need no facts, keyed by Pool Bot error name. */

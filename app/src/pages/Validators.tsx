@@ -1,11 +1,13 @@
 /**
  * Validators: proposals with their route, amounts, quorum progress, lead requirement and expiry;
- * approve, or reject with a reason; execute, expire and close; the connected validator's record.
+ * approve, or reject with a reason; execute, expire and close; mandates (`components/mandate/`);
+ * the connected validator's record.
  */
 import { useWallet } from "@solana/wallet-adapter-react";
 import { isFinished, isUndecided, tradeRequiresLead } from "@poolbot/sdk";
 import { useMemo } from "react";
 import { PageHead, PoolGate } from "../components/Layout";
+import { MandatesSection } from "../components/mandate/MandatesSection";
 import { ProposalList } from "../components/proposal/ProposalCard";
 import { Address, Badge, Card, Empty, RoleBadge, Skeleton, Stat } from "../components/ui";
 import { formatCount, formatDateTime, formatPercent, shortAddress } from "../lib/format";
@@ -77,6 +79,7 @@ function Validators() {
           <ProposalList items={groups.done} pool={pool} set={set.data!} now={now} compact />
         </Card>
       )}
+      <MandatesSection pool={pool} now={now} />
       <ValidatorTable pool={pool} now={now} />
     </>
   );

@@ -91,6 +91,8 @@ export const useInsurance = () => usePoolQuery("insurance", (c, p) => c.fetchIns
 export const useMembers = () => usePoolQuery("members", (c, p) => c.listMembers(p));
 export const useProposals = () => usePoolQuery("proposals", (c, p) => c.listProposals(p));
 export const useClaims = () => usePoolQuery("claims", (c, p) => c.listClaims(p));
+/** The pool's open (not yet closed) mandates, oldest first. */
+export const useMandates = () => usePoolQuery("mandates", (c, p) => c.listMandates(p));
 /** Governance changes waiting out the pool's time lock (or due and not yet applied), oldest first. */
 export const usePendingChanges = () => usePoolQuery("pendingChanges", (c, p) => c.listPendingChanges(p));
 /** The deposit queue: unsettled requests, oldest first (the first 50). */

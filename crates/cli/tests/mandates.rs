@@ -7,7 +7,7 @@ mod common;
 
 use clap::Parser;
 use common::{Markets, World, USDC};
-use pool_bot_cli::Cli;
+use pool_bot_cli::{report, Cli};
 use pool_bot_client::chain::Chain;
 use pool_bot_client::Pubkey;
 use solana_keypair::Keypair;
@@ -348,6 +348,19 @@ fn every_propose_mistake_is_refused_before_sending() {
     assert_eq!(
         err,
         format!("Market {cheap} is passed twice. Pass each --market once.")
+    );
+    // under --json the refusal is the error object, kind "input"
+    let keeper = w.keeper.insecure_clone();
+    let args = propose_args(&m, &["--market", &cheap]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let error = w.run(&keeper, &args).unwrap_err();
+    let json: serde_json::Value = serde_json::from_str(&report(&error, true)).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "error": format!("Market {cheap} is passed twice. Pass each --market once."),
+            "kind": "input",
+        })
     );
     let mut nine = Vec::new();
     for _ in 0..7 {

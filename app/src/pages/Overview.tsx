@@ -98,9 +98,11 @@ function Overview() {
           value={amt(s.pendingDeposits)}
           sub={
             s.pendingRequests === 0
-              ? s.proposalsLive
-                ? `a proposal is live: new deposits wait ${formatDuration(s.proposalsLiveUntil - now)}`
-                : "none waiting: deposits buy shares at once"
+              ? s.mandatesActive
+                ? "a mandate stands: new deposits wait a proposal lifetime"
+                : s.proposalsLive
+                  ? `a proposal is live: new deposits wait ${formatDuration(s.proposalsLiveUntil - now)}`
+                  : "none waiting: deposits buy shares at once"
               : s.settlementDue
                 ? `${formatCount(s.pendingRequests)} waiting, ready to settle`
                 : `${formatCount(s.pendingRequests)} waiting for live proposals to end`
@@ -125,7 +127,7 @@ function Overview() {
       <div className="grid two">
         <Card
           title="Trades"
-          subtitle="Proposed by keepers, decided by the validators' quorum"
+          subtitle="Proposed by keepers and decided by the validators' quorum, or run under a mandate"
           testId="trade-stats"
         >
           {proposals.data ? <TradeCounters pool={pool} now={now} /> : <Skeleton height={80} />}

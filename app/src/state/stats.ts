@@ -8,6 +8,7 @@ import {
   hasVoted,
   InsuranceReserveAccount,
   isUndecided,
+  mandatesActive,
   pendingRequestCount,
   PoolAccount,
   ProposalStanding,
@@ -46,9 +47,11 @@ export function poolStats(pool: PoolAccount, now: number) {
     pendingRequests: pendingRequestCount(pool),
     /** Whether the oldest request is ready (trades wait until it is settled). */
     settlementDue: depositsAwaitingSettlement(pool, now),
-    /** Whether a deposit now must be requested (a trade proposal is live). */
+    /** Whether a deposit now must be requested (a trade proposal is live, or a mandate stands). */
     proposalsLive: depositMustBeRequested(pool, now),
     proposalsLiveUntil: pool.proposalsLiveUntil.toNumber(),
+    /** Whether an approved mandate may still be used (deposits wait a proposal lifetime). */
+    mandatesActive: mandatesActive(pool, now),
     totalShares: big(pool.totalShares),
     totalProfit: big(pool.totalProfit),
     memberProfit: big(pool.totalMemberProfit),
@@ -124,5 +127,7 @@ export function tradeStats(pool: PoolAccount, proposals: TradeProposalAccount[],
     stale: BigInt(lapsed("stale")),
     pending: count("pending"),
     awaitingExecution: count("executable"),
+    /** Executions under mandates (not proposals: counted apart from `executed`). */
+    mandateTrades: big(pool.mandateTrades),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Deposit with a share preview and a slippage bound, or, while a trade proposal is live, a
- * deposit request that becomes shares when it ends.
+ * Deposit with a share preview and a slippage bound, or, while a trade proposal is live or a
+ * mandate stands, a deposit request that becomes shares later (when the proposals end, and no
+ * sooner than a proposal lifetime while a mandate stands).
  */
 import {
   depositMustBeRequested,
@@ -8,6 +9,7 @@ import {
   depositReadyAt,
   eventsNamed,
   isPaused,
+  mandatesActive,
   shareValue,
 } from "@poolbot/sdk";
 import { useState } from "react";
@@ -40,9 +42,14 @@ export function DepositForm({ pool, now }: { pool: PoolInfo; now: number }) {
   const tooMuch = amount > balance;
   const paused = isPaused(pool.account);
   const amountText = formatExact(amount, decimals, symbol);
-  // While a trade proposal made earlier may still execute, new money waits in the queue.
+  // While a trade proposal made earlier may still execute, or a keeper may trade under a
+  // mandate, new money waits in the queue.
   const queued = depositMustBeRequested(pool.account, now);
   const readyAt = depositReadyAt(pool.account, now);
+  const mandate = mandatesActive(pool.account, now);
+  const why = mandate
+    ? "a proposal lifetime from now, as a mandate stands"
+    : "when the live trade proposals have ended";
 
   const send = async () => {
     const ok = queued
@@ -53,7 +60,7 @@ export function DepositForm({ pool, now }: { pool: PoolInfo; now: number }) {
           (result) => {
             const [event] = eventsNamed(result.events, "depositRequested");
             const at = event ? event.readyAt.toNumber() : readyAt;
-            return `Requested ${formatExact(event ? big(event.amount) : amount, decimals, symbol)}: it becomes shares after ${formatDateTime(at)} (in ${formatDuration(at - Math.floor(Date.now() / 1000))}), when the live trade proposals have ended, at the share value of then.`;
+            return `Requested ${formatExact(event ? big(event.amount) : amount, decimals, symbol)}: it becomes shares after ${formatDateTime(at)} (in ${formatDuration(at - Math.floor(Date.now() / 1000))}), ${why}, at the share value of then.`;
           },
         )
       : await submit(
@@ -105,10 +112,11 @@ export function DepositForm({ pool, now }: { pool: PoolInfo; now: number }) {
       </label>
       {queued ? (
         <div className="notice small" data-testid="deposit-queued-note">
-          A trade proposal is live until {formatDateTime(readyAt)} ({formatDuration(readyAt - now)} left). A
-          deposit now waits in a queue and becomes shares when it ends, at the share value of that moment, so
-          it shares only in profit made after it. Your {symbol} move to the vault now; anyone may settle the
-          request once it is ready.
+          {mandate
+            ? `A mandate stands: a keeper may trade at any moment, so a deposit now waits in a queue and becomes shares after ${formatDateTime(readyAt)} (${formatDuration(readyAt - now)} from now),`
+            : `A trade proposal is live until ${formatDateTime(readyAt)} (${formatDuration(readyAt - now)} left). A deposit now waits in a queue and becomes shares when it ends,`}{" "}
+          at the share value of that moment, so it shares only in profit made after it. Your {symbol} move to
+          the vault now; anyone may settle the request once it is ready.
         </div>
       ) : (
         <SlippagePicker bps={bps} onChange={setBps} />

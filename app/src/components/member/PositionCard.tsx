@@ -77,7 +77,7 @@ export function PositionCard({ pool }: { pool: PoolInfo }) {
             <span data-raw={pending.toString()} data-testid="position-pending-value">
               {exact(pending)}
             </span>
-            <span className="muted"> · becomes shares when the live trade proposals end</span>
+            <span className="muted"> · becomes shares once its request is ready and settled</span>
           </Row>
         )}
         <Row label="Capital contributed">{exact(capital)}</Row>

@@ -19,7 +19,7 @@ export function HistoryChart({ pool }: { pool: PoolInfo }) {
   return (
     <Card
       title="Performance"
-      subtitle="From the pool's events: one point per deposit, settled deposit request, withdrawal and executed trade"
+      subtitle="From the pool's events: one point per deposit, settled deposit request, withdrawal, executed trade and mandate trade"
       action={
         <Segmented
           options={[

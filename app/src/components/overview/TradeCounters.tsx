@@ -1,4 +1,7 @@
-/** The trade counters (proposed, approved, rejected, executed, expired, stale, pending, awaiting execution) and how proposals ended. */
+/**
+ * The trade counters (proposed, approved, rejected, executed, expired, stale, pending, awaiting
+ * execution, and executions under mandates) and how proposals ended.
+ */
 import { formatCount } from "../../lib/format";
 import { PoolInfo, useProposals } from "../../state/data";
 import { tradeStats } from "../../state/stats";
@@ -20,6 +23,8 @@ export function TradeCounters({ pool, now }: { pool: PoolInfo; now: number }) {
     ["Stale", t.stale, "muted"],
     ["Pending vote", t.pending, "warn"],
     ["Awaiting execution", t.awaitingExecution, "info"],
+    // executions under a standing mandate: no proposal, no vote per trade
+    ["Mandate trades", t.mandateTrades, "good"],
   ];
   const proposed = Number(t.proposed);
   return (

@@ -5,7 +5,6 @@
  */
 import knownMints from "../../../crates/client/src/known_mints.json";
 
-
 /** A cluster the app can talk to. */
 export type ClusterId = "localnet" | "devnet" | "mainnet-beta" | "custom";
 

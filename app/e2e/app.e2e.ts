@@ -95,6 +95,12 @@ describe("Pool Bot web app in Chromium", () => {
     const assets = formatAmount(BigInt(pool.totalAssets.toString()), pool.decimals, { symbol: "USDC" });
     await page.getByTestId("stat-assets-value").filter({ hasText: assets }).waitFor();
     await page.getByTestId("history-chart").locator(".recharts-surface").first().waitFor();
+    // executions under the fixture's mandate are counted apart from executed proposals
+    assert.ok(Number(pool.mandateTrades.toString()) >= 1);
+    await page
+      .getByTestId("trades-mandate-trades")
+      .filter({ hasText: pool.mandateTrades.toString() })
+      .waitFor();
     // members see queued governance changes before they apply, so they can withdraw first
     await page.getByTestId("pending-changes-notice").filter({ hasText: "Set max members to" }).waitFor();
     await screenshot(page, "overview");
@@ -129,11 +135,9 @@ describe("Pool Bot web app in Chromium", () => {
       (await page.getByTestId("deposit-preview-shares").getAttribute("data-raw")) ?? "0",
     );
     assert.ok(preview > 0n, "a share preview at today's value is shown");
-    assert.equal(
-      Number(await page.getByTestId("deposit-ready-at").getAttribute("data-raw")),
-      pool.proposalsLiveUntil.toNumber(),
-      "the page says when it becomes shares: when the live proposal ends",
-    );
+    // The fixture's mandate stands: the request waits a proposal lifetime (past the live proposal).
+    const shownReadyAt = Number(await page.getByTestId("deposit-ready-at").getAttribute("data-raw"));
+    assert.ok(shownReadyAt >= pool.proposalsLiveUntil.toNumber(), "not before the live proposal ends");
     assert.equal(await page.getByTestId("deposit-submit").textContent(), "Request deposit of 250 USDC");
     await page.getByTestId("deposit-submit").click();
     const toast = await settledToast(page);
@@ -143,7 +147,19 @@ describe("Pool Bot web app in Chromium", () => {
     assert.ok(request, `the chain holds deposit request #${id}`);
     assert.ok(request.depositor.equals(member));
     assert.equal(BigInt(request.amount.toString()), 250n * USDC, "with the amount");
-    assert.equal(request.readyAt.toNumber(), pool.proposalsLiveUntil.toNumber());
+    assert.ok(request.readyAt.toNumber() >= pool.proposalsLiveUntil.toNumber());
+    assert.equal(
+      request.readyAt.toNumber(),
+      Math.max(
+        pool.proposalsLiveUntil.toNumber(),
+        request.requestedAt.toNumber() + pool.proposalTtl.toNumber(),
+      ),
+      "a proposal lifetime after the request, as a mandate stands",
+    );
+    assert.ok(
+      Math.abs(shownReadyAt - request.readyAt.toNumber()) <= 15,
+      "the page said when, to the clock's skew",
+    );
     assert.equal(usdcBefore - (await tokenBalance(ata)), 250n * USDC, "250 USDC left the member's wallet");
     assert.equal(await memberShares(p), sharesBefore, "no shares yet");
     const pendingAfter = await memberPending(p);
@@ -152,7 +168,7 @@ describe("Pool Bot web app in Chromium", () => {
     const done = await page.getByTestId("deposit-done").textContent();
     assert.match(
       done ?? "",
-      /^Requested 250 USDC: it becomes shares after .+ \(in [^)]+\), when the live trade proposals have ended, at the share value of then\.$/,
+      /^Requested 250 USDC: it becomes shares after .+ \(in [^)]+\), a proposal lifetime from now, as a mandate stands, at the share value of then\.$/,
     );
     const row = page.getByTestId(`pending-deposit-${id}`);
     await row.waitFor({ timeout: 15_000 });
@@ -269,6 +285,129 @@ describe("Pool Bot web app in Chromium", () => {
     assert.equal(await page.getByTestId(`lead-${id}`).textContent(), "✓ LEAD/ADMIN approved");
     assert.equal(await page.getByTestId(`my-vote-${id}`).textContent(), "You approved this proposal");
     await screenshot(page, "validators");
+    pageErrors.push(...errors);
+    await context.close();
+  });
+
+  it("validators see the mandates: the active one's budget and executions; the LEAD approves the pending one, then revokes it after confirming", async () => {
+    const { page, context, errors } = await newPage(browser);
+    const activeId = state.activeMandateId;
+    const id = state.mandateId;
+    const active = (await client.fetchMandate(p.mandate(activeId)))!;
+    const set = await client.fetchValidatorSet(p);
+    const leadSlot = validatorsOf(set).find((v) => v.key.equals(lead))!.slot;
+    const before = (await client.fetchMandate(p.mandate(id)))!;
+    assert.ok(
+      !votersOf(before.approvals | before.rejections).includes(leadSlot),
+      "the LEAD has not voted yet",
+    );
+    const approvalsBefore = votersOf(before.approvals).length;
+
+    await open(page, "/validators");
+    await connectFixture(page, "lead", lead.toBase58());
+    const card = page.getByTestId(`mandate-${activeId}`);
+    await card.waitFor();
+    assert.equal(await card.getAttribute("data-standing"), "active");
+    assert.equal(await page.getByTestId(`mandate-standing-${activeId}`).textContent(), "Active");
+    const executions = page.getByTestId(`mandate-executions-${activeId}`).locator("[data-raw]");
+    assert.equal(await executions.getAttribute("data-raw"), active.executions.toString());
+    assert.ok(active.executions.toNumber() >= 1, "the fixture traded under it");
+    assert.equal(
+      await page.getByTestId(`mandate-gain-${activeId}`).locator("[data-raw]").getAttribute("data-raw"),
+      active.totalGain.toString(),
+    );
+    await page.getByTestId(`mandate-budget-${activeId}`).filter({ hasText: "of 50 trades" }).waitFor();
+    await card.filter({ hasText: "5,000 USDC" }).waitFor();
+    assert.equal(
+      await page.getByTestId("propose-mandate").count(),
+      0,
+      "a LEAD who is no keeper proposes none",
+    );
+
+    assert.equal(await page.getByTestId(`mandate-standing-${id}`).textContent(), "Pending vote");
+    assert.equal(
+      await page.getByTestId(`mandate-quorum-text-${id}`).textContent(),
+      `${approvalsBefore} of 2 approvals`,
+    );
+    await page.getByTestId(`approve-mandate-${id}`).click();
+    const approved = await settledToast(page);
+    assert.equal(approved.status, "confirmed", `approval failed: ${approved.text}`);
+    const voted = (await client.fetchMandate(p.mandate(id)))!;
+    assert.ok(votersOf(voted.approvals).includes(leadSlot), "the chain records the LEAD's approval");
+    await page
+      .getByTestId(`mandate-quorum-text-${id}`)
+      .filter({ hasText: `${approvalsBefore + 1} of 2 approvals` })
+      .waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId(`my-mandate-vote-${id}`).textContent(), "You approved this mandate");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, "validators-mandates");
+
+    // Revoking asks first; cancelling sends nothing, confirming revokes it at once.
+    await page.getByTestId(`revoke-mandate-${id}`).click();
+    await page.getByTestId("revoke-mandate-dialog").waitFor();
+    await page.getByTestId("confirm-cancel").click();
+    await page.getByTestId("revoke-mandate-dialog").waitFor({ state: "detached" });
+    assert.equal((await client.fetchMandate(p.mandate(id)))!.status, 0, "nothing sent before confirming");
+    await page.getByTestId(`revoke-mandate-${id}`).click();
+    await page.getByTestId("confirm-ok").click();
+    const revoked = await settledToast(page);
+    assert.equal(revoked.status, "confirmed", `revocation failed: ${revoked.text}`);
+    assert.equal((await client.fetchMandate(p.mandate(id)))!.status, 3, "the chain says Revoked");
+    await page.getByTestId("finished-mandates").waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByTestId(`mandate-${id}`).getAttribute("data-standing"), "revoked");
+    pageErrors.push(...errors);
+    await context.close();
+  });
+
+  it("the keeper's mandate form names each bad field before sending; corrected, it proposes", async () => {
+    const { page, context, errors } = await newPage(browser);
+    await open(page, "/validators");
+    await connectFixture(page, "keeper", fixtureKeypair("keeper").publicKey.toBase58());
+    const next = (await client.fetchPool(p.pool)).nextMandateId.toNumber();
+    await page.getByTestId("propose-mandate-open").click();
+    await page.getByTestId("mandate-max-amount").fill("0");
+    await page.getByTestId("mandate-min-profit").fill("0.5");
+    await page.getByTestId("mandate-period").fill("721");
+    await page.getByTestId("mandate-max-trades").fill("0");
+    await page.getByTestId("mandate-duration").fill("31");
+    await page.getByTestId("mandate-submit").click();
+    const problems = page.getByTestId("mandate-form-error").locator("li");
+    await problems.first().waitFor();
+    assert.deepEqual(await problems.allTextContents(), [
+      "Max per trade: must be more than 0; a mandate that may put in nothing could never trade.",
+      "Least profit: the product requires at least 1 USDC a trade. Enter at least that.",
+      "Budget period: must be 1 minute to 30 days, not 721 hours.",
+      "Trades per period: must be between 1 and 4,294,967,295, not 0.",
+      "Lifetime: must be 1 second to 30 days, not 31 days.",
+    ]);
+    assert.equal(await page.getByTestId("tx-toast").count(), 0, "nothing was sent");
+    await screenshot(page, "mandate-form", false, false);
+
+    await page.getByTestId("mandate-max-amount").fill("2500");
+    await page.getByTestId("mandate-min-profit").fill("2");
+    await page.getByTestId("mandate-period").fill("12");
+    await page.getByTestId("mandate-max-trades").fill("20");
+    await page.getByTestId("mandate-duration").fill("3");
+    await page.getByTestId("mandate-submit").click();
+    const toast = await settledToast(page);
+    assert.equal(toast.status, "confirmed", `proposal failed: ${toast.text}`);
+    const made = (await client.fetchMandate(p.mandate(next)))!;
+    assert.ok(made.proposer.equals(fixtureKeypair("keeper").publicKey));
+    assert.deepEqual(
+      [
+        made.maxAmountIn.toString(),
+        made.minProfit.toString(),
+        made.period.toNumber(),
+        made.maxTradesPerPeriod,
+      ],
+      [(2_500n * USDC).toString(), (2n * USDC).toString(), 12 * 3_600, 20],
+    );
+    assert.equal(made.duration.toNumber(), 3 * 86_400);
+    await page
+      .getByTestId("mandate-form-done")
+      .filter({ hasText: `Proposed mandate #${next}` })
+      .waitFor();
+    await page.getByTestId(`mandate-standing-${next}`).filter({ hasText: "Pending vote" }).waitFor();
     pageErrors.push(...errors);
     await context.close();
   });
@@ -570,6 +709,12 @@ describe("Pool Bot web app in Chromium", () => {
     assert.equal(await page.getByTestId(`deny-claim-${ownId}`).count(), 0, "no deny for the claimant");
     await navigate(page, "Activity");
     await page.getByTestId("activity-feed").locator('[data-event="deposited"]').first().waitFor();
+    await page
+      .getByTestId("activity-feed")
+      .locator('[data-event="mandateExecuted"]')
+      .filter({ hasText: "Mandate trade executed" })
+      .first()
+      .waitFor();
     await screenshot(page, "activity", false, false);
     pageErrors.push(...errors);
     await context.close();

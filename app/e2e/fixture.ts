@@ -17,7 +17,11 @@
  *     completed and executed (or expired), and one fresh pending proposal the LEAD has not
  *     voted on. While it is live (an hour), a deposit is queued as a request;
  *  6. one governance change queued and not applied (a no-op; due at once, the pool has no time
- *     lock), for the pending-changes section.
+ *     lock), for the pending-changes section;
+ *  7. mandates: one active (the seed's terms, approved by the LEAD and SENIOR 1) with an
+ *     arbitrage executed under it, and one pending the LEAD has not voted on (a browser test
+ *     approves and revokes it); finished ones are closed. While the active one stands, every
+ *     deposit is queued for at least a proposal lifetime.
  *
  * Idempotent: run it any number of times against the same validator.
  *
@@ -58,6 +62,9 @@ import {
   PoolBotClient,
   hasVoted,
   isLive,
+  isMandateFinished,
+  MandateTerms,
+  mandateStanding,
   proposalStatus,
   RouteLeg,
   swapOutput,
@@ -99,6 +106,10 @@ export interface FixtureState {
   change: string;
   proposal: string;
   member: string;
+  /** The active mandate (with an execution). */
+  activeMandateId: number;
+  /** A pending mandate the LEAD has not voted on. */
+  mandateId: number;
 }
 
 async function send(connection: Connection, ixs: TransactionInstruction[], signers: Signer[]) {
@@ -374,6 +385,54 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
       log(`proposal #${account.id.toString()} left as it is: ${(e as Error).message.split("\n")[0]}`);
     }
   }
+
+  // Mandates: finished ones closed, one active with a trade under it, one pending.
+  const terms = (changes: Partial<MandateTerms> = {}): MandateTerms => ({
+    markets: [cheap.pool, dear.pool],
+    maxAmountIn: 5_000n * USDC,
+    minProfit: USDC,
+    minProfitBps: 10,
+    period: 86_400,
+    maxTradesPerPeriod: 50,
+    maxNotionalPerPeriod: 100_000n * USDC,
+    duration: 7 * 86_400,
+    ...changes,
+  });
+  const leadSlot = slots.get(lead.publicKey.toBase58()) ?? -1;
+  const standing = (m: { account: Parameters<typeof mandateStanding>[0] }) =>
+    mandateStanding(m.account, Math.floor(Date.now() / 1000), pool.configVersion);
+  let mandates = await adminC.listMandates(p);
+  for (const m of mandates.filter((x) => isMandateFinished(standing(x)))) {
+    await keeperC.closeMandate(p, m.publicKey);
+    log(`closed finished mandate #${m.account.id.toString()}`);
+  }
+  mandates = mandates.filter((x) => !isMandateFinished(standing(x)));
+  let active = mandates.find((x) => standing(x) === "active");
+  if (!active) {
+    const sent = await keeperC.proposeMandate(p, product, terms());
+    await leadC.approveMandate(p, sent.mandate);
+    await senior1C.approveMandate(p, sent.mandate);
+    await keeperC.settleReadyDeposits(p);
+    const { legs, gain } = await arbitrage(1_000n * USDC);
+    await keeperC.executeMandate(p, sent.mandate, { amountIn: 1_000n * USDC, minProfit: gain / 2n, legs });
+    active = { publicKey: sent.mandate, account: (await adminC.fetchMandate(sent.mandate))! };
+    log(`mandate #${sent.id} active, one arbitrage executed under it`);
+  }
+  let pendingMandate = mandates.find(
+    (x) => standing(x) === "pending" && !hasVoted(x.account.approvals | x.account.rejections, leadSlot),
+  );
+  if (!pendingMandate) {
+    const smaller = terms({
+      maxAmountIn: 2_000n * USDC,
+      maxTradesPerPeriod: 10,
+      maxNotionalPerPeriod: 20_000n * USDC,
+      duration: 86_400,
+    });
+    const sent = await keeperC.proposeMandate(p, product, smaller);
+    pendingMandate = { publicKey: sent.mandate, account: (await adminC.fetchMandate(sent.mandate))! };
+    log(`pending mandate #${sent.id} ${sent.mandate.toBase58()}`);
+  }
+
   const fresh = await propose(1_000n * USDC);
   log(`pending proposal #${fresh.id} ${fresh.proposal.toBase58()}`);
   // One queued governance change left unapplied (a no-op: the current member limit), so the
@@ -393,6 +452,8 @@ export async function buildFixture(rpcUrl: string): Promise<FixtureState> {
     member: member.publicKey.toBase58(),
     changeId: queued.account.id.toNumber(),
     change: queued.publicKey.toBase58(),
+    activeMandateId: active.account.id.toNumber(),
+    mandateId: pendingMandate.account.id.toNumber(),
   };
 }
 

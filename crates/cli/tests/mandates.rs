@@ -192,11 +192,11 @@ fn a_mandate_is_proposed_listed_approved_used_revoked_and_closed() {
     assert_eq!(active["mandates"].as_array().unwrap().len(), 1);
     let err = w.err(&admin, &["mandates", "close", "0"]);
     assert!(
-        err.starts_with("Mandate 0 is active: usable since "),
+        err.starts_with("Mandate 0 cannot be closed yet: it is active: usable since "),
         "{err}"
     );
     assert!(
-        err.ends_with("it can be closed once rejected, revoked, expired or stale. A LEAD or ADMIN can revoke it now with `poolbot mandates revoke 0`."),
+        err.ends_with(". It can be closed once rejected, revoked, expired or stale; a LEAD or ADMIN can revoke it now with `poolbot mandates revoke 0`."),
         "{err}"
     );
 

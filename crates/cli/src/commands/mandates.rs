@@ -838,8 +838,9 @@ fn close(s: &mut Session, pool: &PoolInfo, id: u64) -> Result<(), CliError> {
     let standing = m.standing(now, pool.state.config_version);
     if !standing.is_finished() {
         return Err(CliError::State(format!(
-            "Mandate {id} is {}: it can be closed once rejected, revoked, expired or stale. A \
-             LEAD or ADMIN can revoke it now with `poolbot mandates revoke {id}`.",
+            "Mandate {id} cannot be closed yet: it is {}. It can be closed once rejected, \
+             revoked, expired or stale; a LEAD or ADMIN can revoke it now with `poolbot mandates \
+             revoke {id}`.",
             standing_text(&m, standing, now)
         )));
     }

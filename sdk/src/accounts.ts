@@ -31,7 +31,7 @@ export type ClaimAccount = Accounts["claim"];
 export type ProductAccount = Accounts["product"];
 /** A leg rule as a product stores it (read it with `legRulesOf`). */
 export type StoredLegRule = Types["legRule"];
-/** A deposit waiting to become shares (made while a trade proposal was live). */
+/** A deposit waiting to become shares (made while a trade proposal or a mandate was live). */
 export type DepositRequestAccount = Accounts["depositRequest"];
 
 /** A standing trade mandate: terms, votes, budget and executions (zero-copy). */

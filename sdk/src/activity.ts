@@ -286,7 +286,7 @@ export function describeEvent(event: PoolBotEvent, ctx: DescribeContext): Descri
       const d = event.data;
       return {
         title: "Deposit requested",
-        detail: `${shortAddress(d.member)} deposited ${amount(d.amount)} while a trade proposal was live; it becomes shares once that ends (request #${d.id.toString()})`,
+        detail: `${shortAddress(d.member)} deposited ${amount(d.amount)} while a trade proposal or a mandate was live; it becomes shares once the request is ready (request #${d.id.toString()})`,
         actor: d.member.toBase58(),
         tone: "info",
       };

@@ -254,7 +254,7 @@ describe("the audit trail in words", () => {
     const short = `${alice.toBase58().slice(0, 4)}…${alice.toBase58().slice(-4)}`;
     assert.deepEqual(describeEvent(requested.event, ctx), {
       title: "Deposit requested",
-      detail: `${short} deposited 509.50 USDC while a trade proposal was live; it becomes shares once that ends (request #3)`,
+      detail: `${short} deposited 509.50 USDC while a trade proposal or a mandate was live; it becomes shares once the request is ready (request #3)`,
       actor: alice.toBase58(),
       tone: "info",
     });

@@ -40,7 +40,7 @@ export function PendingDepositsCard({ pool, now }: { pool: PoolInfo; now: number
   return (
     <Card
       title="Pending deposits"
-      subtitle="Deposits made while a trade proposal was live become shares when it ends, at the share value of that moment"
+      subtitle="Deposits made while a trade proposal or a mandate was live become shares once ready and settled, at the share value of that moment"
       testId="pending-deposits"
     >
       {mine.length > 0 && (

@@ -819,27 +819,28 @@ export type PoolBot = {
         {
           "name": "vault",
           "docs": [
-            "The pool's vault."
+            "The pool's vault: the route starts and ends here; its gain is the profit (read from",
+            "the raw token layout)."
           ],
           "writable": true
         },
         {
           "name": "mint",
           "docs": [
-            "The pool's asset mint."
+            "The pool's asset mint (the insurance transfer names it)."
           ]
         },
         {
           "name": "insurance",
           "docs": [
-            "The pool's insurance reserve."
+            "Receives the insurance share in its books."
           ],
           "writable": true
         },
         {
           "name": "insuranceVault",
           "docs": [
-            "The reserve's token account."
+            "Receives the insurance share."
           ],
           "writable": true
         },
@@ -915,14 +916,15 @@ export type PoolBot = {
         {
           "name": "vault",
           "docs": [
-            "The pool's vault: the route starts and ends here."
+            "The pool's vault: the route starts and ends here; its gain is the profit (read from",
+            "the raw token layout)."
           ],
           "writable": true
         },
         {
           "name": "mint",
           "docs": [
-            "The pool's asset mint."
+            "The pool's asset mint (the insurance transfer names it)."
           ]
         },
         {

@@ -252,7 +252,8 @@ fn the_agent_approves_a_mandate_within_its_policy() {
 
 #[test]
 fn the_agent_rejects_a_mandate_outside_its_policy_naming_the_check() {
-    let cases: Vec<(Box<dyn Fn(&SeedWorld) -> MandateTerms>, Policy, &str)> = vec![
+    type Terms = Box<dyn Fn(&SeedWorld) -> MandateTerms>;
+    let cases: Vec<(Terms, Policy, &str)> = vec![
         (
             Box::new(|w| w.mandate_terms()),
             Policy::new(USDC, 4_000 * USDC),

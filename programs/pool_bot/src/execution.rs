@@ -3,26 +3,28 @@
 //! route inside a standing mandate), so both split profit and guard the pool's accounts alike.
 use crate::errors::PoolError;
 use crate::math;
-use crate::route_guard::RouteGuard;
+use crate::route_guard::{token_state, RouteGuard};
 use crate::state::*;
 use crate::token;
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program::invoke_signed_unchecked;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
-/// The accounts whose books a trade changes.
+/// The accounts whose books a trade changes. The vault, the mint and the reserve's token
+/// account are checked by address against the pool's books and read from the raw token layout
+/// (`route_guard::token_state`): no deserialisation on the hottest path.
 pub struct TradeBooks<'a, 'info> {
     /// The pool (its PDA signs every leg).
     pub pool: &'a AccountLoader<'info, Pool>,
     /// The pool's vault: its gain is the trade's profit.
-    pub vault: &'a mut InterfaceAccount<'info, TokenAccount>,
+    pub vault: &'a AccountInfo<'info>,
     /// The pool's asset mint.
-    pub mint: &'a InterfaceAccount<'info, Mint>,
+    pub mint: &'a AccountInfo<'info>,
     /// The insurance reserve's books.
     pub insurance: &'a mut Account<'info, InsuranceReserve>,
     /// The reserve's token account (receives the insurance share).
-    pub insurance_vault: &'a InterfaceAccount<'info, TokenAccount>,
+    pub insurance_vault: &'a AccountInfo<'info>,
     /// The mint's token program.
     pub token_program: &'a Interface<'info, TokenInterface>,
 }
@@ -50,14 +52,21 @@ pub fn run_and_book<'info>(
     min_profit: u64,
 ) -> Result<Settled> {
     let pool_key = books.pool.key();
-    let (creator, asset_mint, bump, insurance_bps) = {
+    let (creator, asset_mint, bump, insurance_bps, decimals) = {
         let pool = books.pool.load()?;
-        (pool.creator, pool.asset_mint, pool.bump, pool.insurance_bps)
+        (
+            pool.creator,
+            pool.asset_mint,
+            pool.bump,
+            pool.insurance_bps,
+            pool.decimals,
+        )
     };
     let seeds: &[&[u8]] = &[SEED_POOL, creator.as_ref(), asset_mint.as_ref(), &[bump]];
 
-    let before = books.vault.amount;
-    let mut guard = RouteGuard::before(legs, infos, &pool_key, &books.vault.key())?;
+    let vault_state = || token_state(books.vault).ok_or(PoolError::WrongVault);
+    let before = vault_state()?.amount;
+    let mut guard = RouteGuard::before(legs, infos, &pool_key, books.vault.key)?;
     // No account of the calling instruction is borrowed here (loaders were dropped), which is
     // what the skipped client-side borrow checks would verify.
     for leg in legs {
@@ -66,10 +75,9 @@ pub fn run_and_book<'info>(
     }
     guard.require_kept(infos, &pool_key, amount_in)?;
 
-    let vault = books.vault;
-    vault.reload()?;
+    let vault = vault_state()?;
     require!(
-        vault.owner == pool_key && vault.delegate.is_none() && vault.close_authority.is_none(),
+        vault.owner == pool_key && !vault.has_delegate && !vault.has_close_authority,
         PoolError::VaultAuthorityChanged
     );
     let gain = vault
@@ -82,9 +90,10 @@ pub fn run_and_book<'info>(
     if insurance > 0 {
         token::transfer(
             books.token_program,
-            books.mint,
-            vault.to_account_info(),
-            books.insurance_vault.to_account_info(),
+            books.mint.clone(),
+            decimals,
+            books.vault.clone(),
+            books.insurance_vault.clone(),
             books.pool.to_account_info(),
             insurance,
             &[seeds],

@@ -11,7 +11,7 @@
 //! and pay into token accounts the pool PDA owns, and trade only on the product's markets when
 //! it lists any; what the legs do to those accounts is checked after they run (`route_guard`).
 use crate::errors::PoolError;
-use crate::route_guard::token_owner;
+use crate::route_guard::{token_owner, token_state};
 use crate::state::{LegRule, NO_MARKET};
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::instruction::Instruction;
@@ -87,21 +87,22 @@ pub struct RoutePolicy<'a> {
 
 impl RoutePolicy<'_> {
     /// Refuses a leg that calls this program, an instruction no rule allows, is too large,
-    /// passes the proposal or mandate, asks anyone but the pool PDA to sign, spends from or pays into an
-    /// account the pool does not own (read from `infos`), or trades on an unlisted market.
+    /// passes the proposal or mandate, asks anyone but the pool PDA to sign, spends from or
+    /// pays into an account the pool does not own (`owner_of(i)`: the token owner of the leg's
+    /// account `i`), or trades on an unlisted market. Returns the rule the leg matched.
     fn check_leg(
         &self,
         program_id: &Pubkey,
-        accounts: &[(&Pubkey, bool)],
+        accounts: &[AccountMeta],
         data: &[u8],
-        infos: &[AccountInfo],
-    ) -> Result<()> {
+        owner_of: impl Fn(usize) -> Option<Pubkey>,
+    ) -> Result<LegRule> {
         require_keys_neq!(*program_id, crate::ID, PoolError::RouteSelfInvocation);
         require!(
             self.rules.iter().any(|r| r.program == *program_id),
             PoolError::ProgramNotAllowed
         );
-        let rule = self
+        let rule = *self
             .rules
             .iter()
             .find(|r| r.matches(program_id, data))
@@ -114,26 +115,45 @@ impl RoutePolicy<'_> {
             accounts.len() >= rule.min_accounts(),
             PoolError::RouteAccountMissing
         );
-        for (key, is_signer) in accounts {
-            require_keys_neq!(**key, self.record, PoolError::ProposalInRoute);
+        for meta in accounts {
+            require_keys_neq!(meta.pubkey, self.record, PoolError::ProposalInRoute);
             require!(
-                !is_signer || **key == self.pool,
+                !meta.is_signer || meta.pubkey == self.pool,
                 PoolError::RouteSignerNotAllowed
             );
         }
         for index in [rule.source_index, rule.destination_index] {
-            let key = accounts[usize::from(index)].0;
             require!(
-                token_owner(infos, key) == Some(self.pool),
+                owner_of(usize::from(index)) == Some(self.pool),
                 PoolError::LegAccountNotPoolOwned
             );
         }
         if rule.market_index != NO_MARKET && !self.markets.is_empty() {
-            let market = accounts[usize::from(rule.market_index)].0;
+            let market = &accounts[usize::from(rule.market_index)].pubkey;
             require!(self.markets.contains(market), PoolError::MarketNotAllowed);
         }
-        Ok(())
+        Ok(rule)
     }
+}
+
+/// The accounts `spec` names, resolved against the remaining accounts (one allocation: this
+/// runs for every leg of every proposal and execution).
+fn metas(spec: &LegSpec, remaining: &[AccountInfo]) -> Result<Vec<AccountMeta>> {
+    let mut out = Vec::with_capacity(spec.accounts.len());
+    for r in &spec.accounts {
+        out.push(AccountMeta {
+            pubkey: *key_at(remaining, r.index)?,
+            is_signer: r.is_signer,
+            is_writable: r.is_writable,
+        });
+    }
+    Ok(out)
+}
+
+/// The token owner of the remaining account the leg names at position `i`.
+fn spec_owner(spec: &LegSpec, remaining: &[AccountInfo], i: usize) -> Option<Pubkey> {
+    let index = spec.accounts.get(i)?.index;
+    token_state(remaining.get(usize::from(index))?).map(|s| s.owner)
 }
 
 /// Appends bytes at `*at`, refusing to run past the buffer.
@@ -168,17 +188,19 @@ pub fn write(
     put(out, &mut at, &(specs.len() as u32).to_le_bytes())?;
     for spec in specs {
         let program_id = key_at(remaining, spec.program_index)?;
-        let keys = spec
-            .accounts
-            .iter()
-            .map(|r| Ok((key_at(remaining, r.index)?, r.is_signer)))
-            .collect::<Result<Vec<_>>>()?;
-        policy.check_leg(program_id, &keys, &spec.data, remaining)?;
+        let accounts = metas(spec, remaining)?;
+        policy.check_leg(program_id, &accounts, &spec.data, |i| {
+            spec_owner(spec, remaining, i)
+        })?;
         put(out, &mut at, program_id.as_ref())?;
         put(out, &mut at, &(spec.accounts.len() as u32).to_le_bytes())?;
-        for (r, (key, _)) in spec.accounts.iter().zip(&keys) {
-            put(out, &mut at, key.as_ref())?;
-            put(out, &mut at, &[r.is_signer as u8, r.is_writable as u8])?;
+        for meta in &accounts {
+            put(out, &mut at, meta.pubkey.as_ref())?;
+            put(
+                out,
+                &mut at,
+                &[meta.is_signer as u8, meta.is_writable as u8],
+            )?;
         }
         put(out, &mut at, &(spec.data.len() as u32).to_le_bytes())?;
         put(out, &mut at, &spec.data)?;
@@ -186,13 +208,14 @@ pub fn write(
     Ok(at)
 }
 
-/// Resolves `specs` against the remaining accounts into the instructions they describe,
-/// checking each leg against `policy` (a mandate's route, which is never stored).
+/// Resolves `specs` against the remaining accounts into the instructions they describe, each
+/// with the leg rule it matched, checking each leg against `policy` (a mandate's route, which
+/// is never stored).
 pub fn resolve(
     specs: &[LegSpec],
     remaining: &[AccountInfo],
     policy: &RoutePolicy,
-) -> Result<Vec<Instruction>> {
+) -> Result<Vec<(Instruction, LegRule)>> {
     require!(
         !specs.is_empty() && specs.len() <= MAX_LEGS,
         PoolError::InvalidRouteLength
@@ -200,25 +223,18 @@ pub fn resolve(
     let mut out = Vec::with_capacity(specs.len());
     for spec in specs {
         let program_id = *key_at(remaining, spec.program_index)?;
-        let accounts = spec
-            .accounts
-            .iter()
-            .map(|r| {
-                Ok(AccountMeta {
-                    pubkey: *key_at(remaining, r.index)?,
-                    is_signer: r.is_signer,
-                    is_writable: r.is_writable,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let keys: Vec<(&Pubkey, bool)> =
-            accounts.iter().map(|m| (&m.pubkey, m.is_signer)).collect();
-        policy.check_leg(&program_id, &keys, &spec.data, remaining)?;
-        out.push(Instruction {
-            program_id,
-            accounts,
-            data: spec.data.clone(),
-        });
+        let accounts = metas(spec, remaining)?;
+        let rule = policy.check_leg(&program_id, &accounts, &spec.data, |i| {
+            spec_owner(spec, remaining, i)
+        })?;
+        out.push((
+            Instruction {
+                program_id,
+                accounts,
+                data: spec.data.clone(),
+            },
+            rule,
+        ));
     }
     Ok(out)
 }
@@ -272,21 +288,19 @@ pub fn instructions(
         let count = reader.len()?;
         require!(count <= MAX_LEG_ACCOUNTS, PoolError::RouteLegTooLarge);
         let raw = reader.take(count * ACCOUNT_BYTES)?;
-        let accounts = raw
-            .chunks_exact(ACCOUNT_BYTES)
-            .map(|a| {
-                Ok(AccountMeta {
-                    pubkey: key_from(&a[..32])?,
-                    is_signer: a[32] != 0,
-                    is_writable: a[33] != 0,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let mut accounts = Vec::with_capacity(count);
+        for a in raw.chunks_exact(ACCOUNT_BYTES) {
+            accounts.push(AccountMeta {
+                pubkey: key_from(&a[..32])?,
+                is_signer: a[32] != 0,
+                is_writable: a[33] != 0,
+            });
+        }
         let data_len = reader.len()?;
         let data = reader.take(data_len)?.to_vec();
-        let keys: Vec<(&Pubkey, bool)> =
-            accounts.iter().map(|m| (&m.pubkey, m.is_signer)).collect();
-        policy.check_leg(&program_id, &keys, &data, infos)?;
+        policy.check_leg(&program_id, &accounts, &data, |i| {
+            token_owner(infos, &accounts[i].pubkey)
+        })?;
         out.push(Instruction {
             program_id,
             accounts,

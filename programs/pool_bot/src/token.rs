@@ -1,12 +1,15 @@
 //! Token movements, through the token interface so SPL Token and Token-2022 mints both work.
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{self, Mint, TokenInterface, TransferChecked};
+use anchor_spl::token_interface::{self, TokenInterface, TransferChecked};
 
-/// `transfer_checked` of `amount` from `from` to `to`, signed by `authority` (a wallet, or a
-/// PDA whose `signer_seeds` are given).
+/// `transfer_checked` of `amount` of `mint` (with `decimals`) from `from` to `to`, signed by
+/// `authority` (a wallet, or a PDA whose `signer_seeds` are given). The token program checks
+/// the mint and its decimals.
+#[allow(clippy::too_many_arguments)]
 pub fn transfer<'info>(
     token_program: &Interface<'info, TokenInterface>,
-    mint: &InterfaceAccount<'info, Mint>,
+    mint: AccountInfo<'info>,
+    decimals: u8,
     from: AccountInfo<'info>,
     to: AccountInfo<'info>,
     authority: AccountInfo<'info>,
@@ -15,10 +18,10 @@ pub fn transfer<'info>(
 ) -> Result<()> {
     let accounts = TransferChecked {
         from,
-        mint: mint.to_account_info(),
+        mint,
         to,
         authority,
     };
     let ctx = CpiContext::new_with_signer(token_program.key(), accounts, signer_seeds);
-    token_interface::transfer_checked(ctx, amount, mint.decimals)
+    token_interface::transfer_checked(ctx, amount, decimals)
 }

@@ -20,7 +20,7 @@ fn target(name: &str) -> Option<u64> {
         "deposit" | "withdraw" => Some(15_000),
         "approve_trade" => Some(5_000),
         "propose_trade" => Some(12_000),
-        "execute_and_distribute" => Some(20_000),
+        "execute_and_distribute" | "execute_mandate" => Some(20_000),
         _ => None,
     }
 }
@@ -327,6 +327,69 @@ fn main() {
         "",
         ix::close_claim(&p, p.claim(0), claimant.pubkey()),
         &payer,
+    );
+
+    // a mandate
+    let keeper_kp = r.w.seed.keeper.insecure_clone();
+    let terms = r.w.mandate_terms();
+    let mandate = p.mandate(0);
+    r.send(
+        "propose_mandate",
+        "2 markets",
+        ix::propose_mandate(&p, &keeper_kp.pubkey(), r.w.seed.product, 0, terms.clone()),
+        &keeper_kp,
+    );
+    r.send(
+        "approve_mandate",
+        "stays pending",
+        ix::approve_mandate(&p, &senior.pubkey(), mandate),
+        &senior,
+    );
+    r.send(
+        "approve_mandate",
+        "reaches quorum",
+        ix::approve_mandate(&p, &lead.pubkey(), mandate),
+        &lead,
+    );
+    let run = r.w.execute_mandate_ix(mandate, 1_000 * USDC);
+    let exec = r.w.chain.send_ok(&[run], &[&keeper_kp]);
+    let swaps = inner_cu(&exec, &local_amm::ID);
+    let case = format!(
+        "excluding the 2 swaps ({swaps} CU; total {})",
+        exec.compute_units_consumed
+    );
+    r.record_cu(
+        "execute_mandate",
+        &case,
+        exec.compute_units_consumed - swaps,
+    );
+    r.send(
+        "revoke_mandate",
+        "",
+        ix::revoke_mandate(&p, &lead.pubkey(), mandate),
+        &lead,
+    );
+    r.send(
+        "close_mandate",
+        "",
+        ix::close_mandate(&p, mandate, keeper_kp.pubkey()),
+        &payer,
+    );
+    r.w.chain.send_ok(
+        &[ix::propose_mandate(
+            &p,
+            &keeper_kp.pubkey(),
+            r.w.seed.product,
+            1,
+            terms,
+        )],
+        &[&keeper_kp],
+    );
+    r.send(
+        "reject_mandate",
+        "stays pending",
+        ix::reject_mandate(&p, &senior.pubkey(), p.mandate(1), "too wide"),
+        &senior,
     );
 
     // the local AMM, for scale

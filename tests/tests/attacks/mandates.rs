@@ -187,7 +187,11 @@ fn front_running_its_own_mandate_takes_the_opportunity_never_the_principal() {
     let assets = w.pool_state().total_assets;
     // the execution built before the front-run demands the output it saw: its own legs
     // refuse it (the AMM's minimum output), and had they not, the vault's profit check would
-    w.refuse(&[execution], &keeper, local_amm::errors::AmmError::SlippageExceeded);
+    w.refuse(
+        &[execution],
+        &keeper,
+        local_amm::errors::AmmError::SlippageExceeded,
+    );
     assert_eq!(w.pool_state().total_assets, assets);
 }
 

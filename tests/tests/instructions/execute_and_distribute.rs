@@ -2,7 +2,6 @@
 //! legs; the vault's gain, at least `min_profit`, is split between the insurance reserve and
 //! the members' shares, and any failure undoes every leg.
 use super::{approved, only_event, world};
-use anchor_lang::error::ErrorCode as AnchorError;
 use litesvm_token::spl_token;
 use local_amm::instructions::SwapArgs;
 use pool_bot::errors::PoolError;
@@ -135,7 +134,7 @@ fn execute_refuses_wrong_signers_states_and_accounts() {
         &proposal.route,
     );
     w.refuse(&[instruction], &keeper, PoolError::WrongVault);
-    // the reserve passed as the vault too is caught before any constraint
+    // the reserve passed as the vault too: refused by address
     let mut reserve_as_vault = w.seed.pool;
     reserve_as_vault.vault = w.seed.pool.insurance_vault;
     let instruction = ix::execute_and_distribute(
@@ -148,7 +147,7 @@ fn execute_refuses_wrong_signers_states_and_accounts() {
     w.refuse(
         &[instruction],
         &keeper,
-        AnchorError::ConstraintDuplicateMutableAccount,
+        PoolError::WrongVault,
     );
 
     let mut wrong_reserve = w.seed.pool;

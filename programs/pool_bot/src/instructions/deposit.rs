@@ -69,7 +69,8 @@ impl Deposit<'_> {
         let a = &ctx.accounts;
         token::transfer(
             &a.token_program,
-            &a.mint,
+            a.mint.to_account_info(),
+            a.mint.decimals,
             a.member_token.to_account_info(),
             a.vault.to_account_info(),
             a.member.to_account_info(),

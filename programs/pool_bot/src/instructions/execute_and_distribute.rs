@@ -10,7 +10,7 @@ use crate::execution::{self, Settled, TradeBooks};
 use crate::route::{self, RoutePolicy};
 use crate::state::*;
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Accounts of `execute_and_distribute`; the route's accounts follow as remaining accounts.
 #[derive(Accounts)]
@@ -29,18 +29,22 @@ pub struct ExecuteAndDistribute<'info> {
     /// The proposal's product.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub product: AccountLoader<'info, Product>,
-    /// The pool's vault.
+    /// The pool's vault: the route starts and ends here; its gain is the profit (read from
+    /// the raw token layout).
+    /// CHECK: the pool's vault by address.
     #[account(mut, address = pool.load()?.vault @ PoolError::WrongVault)]
-    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// The pool's asset mint.
+    pub vault: UncheckedAccount<'info>,
+    /// The pool's asset mint (the insurance transfer names it).
+    /// CHECK: the pool's asset mint by address.
     #[account(address = pool.load()?.asset_mint @ PoolError::WrongMint)]
-    pub mint: Box<InterfaceAccount<'info, Mint>>,
-    /// The pool's insurance reserve.
+    pub mint: UncheckedAccount<'info>,
+    /// Receives the insurance share in its books.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub insurance: Box<Account<'info, InsuranceReserve>>,
-    /// The reserve's token account.
+    /// Receives the insurance share.
+    /// CHECK: the reserve's token account by address.
     #[account(mut, address = insurance.vault @ PoolError::WrongVault)]
-    pub insurance_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub insurance_vault: UncheckedAccount<'info>,
     /// The mint's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -106,7 +110,7 @@ impl<'info> ExecuteAndDistribute<'info> {
         let settled = execution::run_and_book(
             TradeBooks {
                 pool: &a.pool,
-                vault: &mut a.vault,
+                vault: &a.vault,
                 mint: &a.mint,
                 insurance: &mut a.insurance,
                 insurance_vault: &a.insurance_vault,

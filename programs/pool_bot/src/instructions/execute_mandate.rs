@@ -11,7 +11,7 @@ use crate::route::{self, LegSpec, RoutePolicy};
 use crate::state::*;
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::instruction::Instruction;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// Arguments of `execute_mandate`.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
@@ -42,18 +42,22 @@ pub struct ExecuteMandate<'info> {
     /// The mandate's product: its leg rules bound every leg; books the execution.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub product: AccountLoader<'info, Product>,
-    /// The pool's vault: the route starts and ends here.
+    /// The pool's vault: the route starts and ends here; its gain is the profit (read from
+    /// the raw token layout).
+    /// CHECK: the pool's vault by address.
     #[account(mut, address = pool.load()?.vault @ PoolError::WrongVault)]
-    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// The pool's asset mint.
+    pub vault: UncheckedAccount<'info>,
+    /// The pool's asset mint (the insurance transfer names it).
+    /// CHECK: the pool's asset mint by address.
     #[account(address = pool.load()?.asset_mint @ PoolError::WrongMint)]
-    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    pub mint: UncheckedAccount<'info>,
     /// Receives the insurance share in its books.
     #[account(mut, has_one = pool @ PoolError::WrongPool)]
     pub insurance: Box<Account<'info, InsuranceReserve>>,
     /// Receives the insurance share.
+    /// CHECK: the reserve's token account by address.
     #[account(mut, address = insurance.vault @ PoolError::WrongVault)]
-    pub insurance_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub insurance_vault: UncheckedAccount<'info>,
     /// The mint's token program.
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -83,38 +87,39 @@ impl ExecuteMandate<'_> {
         Ok(())
     }
 
-    /// The route's legs, each checked against the product's rules and the mandate's markets,
-    /// refusing a route that does not start and end in the vault.
-    fn legs(&self, specs: &[LegSpec], infos: &[AccountInfo]) -> Result<Vec<Instruction>> {
+    /// Spends the mandate's budget on `amount_in` and returns the route's legs, each checked
+    /// against the product's rules and the mandate's markets (refusing a route that does not
+    /// start and end in the vault), with the least gain the execution must make.
+    fn prepare(
+        &self,
+        args: &ExecuteMandateArgs,
+        infos: &[AccountInfo],
+        now: i64,
+    ) -> Result<(Vec<Instruction>, u64)> {
         let product = self.product.load()?;
-        let mandate = self.mandate.load()?;
+        let mut mandate = self.mandate.load_mut()?;
+        mandate.spend(args.amount_in, now)?;
+        let min_profit = mandate
+            .required_profit(args.amount_in, product.min_profit)?
+            .max(args.min_profit);
         let policy = RoutePolicy {
             rules: product.leg_rules(),
             markets: mandate.markets(),
             pool: self.pool.key(),
             record: self.mandate.key(),
         };
-        let legs = route::resolve(specs, infos, &policy)?;
+        let legs = route::resolve(&args.legs, infos, &policy)?;
         let vault = self.vault.key();
-        let end = |leg: &Instruction, source: bool| {
-            product
-                .leg_rules()
-                .iter()
-                .find(|r| r.matches(&leg.program_id, &leg.data))
-                .and_then(|r| {
-                    let index = if source {
-                        r.source_index
-                    } else {
-                        r.destination_index
-                    };
-                    leg.accounts.get(usize::from(index))
-                })
+        let end = |leg: &(Instruction, LegRule), index: u8| {
+            leg.0
+                .accounts
+                .get(usize::from(index))
                 .is_some_and(|m| m.pubkey == vault)
         };
-        let closed = legs.first().is_some_and(|l| end(l, true))
-            && legs.last().is_some_and(|l| end(l, false));
+        let closed = legs.first().is_some_and(|l| end(l, l.1.source_index))
+            && legs.last().is_some_and(|l| end(l, l.1.destination_index));
         require!(closed, PoolError::MandateRouteNotClosed);
-        Ok(legs)
+        Ok((legs.into_iter().map(|(leg, _)| leg).collect(), min_profit))
     }
 
     /// Runs the route, checks the gain against the mandate and distributes it.
@@ -127,15 +132,7 @@ impl ExecuteMandate<'_> {
         let mut infos = ctx.remaining_accounts.to_vec();
         infos.push(ctx.accounts.pool.to_account_info());
         infos.push(ctx.accounts.vault.to_account_info());
-        let legs = ctx.accounts.legs(&args.legs, &infos)?;
-        let min_profit = {
-            let product_floor = ctx.accounts.product.load()?.min_profit;
-            let mut mandate = ctx.accounts.mandate.load_mut()?;
-            mandate.spend(args.amount_in, now)?;
-            mandate
-                .required_profit(args.amount_in, product_floor)?
-                .max(args.min_profit)
-        };
+        let (legs, min_profit) = ctx.accounts.prepare(&args, &infos, now)?;
         let a = &mut ctx.accounts;
         let Settled {
             gain,
@@ -144,7 +141,7 @@ impl ExecuteMandate<'_> {
         } = execution::run_and_book(
             TradeBooks {
                 pool: &a.pool,
-                vault: &mut a.vault,
+                vault: &a.vault,
                 mint: &a.mint,
                 insurance: &mut a.insurance,
                 insurance_vault: &a.insurance_vault,

@@ -49,7 +49,8 @@ impl FundInsurance<'_> {
         let a = &ctx.accounts;
         token::transfer(
             &a.token_program,
-            &a.mint,
+            a.mint.to_account_info(),
+            a.mint.decimals,
             a.funder_token.to_account_info(),
             a.insurance_vault.to_account_info(),
             a.funder.to_account_info(),

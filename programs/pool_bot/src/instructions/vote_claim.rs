@@ -137,7 +137,8 @@ impl ApproveClaim<'_> {
             let seeds: &[&[u8]] = &[SEED_INSURANCE, pool_key.as_ref(), &[a.insurance.bump]];
             token::transfer(
                 &a.token_program,
-                &a.mint,
+                a.mint.to_account_info(),
+                a.mint.decimals,
                 a.insurance_vault.to_account_info(),
                 a.claimant_token.to_account_info(),
                 a.insurance.to_account_info(),

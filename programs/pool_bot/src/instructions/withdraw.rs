@@ -82,7 +82,8 @@ impl Withdraw<'_> {
         let seeds: &[&[u8]] = &[SEED_POOL, creator.as_ref(), asset_mint.as_ref(), &[bump]];
         token::transfer(
             &a.token_program,
-            &a.mint,
+            a.mint.to_account_info(),
+            a.mint.decimals,
             a.vault.to_account_info(),
             a.member_token.to_account_info(),
             a.pool.to_account_info(),

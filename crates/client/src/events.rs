@@ -31,6 +31,13 @@ macro_rules! pool_events {
                 }
             }
 
+            /// The pool the event belongs to (every event names it).
+            pub fn pool(&self) -> Pubkey {
+                match self {
+                    $(PoolEvent::$name(e) => e.pool,)*
+                }
+            }
+
             /// The event in `data` (discriminator and Borsh fields), if it is one of Pool Bot's.
             pub fn decode(data: &[u8]) -> Option<PoolEvent> {
                 $(
@@ -75,46 +82,6 @@ pool_events!(
 impl std::fmt::Debug for PoolEvent {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-impl PoolEvent {
-    /// The pool the event belongs to (every event names it).
-    pub fn pool(&self) -> Pubkey {
-        macro_rules! pool_of {
-            ($($name:ident),*) => {
-                match self {
-                    $(PoolEvent::$name(e) => e.pool,)*
-                }
-            };
-        }
-        pool_of!(
-            PoolInitialized,
-            ConfigUpdated,
-            ChangeQueued,
-            ChangeFinished,
-            ValidatorChanged,
-            KeeperChanged,
-            ProductRegistered,
-            ProductToggled,
-            InsuranceFunded,
-            Deposited,
-            DepositRequested,
-            DepositSettled,
-            Withdrew,
-            TradeProposed,
-            TradeVoted,
-            ProposalExpired,
-            TradeExecuted,
-            ClaimExpired,
-            AccountClosed,
-            ClaimFiled,
-            ClaimVoted,
-            MandateProposed,
-            MandateVoted,
-            MandateRevoked,
-            MandateExecuted
-        )
     }
 }
 

@@ -144,11 +144,7 @@ fn execute_refuses_wrong_signers_states_and_accounts() {
         w.seed.product,
         &proposal.route,
     );
-    w.refuse(
-        &[instruction],
-        &keeper,
-        PoolError::WrongVault,
-    );
+    w.refuse(&[instruction], &keeper, PoolError::WrongVault);
 
     let mut wrong_reserve = w.seed.pool;
     wrong_reserve.insurance_vault = w

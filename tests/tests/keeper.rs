@@ -12,7 +12,7 @@ use std::time::Duration;
 
 fn keeper(w: &SeedWorld) -> Keeper {
     let mut config = KeeperConfig::new(w.seed.pool.pool, w.seed.product);
-    config.backoff = Duration::ZERO;
+    config.sender.tracking.poll = Duration::ZERO;
     Keeper::new(&w.chain.embedded, config, pool_bot_dex::all()).expect("keeper starts")
 }
 

@@ -19,8 +19,8 @@ const ATTEMPTS: u32 = 3;
 
 fn keeper(w: &SeedWorld) -> Keeper {
     let mut config = KeeperConfig::new(w.seed.pool.pool, w.seed.product);
-    config.attempts = ATTEMPTS;
-    config.backoff = Duration::ZERO;
+    config.sender.tracking.rebuilds = ATTEMPTS - 1;
+    config.sender.tracking.poll = Duration::ZERO;
     Keeper::new(&w.chain.embedded, config, pool_bot_dex::all()).expect("keeper starts")
 }
 

@@ -10,6 +10,7 @@ use crate::commands::{
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pool_bot::state::Role;
 use pool_bot_client::Pubkey;
+use pool_bot_service::LogFormat;
 use std::path::PathBuf;
 use std::str::FromStr;
 
@@ -49,7 +50,9 @@ pub struct GlobalArgs {
     /// Default: keypair_path from the Solana CLI config, else ~/.config/solana/id.json.
     #[arg(short = 'k', long, global = true, value_name = "FILE")]
     pub keypair: Option<PathBuf>,
-    /// Solana CLI config file to take the defaults from.
+    /// Config file. For run-keeper and run-validator: the service's TOML file (RPC, keypair,
+    /// pool, fees, metrics address...; a flag given wins over it). For the other commands: the
+    /// Solana CLI config to take the defaults from.
     /// Default: ~/.config/solana/cli/config.yml (a missing default file is fine).
     #[arg(short = 'C', long = "config", global = true, value_name = "FILE")]
     pub config_file: Option<PathBuf>,
@@ -69,6 +72,30 @@ pub struct GlobalArgs {
     /// Symbol to show amounts with. Default: USDC, USDT or SOL for those mints, else "tokens".
     #[arg(long, global = true, value_name = "TEXT")]
     pub symbol: Option<String>,
+    /// Log lines on stderr as text, or as one JSON object a line for a log collector: text or
+    /// json. RUST_LOG chooses which lines (e.g. RUST_LOG=debug).
+    #[arg(long, global = true, value_name = "FORMAT", default_value = "text")]
+    pub log_format: LogFormat,
+    /// Pay this priority fee, in micro-lamports per compute unit, on every transaction the
+    /// command sends (as the `solana` CLI's flag).
+    #[arg(long, global = true, value_name = "MICRO_LAMPORTS")]
+    pub with_compute_unit_price: Option<u64>,
+    /// Limit every transaction the command sends to this many compute units (as the `solana`
+    /// CLI's flag). Default with --with-compute-unit-price: what the simulation used plus 20%.
+    #[arg(long, global = true, value_name = "UNITS", value_parser = parse_compute_unit_limit)]
+    pub compute_unit_limit: Option<u32>,
+}
+
+/// Parses a compute-unit limit: 1 to 1,400,000, the most a transaction may use.
+pub fn parse_compute_unit_limit(text: &str) -> Result<u32, String> {
+    let max = pool_bot_client::fees::MAX_COMPUTE_UNIT_LIMIT;
+    match text.replace('_', "").parse::<u32>() {
+        Ok(units) if (1..=max).contains(&units) => Ok(units),
+        _ => Err(format!(
+            "'{text}' is not a compute-unit limit: write a whole number from 1 to {max} (a \
+             transaction may use at most {max})"
+        )),
+    }
 }
 
 /// The commands. To add one: a variant here, its module under `commands`, and an arm in
@@ -115,10 +142,14 @@ pub enum Command {
     /// the real keeper and validator agents; prints the measured performance.
     Simulate(SimulateArgs),
     /// Run the keeper service as this wallet (finds, proposes and executes arbitrage; the wallet
-    /// must be one of the pool's keepers).
+    /// must be one of the pool's keepers). Settings come from the flags, else the TOML file
+    /// given with --config, else the defaults; SIGTERM or Ctrl-C stops it after the round in
+    /// flight, with its summary.
     RunKeeper(KeeperRunArgs),
-    /// Run the validator agent as this wallet (reviews and votes on proposals by a policy
-    /// file; the wallet must be one of the pool's validators).
+    /// Run the validator agent as this wallet (reviews and votes on proposals by a policy;
+    /// the wallet must be one of the pool's validators). Settings come from the flags, else the
+    /// TOML file given with --config, else the defaults; SIGTERM or Ctrl-C stops it after the
+    /// round in flight, with its summary.
     RunValidator(ValidatorRunArgs),
 }
 
@@ -189,6 +220,15 @@ mod tests {
             "{err}"
         );
         assert!(parse_bps("-1").unwrap_err().contains("0 to 10000"));
+    }
+
+    #[test]
+    fn compute_unit_limits_stop_at_the_cluster_maximum() {
+        assert_eq!(parse_compute_unit_limit("200_000"), Ok(200_000));
+        let err = parse_compute_unit_limit("1500000").unwrap_err();
+        assert!(err.contains("from 1 to 1400000"), "{err}");
+        assert!(parse_compute_unit_limit("0").is_err());
+        assert!(parse_compute_unit_limit("lots").is_err());
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod error;
 pub mod explain;
 pub mod fetch;
 pub mod progress;
+pub mod service;
 pub mod session;
 pub mod settings;
 pub mod table;

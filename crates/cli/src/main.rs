@@ -1,8 +1,10 @@
-//! `poolbot`: parses the command line, resolves the RPC URL and keypair like the `solana` CLI,
-//! and runs the command over JSON-RPC.
+//! `poolbot`: parses the command line, resolves the RPC URL and keypair like the `solana` CLI
+//! (for `run-keeper` and `run-validator`, from their config file under the flags), and runs
+//! the command over JSON-RPC.
 use clap::Parser;
-use pool_bot_cli::{report, run, settings, Cli, CliError, Command};
+use pool_bot_cli::{report, run, service, settings, Cli, CliError, Command};
 use pool_bot_client::rpc::Rpc;
+use pool_bot_service::logging;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,15 +32,14 @@ fn main() -> ExitCode {
     // simulation shows a progress bar and a report instead of every trade
     let default = match &cli.command {
         Command::Simulate(args) if !args.verbose => "warn",
-        _ => "pool_bot_keeper=info,pool_bot_validator=info,warn",
+        _ => "pool_bot_keeper=info,pool_bot_validator=info,pool_bot_cli=info,warn",
     };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default)),
-        )
-        .with_writer(pool_bot_cli::progress::LogWriter)
-        .init();
+    logging::init(
+        cli.global.log_format,
+        default,
+        pool_bot_cli::progress::LogWriter,
+    )
+    .expect("the only logger of the process");
     match try_main(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -57,12 +58,16 @@ fn main() -> ExitCode {
 fn try_main(cli: &Cli) -> Result<(), CliError> {
     let home = std::env::var_os("HOME").map_or_else(PathBuf::new, PathBuf::from);
     let g = &cli.global;
-    let endpoint = settings::resolve(
-        g.url.as_deref(),
-        g.keypair.as_deref(),
-        g.config_file.as_deref(),
-        &home,
-    )?;
+    let endpoint = match service::config_of(cli)? {
+        // a service's --config is its own file, under the flags
+        Some(config) => service::endpoint(g.url.as_deref(), g.keypair.as_deref(), &config, &home)?,
+        None => settings::resolve(
+            g.url.as_deref(),
+            g.keypair.as_deref(),
+            g.config_file.as_deref(),
+            &home,
+        )?,
+    };
     let wallet = settings::load_keypair(&endpoint.keypair_path);
     let mut chain = Rpc::new(&endpoint.url);
     run(cli, &mut chain, &wallet, &mut std::io::stdout().lock())

@@ -6,11 +6,16 @@ use crate::explain::{translate, Action, Facts};
 use crate::fetch::{self, PoolInfo};
 use pool_bot::state::{Role, ValidatorSet};
 use pool_bot_client::chain::{Chain, ChainClock, Receipt};
+use pool_bot_client::fees::{ComputeBudget, FeePolicy, MAX_COMPUTE_UNIT_LIMIT};
 use pool_bot_client::{pda, Instruction, Pubkey};
 use serde_json::Value;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 use std::io::Write;
+
+/// Compute units the two compute budget instructions themselves use (150 each), which a
+/// simulation without them does not count.
+const BUDGET_UNITS: u64 = 300;
 
 /// The wallet commands act as: its keypair, or why it could not be loaded (reported only
 /// when a command needs it, so read-only commands work without one).
@@ -121,7 +126,8 @@ impl<'a> Session<'a> {
                 "Your wallet {me} holds no SOL to pay fees. Fund it (e.g. `solana airdrop 1` on devnet or localnet) and retry."
             )));
         }
-        match self.chain.send(instructions, &[signer]) {
+        let instructions = self.with_compute_budget(instructions, signer);
+        match self.chain.send(&instructions, &[signer]) {
             Ok(receipt) => Ok(receipt),
             Err(error) => {
                 let role = match (error.program_error_name(), pool) {
@@ -137,6 +143,42 @@ impl<'a> Session<'a> {
                 Err(translate(error, &facts))
             }
         }
+    }
+
+    /// `instructions` after the compute budget the global flags ask for: the given price and
+    /// limit, the limit from a simulation plus the default margin when only a price is given.
+    /// A simulation that fails leaves the limit to the runtime's default: the send reports the
+    /// failure.
+    fn with_compute_budget(
+        &self,
+        instructions: &[Instruction],
+        signer: &Keypair,
+    ) -> Vec<Instruction> {
+        let g = self.global;
+        if g.with_compute_unit_price.is_none() && g.compute_unit_limit.is_none() {
+            return instructions.to_vec();
+        }
+        let simulated = || {
+            let units = self
+                .chain
+                .simulate(instructions, &[signer])
+                .ok()?
+                .compute_units;
+            Some(FeePolicy::default().compute_unit_limit(units + BUDGET_UNITS))
+        };
+        let unit_limit = g
+            .compute_unit_limit
+            .or_else(simulated)
+            .unwrap_or(MAX_COMPUTE_UNIT_LIMIT);
+        let budget = ComputeBudget {
+            unit_limit,
+            unit_price: g.with_compute_unit_price.unwrap_or(0),
+        };
+        budget
+            .instructions()
+            .into_iter()
+            .chain(instructions.iter().cloned())
+            .collect()
     }
 
     fn role_of(&self, pool: &PoolInfo, key: &Pubkey) -> Option<Role> {

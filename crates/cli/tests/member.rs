@@ -7,6 +7,7 @@ mod common;
 use clap::Parser;
 use common::{spl_token, World, USDC};
 use pool_bot_cli::{run, settings, Cli};
+use pool_bot_client::chain::Chain;
 use pool_bot_client::rpc::Rpc;
 use solana_signer::Signer;
 use std::path::Path;
@@ -453,4 +454,44 @@ fn json_errors_are_json() {
     assert!(stdout.is_empty());
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with("error: Cannot reach"), "{stderr}");
+}
+
+/// `--with-compute-unit-price` and `--compute-unit-limit` price a command's transaction as the
+/// `solana` CLI's flags do: the payer pays the signature fee plus limit × price.
+#[test]
+fn priority_fee_flags_price_the_transaction() {
+    let mut w = World::seeded();
+    let member = w.usdc_wallet(2_000);
+    w.ok(&member, &["member", "deposit", "--amount", "100"]);
+    let lamports = |w: &World| w.chain.account(&member.pubkey()).unwrap().unwrap().lamports;
+
+    let before = lamports(&w);
+    let flags = [
+        "--with-compute-unit-price",
+        "5000",
+        "--compute-unit-limit",
+        "200000",
+    ];
+    let mut args = vec!["member", "deposit", "--amount", "100"];
+    args.extend(flags);
+    w.ok(&member, &args);
+    // 5,000 lamports for the signature; 200,000 CU x 5,000 micro-lamports = 1,000 lamports
+    assert_eq!(before - lamports(&w), 6_000);
+
+    // a price alone: the limit is what the simulation used plus 20%
+    let before = lamports(&w);
+    let args = [
+        "member",
+        "deposit",
+        "--amount",
+        "100",
+        "--with-compute-unit-price",
+        "1000000",
+    ];
+    w.ok(&member, &args);
+    let priority = before - lamports(&w) - 5_000; // 1 lamport per compute unit
+    assert!(
+        (5_000..100_000).contains(&priority),
+        "a limit sized from the simulation, not the 200,000 default: {priority}"
+    );
 }

@@ -1,10 +1,14 @@
 //! The long-running commands: `simulate`, `run-keeper` and `run-validator`, on the embedded
-//! chain.
+//! chain, with flags or a config file.
 mod common;
 
+use clap::Parser;
 use common::World;
+use pool_bot_cli::Cli;
 use serde_json::Value;
+use solana_keypair::Keypair;
 use solana_signer::Signer;
+use std::path::{Path, PathBuf};
 
 fn n(v: &Value, key: &str) -> u64 {
     v[key]
@@ -124,4 +128,159 @@ fn keeper_and_validator_agents_trade_through_the_cli() {
         .err(&keeper, &["run-keeper", "--slippage-bps", "10000"])
         .contains("--slippage-bps"));
     let _ = stranger.pubkey();
+}
+
+/// Writes `text` as `name` in `dir`; its path.
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Runs `poolbot <args> --json` as `who` with no `--pool`: the config file names the pool.
+fn json_without_pool(w: &mut World, who: &Keypair, args: &[&str]) -> Value {
+    let argv = [&["poolbot"], args, &["--json"]].concat();
+    let cli = Cli::try_parse_from(&argv).unwrap_or_else(|e| panic!("{argv:?}: {e}"));
+    let mut out = Vec::new();
+    pool_bot_cli::run(&cli, &mut w.chain, &Ok(who.insecure_clone()), &mut out)
+        .unwrap_or_else(|e| panic!("{argv:?}: {e}"));
+    serde_json::from_slice(&out).unwrap_or_else(|e| panic!("{argv:?}: {e}"))
+}
+
+#[test]
+fn keeper_and_validator_agents_run_from_config_files() {
+    let mut w = World::seeded();
+    w.markets();
+    let dir = tempfile::tempdir().unwrap();
+    let pool = w.pool().pool.to_string();
+    let keeper_file = write(
+        dir.path(),
+        "keeper.toml",
+        &format!(
+            "pool = \"{pool}\"\nproduct = 0\ninterval_secs = 0\nslippage_bps = 100\n\n\
+             [fees]\npercentile = 75\n"
+        ),
+    );
+    let keeper = w.keeper.insecure_clone();
+    let keeper_file = keeper_file.to_str().unwrap();
+    let summary = json_without_pool(
+        &mut w,
+        &keeper,
+        &["run-keeper", "--config", keeper_file, "--rounds", "1"],
+    );
+    assert_eq!(summary["rounds"], 1, "{summary}");
+    let admin = w.admin.insecure_clone();
+    let list = w.json(&admin, &["proposals", "list"]);
+    assert_eq!(list["proposals"].as_array().unwrap().len(), 1, "{list}");
+
+    // the file names another pool: --pool, a flag, wins; the policy is the file's own table
+    let agent_file = write(
+        dir.path(),
+        "agent.toml",
+        "pool = \"11111111111111111111111111111111\"\ninterval_secs = 0\n\n\
+         [policy]\nmin_profit = 1_000_000\nmax_amount_in = 50_000_000_000\n",
+    );
+    let agent_file = agent_file.to_str().unwrap();
+    for who in [0, 1] {
+        let v = w.validators[who].insecure_clone();
+        let votes = w.json(
+            &v,
+            &["run-validator", "--config", agent_file, "--rounds", "1"],
+        );
+        assert_eq!(votes["votes"][0]["approve"], true, "{votes}");
+    }
+    w.ok(
+        &keeper,
+        &["run-keeper", "--config", keeper_file, "--rounds", "1"],
+    );
+    let overview = w.json(&admin, &["overview"]);
+    assert_eq!(overview["trades"]["executed"], 1, "{overview}");
+}
+
+#[test]
+fn a_bad_config_file_is_named_with_the_fix() {
+    let mut w = World::seeded();
+    let keeper = w.keeper.insecure_clone();
+    let dir = tempfile::tempdir().unwrap();
+    let run_keeper = |w: &mut World, file: &Path| {
+        w.err(
+            &keeper,
+            &[
+                "run-keeper",
+                "--config",
+                file.to_str().unwrap(),
+                "--rounds",
+                "1",
+            ],
+        )
+    };
+
+    let missing = dir.path().join("missing.toml");
+    let err = run_keeper(&mut w, &missing);
+    assert!(
+        err.starts_with(&format!(
+            "Cannot read the config file {}: ",
+            missing.display()
+        )) && err.ends_with("Check the path given to --config."),
+        "{err}"
+    );
+    let typo = write(
+        dir.path(),
+        "typo.toml",
+        "interval_secs = 1\nintervall = 2\n",
+    );
+    let err = run_keeper(&mut w, &typo);
+    assert!(
+        err.starts_with(&format!(
+            "The config file {} is not valid at line 2 (intervall): unknown field `intervall`",
+            typo.display()
+        )) && err.ends_with("Remove it or correct its spelling."),
+        "{err}"
+    );
+    let bad_key = write(dir.path(), "bad_key.toml", "pool = \"nope\"\n");
+    let err = run_keeper(&mut w, &bad_key);
+    assert!(
+        err.contains("at line 1 (pool): 'nope' is not a valid public key")
+            && err.contains("Write the pool's address in quotes"),
+        "{err}"
+    );
+    let malformed = write(dir.path(), "malformed.toml", "[fees\npercentile = 5\n");
+    let err = run_keeper(&mut w, &malformed);
+    assert!(
+        err.starts_with(&format!(
+            "The config file {} is not valid at line 1",
+            malformed.display()
+        )),
+        "{err}"
+    );
+
+    let v = w.validators[0].insecure_clone();
+    let keeper_key = write(dir.path(), "agent.toml", "slippage_bps = 100\n");
+    let err = w.err(
+        &v,
+        &["run-validator", "--config", keeper_key.to_str().unwrap()],
+    );
+    assert!(
+        err.ends_with("slippage_bps is a setting of the keeper, not of the validator agent. Remove it from this file."),
+        "{err}"
+    );
+    let half_policy = write(dir.path(), "half.toml", "[policy]\nmin_profit = 5\n");
+    let err = w.err(
+        &v,
+        &["run-validator", "--config", half_policy.to_str().unwrap()],
+    );
+    assert!(
+        err.contains("is not valid: [policy]: missing field `max_amount_in`")
+            && err.contains("Expected keys: min_profit, max_amount_in"),
+        "{err}"
+    );
+    let no_policy = write(dir.path(), "none.toml", "interval_secs = 1\n");
+    let err = w.err(
+        &v,
+        &["run-validator", "--config", no_policy.to_str().unwrap()],
+    );
+    assert!(
+        err.starts_with("Which policy? Pass --policy <FILE>"),
+        "{err}"
+    );
 }

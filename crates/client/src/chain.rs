@@ -1,13 +1,20 @@
 //! One small interface to a chain, with two implementations: the embedded in-process SVM
 //! (`embedded::Embedded`, LiteSVM running the built `.so` files) and JSON-RPC to any cluster
 //! (`rpc::Rpc`). The keeper, the validator agent and the CLI only see this trait.
+//!
+//! A chain takes signed v0 transactions (`submit`) and says where each stands (`status`);
+//! `landing` builds on those to send and confirm, and `send` / `simulate` are that, for a
+//! list of instructions without lookup tables or compute budget.
 use crate::errors::ProgramError;
+use crate::landing::{self, Outgoing, Tracking};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
+use solana_hash::Hash;
 use solana_keypair::Keypair;
-use solana_message::Message;
+use solana_message::{v0, AddressLookupTableAccount, VersionedMessage};
+use solana_signature::Signature;
 use solana_signer::Signer;
-use solana_transaction::Transaction;
+use solana_transaction::versioned::VersionedTransaction;
 
 /// An account as the tools need it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,6 +36,20 @@ pub struct Receipt {
     pub compute_units: u64,
     /// Program logs.
     pub logs: Vec<String>,
+    /// Lamports the fee payer paid: the signatures' fee plus the priority fee (0 for a
+    /// simulation).
+    pub fee: u64,
+}
+
+/// A blockhash to sign with and the last block height at which a transaction signed with it
+/// can still land: past it, the transaction is dead and may be rebuilt without risk of
+/// landing twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecentBlockhash {
+    /// The blockhash.
+    pub hash: Hash,
+    /// The last block height it is valid at.
+    pub last_valid_block_height: u64,
 }
 
 /// The chain's notion of now.
@@ -65,6 +86,16 @@ pub enum ChainError {
     /// transaction history).
     #[error("this chain does not support {0}")]
     Unsupported(&'static str),
+    /// A transaction was sent but its fate could not be learnt (the node stopped answering):
+    /// it may still land until its blockhash expires, so it must not be rebuilt and sent
+    /// again before then.
+    #[error("transaction {signature} was sent but not confirmed: {reason}")]
+    Unconfirmed {
+        /// Its signature (base58).
+        signature: String,
+        /// Why its fate is unknown.
+        reason: String,
+    },
 }
 
 impl ChainError {
@@ -80,11 +111,20 @@ impl ChainError {
     pub fn is_transient(&self) -> bool {
         match self {
             ChainError::Transport(_) => true,
-            ChainError::Transaction { error, .. } => {
-                error.contains("BlockhashNotFound") || error.contains("AlreadyProcessed")
-            }
-            ChainError::Program(_) | ChainError::NotFound(_) | ChainError::Unsupported(_) => false,
+            ChainError::Transaction { .. } => self.is_stale_blockhash(),
+            ChainError::Program(_)
+            | ChainError::NotFound(_)
+            | ChainError::Unsupported(_)
+            | ChainError::Unconfirmed { .. } => false,
         }
+    }
+}
+
+impl ChainError {
+    /// Whether the chain refused a transaction for its blockhash (unknown to the node, or
+    /// expired): it did not run, so it may be rebuilt with a fresh one at once.
+    pub fn is_stale_blockhash(&self) -> bool {
+        matches!(self, ChainError::Transaction { error, .. } if error.contains("BlockhashNotFound"))
     }
 }
 
@@ -101,42 +141,75 @@ pub struct SignatureInfo {
     pub failed: bool,
 }
 
-/// Which program accounts to list: by owner, type (discriminator) and optionally the pool
-/// they belong to (every Pool Bot account but `Pool` has its pool at byte 8).
+/// Which program accounts to list: those whose data holds given bytes at given offsets (the
+/// type's discriminator at 0, the pool at 8 for every Pool Bot account but `Pool`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AccountFilter {
-    /// The account type's 8-byte discriminator.
-    pub discriminator: [u8; 8],
-    /// The pool field at byte 8, if filtering by pool.
-    pub pool: Option<Pubkey>,
+    /// Each `(offset, bytes)` must match.
+    pub matches: Vec<(usize, Vec<u8>)>,
 }
 
 impl AccountFilter {
     /// Accounts of type `T` (by its Anchor discriminator), of `pool` when given.
     pub fn of<T: anchor_lang::Discriminator>(pool: Option<Pubkey>) -> AccountFilter {
-        let discriminator = T::DISCRIMINATOR
-            .try_into()
-            .expect("Anchor discriminators are 8 bytes");
-        AccountFilter {
-            discriminator,
-            pool,
+        let mut matches = vec![(0, T::DISCRIMINATOR.to_vec())];
+        if let Some(pool) = pool {
+            matches.push((8, pool.to_bytes().to_vec()));
         }
+        AccountFilter { matches }
+    }
+
+    /// The address lookup tables `authority` may extend (the table's authority is at byte 22,
+    /// after its `Some` tag).
+    pub fn lookup_tables_of(authority: &Pubkey) -> AccountFilter {
+        let mut tagged = vec![1u8];
+        tagged.extend_from_slice(authority.as_ref());
+        AccountFilter {
+            matches: vec![(0, 1u32.to_le_bytes().to_vec()), (21, tagged)],
+        }
+    }
+
+    /// Whether `data` passes the filter.
+    pub fn accepts(&self, data: &[u8]) -> bool {
+        self.matches
+            .iter()
+            .all(|(at, bytes)| data.get(*at..at + bytes.len()) == Some(bytes.as_slice()))
     }
 }
 
-/// A legacy transaction of `instructions` signed by `signers` (the first pays) at `blockhash`.
+/// A v0 transaction of `instructions` signed by `signers` (the first pays) at `blockhash`,
+/// with the accounts found in `lookup_tables` referenced by index.
 pub fn transaction(
     instructions: &[Instruction],
     signers: &[&Keypair],
-    blockhash: solana_hash::Hash,
-) -> Result<Transaction, ChainError> {
+    lookup_tables: &[AddressLookupTableAccount],
+    blockhash: Hash,
+) -> Result<VersionedTransaction, ChainError> {
     let payer = signers.first().ok_or_else(|| ChainError::Transaction {
         error: "a transaction needs a signer".into(),
         logs: Vec::new(),
     })?;
-    let message = Message::new(instructions, Some(&payer.pubkey()));
-    Ok(Transaction::new(signers, message, blockhash))
+    let message = v0::Message::try_compile(&payer.pubkey(), instructions, lookup_tables, blockhash)
+        .map_err(|e| ChainError::Transaction {
+            error: format!("the transaction cannot be compiled: {e}"),
+            logs: Vec::new(),
+        })?;
+    VersionedTransaction::try_new(VersionedMessage::V0(message), signers).map_err(|e| {
+        ChainError::Transaction {
+            error: format!("the transaction cannot be signed: {e}"),
+            logs: Vec::new(),
+        }
+    })
 }
+
+/// Bytes `transaction` takes on the wire (at most `PACKET_BYTES` to be sent).
+pub fn serialized_size(transaction: &VersionedTransaction) -> usize {
+    // the signatures' count is a compact-u16: one byte below 128
+    1 + 64 * transaction.signatures.len() + transaction.message.serialize().len()
+}
+
+/// Most bytes a transaction may take (one network packet).
+pub const PACKET_BYTES: usize = 1_232;
 
 /// A chain the off-chain tools talk to.
 pub trait Chain {
@@ -150,20 +223,63 @@ pub trait Chain {
         filter: &AccountFilter,
     ) -> Result<Vec<(Pubkey, AccountData)>, ChainError>;
 
-    /// Sends `instructions` in one transaction signed by `signers` (the first pays) and waits
-    /// until it is confirmed.
+    /// Sends a signed transaction without waiting for it. With `preflight` the node first
+    /// simulates it and refuses it (a `Program` or `Transaction` error: it did not run) when
+    /// it fails; without, it goes straight to the leader (re-sends of a transaction already
+    /// checked once). Sending a transaction that already landed is not an error.
+    fn submit(
+        &mut self,
+        transaction: &VersionedTransaction,
+        preflight: bool,
+    ) -> Result<Signature, ChainError>;
+
+    /// Where a sent transaction stands: `None` while the chain has not seen it land, else its
+    /// receipt or why it failed.
+    fn status(
+        &self,
+        signature: &Signature,
+    ) -> Result<Option<Result<Receipt, ChainError>>, ChainError>;
+
+    /// Runs a signed transaction without committing anything.
+    fn simulate_transaction(
+        &self,
+        transaction: &VersionedTransaction,
+    ) -> Result<Receipt, ChainError>;
+
+    /// A blockhash to sign with, and until which block height it is valid.
+    fn latest_blockhash(&self) -> Result<RecentBlockhash, ChainError>;
+
+    /// The current block height (compared with `RecentBlockhash::last_valid_block_height`).
+    fn block_height(&self) -> Result<u64, ChainError>;
+
+    /// Priority fees (micro-lamports per CU) recent transactions paid that wrote any of
+    /// `writable` (`getRecentPrioritizationFees`); empty when the chain has none to tell.
+    fn recent_prioritization_fees(&self, writable: &[Pubkey]) -> Result<Vec<u64>, ChainError> {
+        let _ = writable;
+        Ok(Vec::new())
+    }
+
+    /// Sends `instructions` in one v0 transaction signed by `signers` (the first pays) and
+    /// waits until it is confirmed (`landing`: re-sent while its blockhash is valid, rebuilt
+    /// only after a refusal for the blockhash).
     fn send(
         &mut self,
         instructions: &[Instruction],
         signers: &[&Keypair],
-    ) -> Result<Receipt, ChainError>;
+    ) -> Result<Receipt, ChainError> {
+        let outgoing = Outgoing::new(instructions, signers);
+        landing::send_and_confirm(self, &outgoing, &Tracking::default())
+    }
 
     /// Runs `instructions` without committing anything.
     fn simulate(
         &self,
         instructions: &[Instruction],
         signers: &[&Keypair],
-    ) -> Result<Receipt, ChainError>;
+    ) -> Result<Receipt, ChainError> {
+        let blockhash = self.latest_blockhash()?;
+        self.simulate_transaction(&transaction(instructions, signers, &[], blockhash.hash)?)
+    }
 
     /// The chain's slot and time.
     fn clock(&self) -> Result<ChainClock, ChainError>;

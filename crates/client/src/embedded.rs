@@ -1,17 +1,19 @@
 //! The embedded chain: LiteSVM (the real SVM, mainnet feature set) in this process, running
 //! the SBF builds of Pool Bot and the local AMM.
 use crate::chain::{
-    self, AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt, SignatureInfo,
+    AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt, RecentBlockhash,
+    SignatureInfo,
 };
-use crate::errors;
+use crate::{errors, lookup_table};
 use anchor_lang::prelude::{Clock, Pubkey};
-use anchor_lang::solana_program::instruction::Instruction;
 use litesvm::types::{FailedTransactionMetadata, TransactionMetadata};
 use litesvm::LiteSVM;
-use solana_keypair::Keypair;
-use solana_transaction::Transaction;
-use std::collections::VecDeque;
+use solana_signature::Signature;
+use solana_slot_hashes::SlotHashes;
+use solana_transaction::versioned::VersionedTransaction;
+use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 /// Where the built programs are by default: `POOLBOT_PROGRAMS_DIR`, else the workspace's
 /// `target/deploy` (Anchor's convention, where `scripts/build-sbf.sh` puts them).
@@ -21,13 +23,17 @@ pub fn default_programs_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/deploy"))
 }
 
-/// A transaction `send` landed, kept so the chain can answer history requests like a
-/// cluster (`signatures_for_address`, `transaction_logs`).
+/// A transaction `submit` landed, kept so the chain can answer history and status requests
+/// like a cluster (`signatures_for_address`, `transaction_logs`, `status`).
 struct Landed {
     info: SignatureInfo,
+    /// Every account it named, those loaded from lookup tables included.
     accounts: Vec<Pubkey>,
-    logs: Vec<String>,
+    receipt: Receipt,
 }
+
+/// Blocks a blockhash stays valid for, as on a cluster.
+const BLOCKHASH_VALID_BLOCKS: u64 = 150;
 
 /// How many landed transactions the embedded chain remembers (the oldest are forgotten, as a
 /// node without full history does), so a long simulation does not grow without bound.
@@ -36,8 +42,10 @@ pub const HISTORY_LIMIT: usize = 20_000;
 /// LiteSVM with Pool Bot and the local AMM loaded.
 pub struct Embedded {
     svm: LiteSVM,
-    /// The last `HISTORY_LIMIT` transactions `send` landed, oldest first.
-    history: VecDeque<Landed>,
+    /// The signatures of the last `HISTORY_LIMIT` transactions `submit` landed, oldest first.
+    history: VecDeque<Signature>,
+    /// Those transactions, by signature.
+    landed: HashMap<Signature, Landed>,
 }
 
 impl Embedded {
@@ -59,16 +67,24 @@ impl Embedded {
         Ok(Embedded {
             svm,
             history: VecDeque::new(),
+            landed: HashMap::new(),
         })
     }
 
-    /// Moves the clock forward by `seconds` and the slot by `slots`.
+    /// Moves the clock forward by `seconds` and the slot by `slots`, recording the new slot in
+    /// the slot hashes as a cluster does (lookup tables are created at, and deactivate by,
+    /// recent slots).
     pub fn advance(&mut self, seconds: i64, slots: u64) {
         let mut clock = self.svm.get_sysvar::<Clock>();
         clock.unix_timestamp += seconds;
         clock.slot += slots;
         self.svm.set_sysvar(&clock);
         self.svm.expire_blockhash();
+        if slots > 0 {
+            let mut recent = self.svm.get_sysvar::<SlotHashes>();
+            recent.add(clock.slot, self.svm.latest_blockhash());
+            self.svm.set_sysvar(&recent);
+        }
     }
 
     /// The SVM itself, for what the trait does not cover.
@@ -81,12 +97,27 @@ impl Embedded {
         &mut self.svm
     }
 
-    fn transaction(
-        &self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
-    ) -> Result<Transaction, ChainError> {
-        chain::transaction(instructions, signers, self.svm.latest_blockhash())
+    /// Every account `transaction` names: its static keys, then those its lookups load.
+    fn accounts_of(&self, transaction: &VersionedTransaction) -> Vec<Pubkey> {
+        let mut keys = transaction.message.static_account_keys().to_vec();
+        for lookup in transaction
+            .message
+            .address_table_lookups()
+            .unwrap_or_default()
+        {
+            let Some(table) = self.svm.get_account(&lookup.account_key) else {
+                continue;
+            };
+            let Ok(addresses) = lookup_table::addresses(&table.data) else {
+                continue;
+            };
+            let indexes = lookup
+                .writable_indexes
+                .iter()
+                .chain(&lookup.readonly_indexes);
+            keys.extend(indexes.filter_map(|&i| addresses.get(usize::from(i)).copied()));
+        }
+        keys
     }
 }
 
@@ -95,6 +126,7 @@ fn receipt(meta: TransactionMetadata) -> Receipt {
         signature: meta.signature.to_string(),
         compute_units: meta.compute_units_consumed,
         logs: meta.logs,
+        fee: meta.fee,
     }
 }
 
@@ -138,53 +170,79 @@ impl Chain for Embedded {
             .svm
             .get_program_accounts(program)
             .into_iter()
-            .filter(|(_, a)| a.data.starts_with(&filter.discriminator))
-            .filter(|(_, a)| {
-                filter
-                    .pool
-                    .is_none_or(|pool| a.data.get(8..40) == Some(pool.as_ref()))
-            })
+            .filter(|(_, a)| filter.accepts(&a.data))
             .map(|(key, a)| (key, data!(a)))
             .collect())
     }
 
-    fn send(
+    fn submit(
         &mut self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
-    ) -> Result<Receipt, ChainError> {
-        let tx = self.transaction(instructions, signers)?;
-        let accounts = tx.message.account_keys.clone();
-        let result = self.svm.send_transaction(tx);
+        transaction: &VersionedTransaction,
+        _preflight: bool,
+    ) -> Result<Signature, ChainError> {
+        let signature = transaction.signatures[0];
+        if self.landed.contains_key(&signature) {
+            // a node drops a duplicate of a landed transaction without an error
+            return Ok(signature);
+        }
+        let accounts = self.accounts_of(transaction);
+        let result = self.svm.send_transaction(transaction.clone());
+        // the next transaction gets a fresh blockhash, so identical ones differ
         self.svm.expire_blockhash();
         let receipt = result.map(receipt).map_err(failure)?;
         let clock = self.svm.get_sysvar::<Clock>();
         if self.history.len() == HISTORY_LIMIT {
-            self.history.pop_front();
+            if let Some(oldest) = self.history.pop_front() {
+                self.landed.remove(&oldest);
+            }
         }
-        self.history.push_back(Landed {
-            info: SignatureInfo {
-                signature: receipt.signature.clone(),
-                slot: clock.slot,
-                block_time: Some(clock.unix_timestamp),
-                failed: false,
+        self.history.push_back(signature);
+        self.landed.insert(
+            signature,
+            Landed {
+                info: SignatureInfo {
+                    signature: receipt.signature.clone(),
+                    slot: clock.slot,
+                    block_time: Some(clock.unix_timestamp),
+                    failed: false,
+                },
+                accounts,
+                receipt,
             },
-            accounts,
-            logs: receipt.logs.clone(),
-        });
-        Ok(receipt)
+        );
+        Ok(signature)
     }
 
-    fn simulate(
+    fn status(
         &self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
+        signature: &Signature,
+    ) -> Result<Option<Result<Receipt, ChainError>>, ChainError> {
+        Ok(self.landed.get(signature).map(|t| Ok(t.receipt.clone())))
+    }
+
+    fn simulate_transaction(
+        &self,
+        transaction: &VersionedTransaction,
     ) -> Result<Receipt, ChainError> {
-        let tx = self.transaction(instructions, signers)?;
         self.svm
-            .simulate_transaction(tx)
-            .map(|s| receipt(s.meta))
+            .simulate_transaction(transaction.clone())
+            .map(|s| Receipt {
+                fee: 0,
+                ..receipt(s.meta)
+            })
             .map_err(failure)
+    }
+
+    fn latest_blockhash(&self) -> Result<RecentBlockhash, ChainError> {
+        Ok(RecentBlockhash {
+            hash: self.svm.latest_blockhash(),
+            last_valid_block_height: self.block_height()? + BLOCKHASH_VALID_BLOCKS,
+        })
+    }
+
+    /// Every slot has a block here.
+    fn block_height(&self) -> Result<u64, ChainError> {
+        Ok(self.svm.get_sysvar::<Clock>().slot)
     }
 
     fn airdrop(&mut self, to: &Pubkey, lamports: u64) -> Result<(), ChainError> {
@@ -214,6 +272,7 @@ impl Chain for Embedded {
             .history
             .iter()
             .rev()
+            .filter_map(|signature| self.landed.get(signature))
             .filter(|t| t.accounts.contains(address))
             .take(limit)
             .map(|t| t.info.clone())
@@ -221,17 +280,23 @@ impl Chain for Embedded {
     }
 
     fn transaction_logs(&self, signature: &str) -> Result<Vec<String>, ChainError> {
-        self.history
-            .iter()
-            .find(|t| t.info.signature == signature)
-            .map(|t| t.logs.clone())
+        self.find(signature)
+            .map(|t| t.receipt.logs.clone())
             .ok_or_else(|| ChainError::NotFound(format!("no transaction {signature}")))
+    }
+}
+
+impl Embedded {
+    /// The remembered transaction `signature`.
+    fn find(&self, signature: &str) -> Option<&Landed> {
+        self.landed.get(&Signature::from_str(signature).ok()?)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use solana_keypair::Keypair;
     use solana_signer::Signer;
 
     #[test]

@@ -1,21 +1,21 @@
 //! JSON-RPC to any cluster (localnet, devnet, mainnet-beta), at `confirmed` commitment.
 use crate::chain::{
-    self, AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt, SignatureInfo,
+    AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt, RecentBlockhash,
+    SignatureInfo,
 };
 use crate::errors;
 use anchor_lang::prelude::Pubkey;
-use anchor_lang::solana_program::instruction::Instruction;
 use solana_commitment_config::CommitmentConfig;
-use solana_keypair::Keypair;
 use solana_rpc_client::rpc_client::{GetConfirmedSignaturesForAddress2Config, RpcClient};
 use solana_rpc_client_api::client_error::{Error as ClientError, ErrorKind};
 use solana_rpc_client_api::request::{RpcError, RpcResponseErrorData};
 use solana_rpc_client_types::config::{
-    RpcAccountInfoConfig, RpcProgramAccountsConfig, RpcTransactionConfig,
+    RpcAccountInfoConfig, RpcProgramAccountsConfig, RpcSendTransactionConfig,
+    RpcSimulateTransactionConfig, RpcTransactionConfig,
 };
 use solana_rpc_client_types::filter::{Memcmp, RpcFilterType};
 use solana_signature::Signature;
-use solana_transaction::Transaction;
+use solana_transaction::versioned::VersionedTransaction;
 use solana_transaction_status_client_types::UiTransactionEncoding;
 use std::str::FromStr;
 
@@ -41,15 +41,6 @@ impl Rpc {
     /// The cluster's URL.
     pub fn url(&self) -> String {
         self.client.url()
-    }
-
-    fn transaction(
-        &self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
-    ) -> Result<Transaction, ChainError> {
-        let blockhash = self.client.get_latest_blockhash().map_err(transport)?;
-        chain::transaction(instructions, signers, blockhash)
     }
 }
 
@@ -77,6 +68,7 @@ impl Rpc {
             .as_ref()
             .and_then(|m| Option::<Vec<String>>::from(m.log_messages.clone()))
             .unwrap_or_default();
+        let fee = meta.as_ref().map_or(0, |m| m.fee);
         let compute_units = meta
             .and_then(|m| Option::<u64>::from(m.compute_units_consumed))
             .unwrap_or(0);
@@ -84,6 +76,7 @@ impl Rpc {
             signature: signature.to_string(),
             compute_units,
             logs,
+            fee,
         })
     }
 }
@@ -143,16 +136,11 @@ impl Chain for Rpc {
         program: &Pubkey,
         filter: &AccountFilter,
     ) -> Result<Vec<(Pubkey, AccountData)>, ChainError> {
-        let mut filters = vec![RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
-            0,
-            filter.discriminator.to_vec(),
-        ))];
-        if let Some(pool) = filter.pool {
-            filters.push(RpcFilterType::Memcmp(Memcmp::new_raw_bytes(
-                8,
-                pool.to_bytes().to_vec(),
-            )));
-        }
+        let filters = filter
+            .matches
+            .iter()
+            .map(|(at, bytes)| RpcFilterType::Memcmp(Memcmp::new_raw_bytes(*at, bytes.clone())))
+            .collect();
         let config = RpcProgramAccountsConfig {
             filters: Some(filters),
             account_config: RpcAccountInfoConfig {
@@ -187,28 +175,72 @@ impl Chain for Rpc {
             .collect()
     }
 
-    fn send(
+    fn submit(
         &mut self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
-    ) -> Result<Receipt, ChainError> {
-        let tx = self.transaction(instructions, signers)?;
-        let signature = self
+        transaction: &VersionedTransaction,
+        preflight: bool,
+    ) -> Result<Signature, ChainError> {
+        let config = RpcSendTransactionConfig {
+            skip_preflight: !preflight,
+            preflight_commitment: Some(self.client.commitment().commitment),
+            encoding: Some(UiTransactionEncoding::Base64),
+            // the sender re-sends itself while the blockhash is valid (`landing`)
+            max_retries: Some(0),
+            min_context_slot: None,
+        };
+        match self
             .client
-            .send_and_confirm_transaction(&tx)
-            .map_err(failure)?;
-        self.landed(&signature)
+            .send_transaction_with_config(transaction, config)
+        {
+            Ok(signature) => Ok(signature),
+            // a duplicate of a transaction that landed: not news
+            Err(e) if e.to_string().contains("AlreadyProcessed") => Ok(transaction.signatures[0]),
+            Err(e) => Err(failure(e)),
+        }
     }
 
-    fn simulate(
+    fn status(
         &self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
+        signature: &Signature,
+    ) -> Result<Option<Result<Receipt, ChainError>>, ChainError> {
+        let statuses = self
+            .client
+            .get_signature_statuses(&[*signature])
+            .map_err(transport)?
+            .value;
+        let Some(Some(status)) = statuses.into_iter().next() else {
+            return Ok(None);
+        };
+        if !status.satisfies_commitment(self.client.commitment()) {
+            return Ok(None);
+        }
+        let receipt = self.landed(signature)?;
+        Ok(Some(match status.err {
+            None => Ok(receipt),
+            Some(err) => Err(match errors::from_logs(&receipt.logs) {
+                Some(program) => ChainError::Program(program),
+                None => ChainError::Transaction {
+                    error: format!("{err:?}"),
+                    logs: receipt.logs,
+                },
+            }),
+        }))
+    }
+
+    fn simulate_transaction(
+        &self,
+        transaction: &VersionedTransaction,
     ) -> Result<Receipt, ChainError> {
-        let tx = self.transaction(instructions, signers)?;
+        let config = RpcSimulateTransactionConfig {
+            sig_verify: false,
+            replace_recent_blockhash: false,
+            commitment: Some(self.client.commitment()),
+            encoding: Some(UiTransactionEncoding::Base64),
+            ..RpcSimulateTransactionConfig::default()
+        };
         let result = self
             .client
-            .simulate_transaction(&tx)
+            .simulate_transaction_with_config(transaction, config)
             .map_err(transport)?
             .value;
         let logs = result.logs.unwrap_or_default();
@@ -225,7 +257,35 @@ impl Chain for Rpc {
             signature: String::new(),
             compute_units: result.units_consumed.unwrap_or(0),
             logs,
+            fee: 0,
         })
+    }
+
+    fn latest_blockhash(&self) -> Result<RecentBlockhash, ChainError> {
+        let (hash, last_valid_block_height) = self
+            .client
+            .get_latest_blockhash_with_commitment(self.client.commitment())
+            .map_err(transport)?;
+        Ok(RecentBlockhash {
+            hash,
+            last_valid_block_height,
+        })
+    }
+
+    fn block_height(&self) -> Result<u64, ChainError> {
+        self.client.get_block_height().map_err(transport)
+    }
+
+    fn recent_prioritization_fees(&self, writable: &[Pubkey]) -> Result<Vec<u64>, ChainError> {
+        // the node takes at most 128 accounts
+        let accounts = &writable[..writable.len().min(128)];
+        Ok(self
+            .client
+            .get_recent_prioritization_fees(accounts)
+            .map_err(transport)?
+            .into_iter()
+            .map(|f| f.prioritization_fee)
+            .collect())
     }
 
     fn clock(&self) -> Result<ChainClock, ChainError> {

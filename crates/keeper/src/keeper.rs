@@ -4,29 +4,35 @@
 //! votes. A failed send loses nothing: the proposal stays followed, the opportunity is looked
 //! at again, and a proposal whose send was reported failed is looked up on chain in case it
 //! landed.
+use crate::lookup::{self, PoolTable, Upkeep};
 use crate::market::{MarketView, RouteHop};
-use crate::metrics::Metrics;
+use crate::metrics::{Fault, Metrics};
 use anchor_lang::prelude::borsh;
 use pool_bot::events::TradeExecuted;
 use pool_bot::route::RouteLeg;
 use pool_bot::state::{Mandate, MandateStanding, Pool, Product, ProposalStatus, TradeProposal};
+use pool_bot_arb::Direction;
 use pool_bot_arb::{Limits, Sizing};
 use pool_bot_client::accounts::{self, LoadError};
-use pool_bot_client::chain::{Chain, ChainError, Receipt};
+use pool_bot_client::chain::{self, Chain, ChainError, Receipt, PACKET_BYTES};
 use pool_bot_client::deposits;
 use pool_bot_client::events::{self, PoolEvent};
+use pool_bot_client::fees::{ComputeBudget, MAX_COMPUTE_UNIT_LIMIT};
 use pool_bot_client::instructions::{self as ix, TradeTerms};
+use pool_bot_client::landing::{Prepared, Sender, Sent};
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::route::{pack, PackedRoute};
 use pool_bot_client::{token, Instruction, Pubkey};
 use pool_bot_dex::{DexDecoder, SwapRequest};
 use solana_keypair::Keypair;
+use solana_message::AddressLookupTableAccount;
+use solana_signature::Signature;
 use solana_signer::Signer;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use tracing::{info, info_span, warn};
 
 /// What the keeper is told to do.
@@ -38,21 +44,19 @@ pub struct KeeperConfig {
     pub product: Pubkey,
     /// How far below the expected profit the approved minimum is set, in basis points.
     pub slippage_bps: u16,
-    /// Attempts per transaction on transient errors (fresh blockhash each time).
-    pub attempts: u32,
-    /// Pause between attempts (doubled each time).
-    pub backoff: Duration,
+    /// How its transactions are priced (compute limit and price) and followed to
+    /// confirmation (re-sends, rebuilds after a refused or expired blockhash).
+    pub sender: Sender,
 }
 
 impl KeeperConfig {
-    /// Defaults: 1% slippage, 3 attempts, 200 ms backoff.
+    /// Defaults: 1% slippage, the default fee policy and tracking.
     pub fn new(pool: Pubkey, product: Pubkey) -> KeeperConfig {
         KeeperConfig {
             pool,
             product,
             slippage_bps: 100,
-            attempts: 3,
-            backoff: Duration::from_millis(200),
+            sender: Sender::default(),
         }
     }
 }
@@ -66,6 +70,9 @@ pub enum KeeperError {
     /// An account it needs is missing or is not what it should be.
     #[error(transparent)]
     Account(#[from] LoadError),
+    /// Its configuration cannot be used.
+    #[error("{0}")]
+    Config(String),
 }
 
 /// A proposal the keeper made and follows until its account is closed.
@@ -140,7 +147,35 @@ pub struct Keeper {
     executions: Vec<Execution>,
     /// Whether the open proposals made by this keeper before a restart were picked up.
     adopted: bool,
+    /// The pool's lookup table, through which its transactions name their accounts.
+    table: PoolTable,
+    /// A mandate execution sent but not confirmed: no other runs under a mandate until it is
+    /// known to have landed or its blockhash expired, so a retry cannot spend the budget
+    /// twice.
+    unconfirmed_mandate: Option<UnconfirmedSend>,
+    /// When the market feed last reported a change not yet acted on.
+    changed_at: Option<Instant>,
+    /// How long the last trade transaction took to be sent after the change that caused it.
+    last_reaction: Option<Duration>,
     metrics: Arc<Metrics>,
+}
+
+/// A mandate execution whose fate is unknown until its blockhash expires.
+#[derive(Clone, Copy, Debug)]
+struct UnconfirmedSend {
+    signature: Signature,
+    /// It cannot land past this block height.
+    last_valid_block_height: u64,
+    run: PendingMandateRun,
+}
+
+/// What a mandate execution was sent to do, to book it once it lands.
+#[derive(Clone, Copy, Debug)]
+struct PendingMandateRun {
+    mandate: Pubkey,
+    id: u64,
+    amount_in: u64,
+    expected_profit: u64,
 }
 
 impl Keeper {
@@ -153,6 +188,11 @@ impl Keeper {
         let pool: Pool = accounts::load_zero_copy(chain, &config.pool)?;
         let addresses = PoolAddresses::of(&pool);
         let market = MarketView::new(pool.asset_mint, Limits::default());
+        config
+            .sender
+            .fees
+            .validate()
+            .map_err(|e| KeeperError::Config(e.to_string()))?;
         Ok(Keeper {
             config,
             addresses,
@@ -164,6 +204,10 @@ impl Keeper {
             look_again: false,
             executions: Vec::new(),
             adopted: false,
+            table: PoolTable::new(addresses.pool),
+            unconfirmed_mandate: None,
+            changed_at: None,
+            last_reaction: None,
             metrics: Arc::new(Metrics::default()),
         })
     }
@@ -176,10 +220,17 @@ impl Keeper {
     /// One round: refresh, follow, propose. Errors are counted and logged; the keeper goes on
     /// at the next tick.
     pub fn tick(&mut self, chain: &mut dyn Chain, keeper: &Keypair) {
+        let started = Instant::now();
         if let Err(e) = self.try_tick(chain, keeper) {
             Metrics::add(&self.metrics.errors, 1);
+            if let Some(kind) = fault_of(&e) {
+                self.metrics.fault(kind);
+            }
             warn!(error = %e, "keeper tick failed");
         }
+        self.metrics.observe_tick(started.elapsed());
+        // a change this tick did not trade on is not what a later trade reacts to
+        self.changed_at = None;
     }
 
     fn try_tick(&mut self, chain: &mut dyn Chain, keeper: &Keypair) -> Result<(), KeeperError> {
@@ -205,8 +256,19 @@ impl Keeper {
             min_profit: self.profit_floor(product.min_profit),
             search_steps: 32,
         });
-        let refresh = self.market.refresh(chain, &self.decoders)?;
+        let refresh = self
+            .market
+            .refresh(chain, &self.decoders, product.markets())?;
         self.look_again |= refresh.added + refresh.updated > 0;
+        if self.table.refresh(chain, &keeper.pubkey())? {
+            Metrics::add(&self.metrics.errors, 1);
+            self.metrics.fault(Fault::LookupTable);
+            warn!("the pool's lookup table was deactivated; listing its accounts in a new one");
+        }
+        if refresh.added > 0 || self.table.key().is_none() {
+            let wanted = self.table_accounts();
+            self.keep_table(chain, keeper, &wanted)?;
+        }
         self.confirm(chain, &keeper.pubkey(), &pool)?;
         self.follow(chain, keeper, &pool)?;
         if !pool.is_paused() && product.is_enabled() && self.look_again {
@@ -329,6 +391,11 @@ impl Keeper {
             info!("opportunity already proposed");
             return Ok(());
         }
+        if let Some(id) = self.others_live_proposal_over(chain, &keeper.pubkey(), pool, &hops)? {
+            // another keeper of the pool proposed these markets: one proposal per opportunity
+            info!(id, "another keeper's live proposal trades these markets");
+            return Ok(());
+        }
         self.create_missing(chain, keeper, &setup)?;
         let route = pack(&legs);
         let terms = TradeTerms {
@@ -345,18 +412,24 @@ impl Keeper {
             terms,
             &route,
         );
-        if let Err(e) = chain.simulate(std::slice::from_ref(&propose), &[keeper]) {
-            if !e.is_transient() {
-                // The chain refuses this route as it stands: it would refuse it again.
-                self.proposed.insert(fingerprint);
-            }
-            return Err(e.into());
-        }
         let address = self.addresses.proposal(id);
-        if let Err(e) = self.send(chain, &[propose], keeper) {
+        let wanted = lookup::reusable_accounts(std::slice::from_ref(&propose), &[address]);
+        let prepared = match self.prepare(chain, keeper, &[propose], &wanted) {
+            Ok(prepared) => prepared,
+            Err(e) => {
+                if !e.is_transient() {
+                    // The chain refuses this route as it stands: it would refuse it again.
+                    self.proposed.insert(fingerprint);
+                }
+                return Err(e.into());
+            }
+        };
+        let sending = Instant::now();
+        if let Err(e) = self.land(chain, keeper, &prepared) {
             self.unconfirmed = Some(Unconfirmed { id, address });
             return Err(e.into());
         }
+        self.reacted(sending);
         // An earlier unconfirmed send used this same id (`confirm` forgets it once the id is
         // taken), so it can no longer land.
         self.unconfirmed = None;
@@ -371,6 +444,37 @@ impl Keeper {
             executed: None,
         });
         Ok(())
+    }
+
+    /// A live proposal of the pool by another keeper than `me` whose route runs through the
+    /// markets of `hops` in the same order.
+    fn others_live_proposal_over(
+        &self,
+        chain: &dyn Chain,
+        me: &Pubkey,
+        pool: &Pool,
+        hops: &[RouteHop],
+    ) -> Result<Option<u64>, ChainError> {
+        let now = chain.clock()?.unix_timestamp;
+        let markets: Vec<Pubkey> = hops.iter().map(|h| h.pool.address).collect();
+        for (_, proposal) in accounts::proposals(chain, &self.addresses.pool)? {
+            let open = proposal.is_live(now, pool.config_version) && !proposal.is_finished();
+            if !open || proposal.proposer == *me {
+                continue;
+            }
+            let Ok(legs) = accounts::proposal_route(&proposal) else {
+                continue;
+            };
+            let through: Vec<Pubkey> = legs
+                .iter()
+                .filter_map(|leg| self.decoders.iter().find_map(|d| d.read_leg(leg)))
+                .map(|swap| swap.pool)
+                .collect();
+            if through == markets {
+                return Ok(Some(proposal.id));
+            }
+        }
+        Ok(None)
     }
 
     /// The swap legs of `hops` sized by `sizing`, the last one paying back at least
@@ -429,14 +533,14 @@ impl Keeper {
 
     /// Sends those of `setup` whose account does not exist yet.
     fn create_missing(
-        &self,
+        &mut self,
         chain: &mut dyn Chain,
         keeper: &Keypair,
         setup: &[Instruction],
     ) -> Result<(), KeeperError> {
         for instruction in setup {
             if chain.account(&instruction.accounts[1].pubkey)?.is_none() {
-                self.send(chain, std::slice::from_ref(instruction), keeper)?;
+                self.send(chain, keeper, std::slice::from_ref(instruction))?;
             }
         }
         Ok(())
@@ -466,7 +570,7 @@ impl Keeper {
     /// Takes the best opportunity now if an active mandate of this keeper's product covers it
     /// (its markets, size, budget and least profit, checked by the mandate's own rules):
     /// settles ready deposits and runs it in one simulated-then-sent transaction. Says whether
-    /// it traded.
+    /// it traded (or is waiting to learn whether its last mandate execution landed).
     fn execute_under_mandate(
         &mut self,
         chain: &mut dyn Chain,
@@ -477,6 +581,9 @@ impl Keeper {
     ) -> Result<bool, KeeperError> {
         if mandates.is_empty() {
             return Ok(false);
+        }
+        if self.awaiting_mandate_execution(chain)? {
+            return Ok(true);
         }
         let now = chain.clock()?.unix_timestamp;
         let Some((hops, sizing)) = self.market.best() else {
@@ -506,8 +613,7 @@ impl Keeper {
         let min_profit = slipped.max(required);
         let (setup, legs) = self.route_legs(&keeper.pubkey(), &hops, &sizing, min_profit);
         self.create_missing(chain, keeper, &setup)?;
-        let mut instructions = deposits::settle_ready(chain, pool, &keeper.pubkey(), now)?;
-        instructions.push(ix::execute_mandate(
+        let execute = ix::execute_mandate(
             &self.addresses,
             &keeper.pubkey(),
             mandate,
@@ -515,41 +621,106 @@ impl Keeper {
             sizing.amount_in,
             min_profit,
             &pack(&legs),
-        ));
-        if let Err(e) = chain.simulate(&instructions, &[keeper]) {
-            info!(error = %e, "the mandate execution would fail; proposing instead");
-            return Ok(false);
-        }
-        let receipt = self.send(chain, &instructions, keeper)?;
+        );
+        let wanted = lookup::reusable_accounts(std::slice::from_ref(&execute), &[]);
+        let mut instructions = deposits::settle_ready(chain, pool, &keeper.pubkey(), now)?;
+        instructions.push(execute);
+        let prepared = match self.prepare(chain, keeper, &instructions, &wanted) {
+            Ok(prepared) => prepared,
+            Err(e) => {
+                info!(error = %e, "the mandate execution would fail; proposing instead");
+                return Ok(false);
+            }
+        };
+        let pending = PendingMandateRun {
+            mandate,
+            id,
+            amount_in: sizing.amount_in,
+            expected_profit: sizing.profit,
+        };
+        let sending = Instant::now();
+        let receipt = match self.land(chain, keeper, &prepared) {
+            Ok(receipt) => {
+                self.reacted(sending);
+                receipt
+            }
+            Err(ChainError::Unconfirmed { signature, reason }) => {
+                self.metrics.fault(Fault::Timeout);
+                // it may still land: run nothing else under a mandate until its fate is known
+                let signature = signature.parse().map_err(|_| {
+                    ChainError::Transport(format!("malformed signature {signature}"))
+                })?;
+                let last_valid_block_height = chain.latest_blockhash()?.last_valid_block_height;
+                self.unconfirmed_mandate = Some(UnconfirmedSend {
+                    signature,
+                    last_valid_block_height,
+                    run: pending,
+                });
+                warn!(%reason, "the mandate execution was sent but not confirmed; waiting for its fate");
+                return Ok(true);
+            }
+            Err(e) => return Err(e.into()),
+        };
         self.look_again = true;
+        self.book_mandate_run(chain, &receipt, pending);
+        Ok(true)
+    }
+
+    /// Whether a mandate execution sent earlier may still land (then nothing else runs under
+    /// a mandate); books it once it is seen landed, forgets it once its blockhash expired.
+    fn awaiting_mandate_execution(&mut self, chain: &dyn Chain) -> Result<bool, KeeperError> {
+        let Some(sent) = self.unconfirmed_mandate else {
+            return Ok(false);
+        };
+        match chain.status(&sent.signature)? {
+            Some(Ok(receipt)) => {
+                self.unconfirmed_mandate = None;
+                self.look_again = true;
+                self.book_mandate_run(chain, &receipt, sent.run);
+                Ok(false)
+            }
+            Some(Err(_)) => {
+                self.unconfirmed_mandate = None;
+                Ok(false)
+            }
+            None if chain.block_height()? > sent.last_valid_block_height => {
+                info!("the unconfirmed mandate execution expired without landing");
+                self.unconfirmed_mandate = None;
+                Ok(false)
+            }
+            None => Ok(true),
+        }
+    }
+
+    /// Counts a mandate execution that landed, with the split its `MandateExecuted` event
+    /// booked.
+    fn book_mandate_run(&mut self, chain: &dyn Chain, receipt: &Receipt, run: PendingMandateRun) {
         let logs = if receipt.logs.is_empty() {
             chain
                 .transaction_logs(&receipt.signature)
                 .unwrap_or_default()
         } else {
-            receipt.logs
+            receipt.logs.clone()
         };
         let executed = events::parse(&logs).into_iter().find_map(|e| match e {
-            PoolEvent::MandateExecuted(e) if e.mandate == mandate => Some(e),
+            PoolEvent::MandateExecuted(e) if e.mandate == run.mandate => Some(e),
             _ => None,
         });
         Metrics::add(&self.metrics.mandate_executions, 1);
         let Some(e) = executed else {
             warn!("executed under the mandate, but its MandateExecuted event could not be read");
-            return Ok(true);
+            return;
         };
-        let gain = e.gain;
-        Metrics::add(&self.metrics.realised_profit, gain);
+        Metrics::add(&self.metrics.realised_profit, e.gain);
         self.executions.push(Execution {
-            source: Source::Mandate(id),
-            amount_in: sizing.amount_in,
-            expected_profit: sizing.profit,
-            gain,
+            source: Source::Mandate(run.id),
+            amount_in: run.amount_in,
+            expected_profit: run.expected_profit,
+            gain: e.gain,
             insurance: e.insurance,
             member_profit: e.member_profit,
         });
-        info!(gain, "executed under the mandate");
-        Ok(true)
+        info!(gain = e.gain, "executed under the mandate");
     }
 
     /// Moves every followed proposal on. One that cannot be moved on now (a send failed, the
@@ -592,7 +763,7 @@ impl Keeper {
         let acted = match state.status() {
             ProposalStatus::Pending | ProposalStatus::Approved if !live => {
                 let expire = ix::expire_proposal(&self.addresses, p.address);
-                self.send(chain, &[expire], keeper)?;
+                self.send(chain, keeper, &[expire])?;
                 true
             }
             ProposalStatus::Approved => self.execute(chain, keeper, p)?,
@@ -608,7 +779,7 @@ impl Keeper {
             return Ok(true);
         }
         let close = ix::close_proposal(&self.addresses, p.address, keeper.pubkey());
-        self.send(chain, &[close], keeper)?;
+        self.send(chain, keeper, &[close])?;
         Ok(false)
     }
 
@@ -652,7 +823,7 @@ impl Keeper {
     /// Simulates, then executes an approved proposal; says whether it was sent (not when the
     /// simulation failed: the market moved; it waits for expiry).
     fn execute(
-        &self,
+        &mut self,
         chain: &mut dyn Chain,
         keeper: &Keypair,
         p: &mut InFlight,
@@ -664,45 +835,232 @@ impl Keeper {
         // same transaction
         let pool: Pool = accounts::load_zero_copy(chain, &self.config.pool)?;
         let now = chain.clock()?.unix_timestamp;
-        let mut instructions = deposits::settle_ready(chain, &pool, &keeper.pubkey(), now)?;
-        instructions.push(ix::execute_and_distribute(
+        let execute = ix::execute_and_distribute(
             &self.addresses,
             &keeper.pubkey(),
             p.address,
             product,
             &p.route,
-        ));
-        if let Err(e) = chain.simulate(&instructions, &[keeper]) {
-            info!(error = %e, "execution would fail; waiting for expiry");
-            Metrics::add(&self.metrics.errors, 1);
-            return Ok(false);
-        }
-        let receipt = self.send(chain, &instructions, keeper)?;
+        );
+        let wanted = lookup::reusable_accounts(std::slice::from_ref(&execute), &[p.address]);
+        let mut instructions = deposits::settle_ready(chain, &pool, &keeper.pubkey(), now)?;
+        instructions.push(execute);
+        let prepared = match self.prepare(chain, keeper, &instructions, &wanted) {
+            Ok(prepared) => prepared,
+            Err(e) if e.is_transient() => return Err(e.into()),
+            Err(e) => {
+                info!(error = %e, "execution would fail; waiting for expiry");
+                Metrics::add(&self.metrics.errors, 1);
+                return Ok(false);
+            }
+        };
+        let receipt = self.land(chain, keeper, &prepared)?;
         p.executed = events::trade_executed(&events::parse(&receipt.logs), &p.address)
             .map(ExecutedFigures::from);
         Ok(true)
     }
 
-    /// Sends with a fresh blockhash, retrying transient failures with backoff.
-    fn send(
+    /// The accounts worth keeping in the pool's lookup table: the pool's own, the product,
+    /// the programs, and every account a swap in a known market names.
+    fn table_accounts(&self) -> Vec<Pubkey> {
+        let a = &self.addresses;
+        let mut legs = Vec::new();
+        for (pool, decoder) in self.market.pools() {
+            let (mint_in, mint_out) = pool.mints(Direction::AToB);
+            let swap = SwapRequest {
+                signer: a.pool,
+                source: self.account_for(&mint_in, &pool.token_program),
+                destination: self.account_for(&mint_out, &pool.token_program),
+                mint_in,
+                amount_in: 0,
+                min_amount_out: 0,
+            };
+            legs.push(self.decoders[decoder].swap_leg(pool, &swap));
+        }
+        let route = pack(&legs);
+        let mut keys = vec![
+            a.pool,
+            a.validator_set,
+            a.vault,
+            a.insurance,
+            a.insurance_vault,
+            a.mint,
+            a.token_program,
+            self.config.product,
+            pool_bot::ID,
+            anchor_lang::system_program::ID,
+        ];
+        for key in route.remaining.iter().map(|m| m.pubkey) {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
+    }
+
+    /// Makes the pool's lookup table list `wanted`: creates it (first) or extends it, each
+    /// step in its own transaction.
+    fn keep_table(
+        &mut self,
+        chain: &mut dyn Chain,
+        keeper: &Keypair,
+        wanted: &[Pubkey],
+    ) -> Result<(), ChainError> {
+        let slot = chain.clock()?.slot;
+        let Upkeep::Send(steps) = self.table.upkeep(&keeper.pubkey(), slot, wanted) else {
+            return Ok(());
+        };
+        let creates = self.table.key().is_none();
+        for (i, step) in steps.iter().enumerate() {
+            let sent =
+                self.config
+                    .sender
+                    .send(chain, std::slice::from_ref(step), &[keeper], &[])?;
+            self.count_sent(&sent);
+            if i == 0 && creates {
+                self.table.created(&keeper.pubkey(), slot);
+                info!(table = %self.table.key().unwrap_or_default(), "created the pool's lookup table");
+            }
+        }
+        self.table.refresh(chain, &keeper.pubkey())?;
+        Ok(())
+    }
+
+    /// The lookup tables `instructions` go through: the pool's table, first made to list
+    /// `wanted`. When the transaction fits only with entries added in this slot, waits for the
+    /// next slot (they are usable from then on).
+    fn tables_for(
+        &mut self,
+        chain: &mut dyn Chain,
+        keeper: &Keypair,
+        instructions: &[Instruction],
+        wanted: &[Pubkey],
+    ) -> Result<Vec<AddressLookupTableAccount>, ChainError> {
+        if !wanted.is_empty() {
+            self.keep_table(chain, keeper, wanted)?;
+        }
+        let mut slot = chain.clock()?.slot;
+        let tracking = self.config.sender.tracking;
+        let mut waits = 0;
+        loop {
+            let tables = self.table.usable(slot);
+            if fits(instructions, keeper, &tables) {
+                return Ok(tables);
+            }
+            if self.table.covers(slot, wanted) {
+                return Err(ChainError::Transaction {
+                    error: format!(
+                        "the transaction is larger than {PACKET_BYTES} bytes even through the \
+                         pool's lookup table"
+                    ),
+                    logs: Vec::new(),
+                });
+            }
+            if waits == tracking.patience.max(1) {
+                return Err(ChainError::Transport(
+                    "the transaction fits only through lookup table entries added in this \
+                     slot, usable from the next one"
+                        .into(),
+                ));
+            }
+            std::thread::sleep(tracking.poll);
+            waits += 1;
+            slot = chain.clock()?.slot;
+        }
+    }
+
+    /// Checks `instructions` by simulation through the pool's lookup table (made to list
+    /// `wanted` first) and prices them; a refusal here sent nothing.
+    fn prepare(
+        &mut self,
+        chain: &mut dyn Chain,
+        keeper: &Keypair,
+        instructions: &[Instruction],
+        wanted: &[Pubkey],
+    ) -> Result<(Prepared, Vec<AddressLookupTableAccount>), ChainError> {
+        let tables = self.tables_for(chain, keeper, instructions, wanted)?;
+        let prepared = self
+            .config
+            .sender
+            .prepare(&*chain, instructions, &[keeper], &tables)?;
+        Ok((prepared, tables))
+    }
+
+    /// Sends a prepared transaction and follows it until it is confirmed, counting its fee.
+    fn land(
         &self,
         chain: &mut dyn Chain,
-        instructions: &[Instruction],
         keeper: &Keypair,
+        (prepared, tables): &(Prepared, Vec<AddressLookupTableAccount>),
     ) -> Result<Receipt, ChainError> {
-        let mut pause = self.config.backoff;
-        let mut attempt = 1;
-        loop {
-            match chain.send(instructions, &[keeper]) {
-                Err(e) if e.is_transient() && attempt < self.config.attempts => {
-                    warn!(error = %e, attempt, "retrying");
-                    Metrics::add(&self.metrics.errors, 1);
-                    std::thread::sleep(pause);
-                    pause *= 2;
-                    attempt += 1;
-                }
-                result => return result,
-            }
+        let started = Instant::now();
+        let sent = self
+            .config
+            .sender
+            .land(chain, prepared, &[keeper], tables)?;
+        self.metrics.observe_send(started.elapsed());
+        self.count_sent(&sent);
+        Ok(sent.receipt)
+    }
+
+    /// `prepare`, then `land`, for a transaction that needs no new table entries.
+    fn send(
+        &mut self,
+        chain: &mut dyn Chain,
+        keeper: &Keypair,
+        instructions: &[Instruction],
+    ) -> Result<Receipt, ChainError> {
+        let prepared = self.prepare(chain, keeper, instructions, &[])?;
+        self.land(chain, keeper, &prepared)
+    }
+
+    /// Counts what a landed transaction paid, whether the market asked more, and the
+    /// blockhashes it went through.
+    fn count_sent(&self, sent: &Sent) {
+        self.metrics.observe_fee(sent.receipt.fee);
+        if sent.price.below_market() {
+            Metrics::add(&self.metrics.priced_below_market, 1);
+            self.metrics.fault(Fault::FeeCeiling);
+            warn!(
+                price = sent.price.micro_lamports,
+                market = sent.price.market_micro_lamports,
+                "the fee ceiling is below the market's price: sent at the ceiling"
+            );
+        }
+        for _ in 0..sent.stale_blockhashes {
+            Metrics::add(&self.metrics.errors, 1);
+            self.metrics.fault(Fault::Blockhash);
+        }
+    }
+
+    /// The accounts whose changes move the market: every known DEX pool and its vaults (for
+    /// the market feed to watch).
+    pub fn watched_accounts(&self) -> Vec<Pubkey> {
+        self.market
+            .pools()
+            .flat_map(|(pool, _)| [pool.address, pool.vaults[0], pool.vaults[1]])
+            .collect()
+    }
+
+    /// The market feed saw a change at `at`: look for an opportunity at the next tick, and time
+    /// the reaction from then.
+    pub fn market_changed(&mut self, at: Instant) {
+        self.look_again = true;
+        self.changed_at.get_or_insert(at);
+    }
+
+    /// How long the last trade transaction (a proposal or a mandate execution) took to be
+    /// sent after the market change that caused it, once: `None` until the next one.
+    pub fn take_reaction(&mut self) -> Option<Duration> {
+        self.last_reaction.take()
+    }
+
+    /// Times the reaction to the pending market change, now that a trade was sent for it.
+    fn reacted(&mut self, sent_at: Instant) {
+        if let Some(at) = self.changed_at.take() {
+            let took = sent_at.saturating_duration_since(at);
+            self.metrics.observe_reaction(took);
+            self.last_reaction = Some(took);
         }
     }
 
@@ -720,6 +1078,38 @@ impl Keeper {
     pub fn pools_known(&self) -> usize {
         self.market.len()
     }
+}
+
+/// The kind of fault a failed tick met, when it is the node's or the network's doing.
+fn fault_of(error: &KeeperError) -> Option<Fault> {
+    match error {
+        KeeperError::Chain(ChainError::Transport(_)) => Some(Fault::Rpc),
+        KeeperError::Chain(ChainError::Unconfirmed { .. }) => Some(Fault::Timeout),
+        KeeperError::Chain(e) if e.is_stale_blockhash() => Some(Fault::Blockhash),
+        _ => None,
+    }
+}
+
+/// Whether `instructions`, with the compute budget instructions a send adds, fit in one
+/// transaction through `tables`.
+fn fits(
+    instructions: &[Instruction],
+    keeper: &Keypair,
+    tables: &[AddressLookupTableAccount],
+) -> bool {
+    let budget = ComputeBudget {
+        unit_limit: MAX_COMPUTE_UNIT_LIMIT,
+        unit_price: 1,
+    };
+    let all: Vec<Instruction> = budget
+        .instructions()
+        .into_iter()
+        .chain(instructions.iter().cloned())
+        .collect();
+    let blockhash = solana_hash::Hash::default();
+    // a transaction that cannot be compiled (more than 256 accounts) does not fit either
+    chain::transaction(&all, &[keeper], tables, blockhash)
+        .is_ok_and(|tx| chain::serialized_size(&tx) <= PACKET_BYTES)
 }
 
 /// What an execution booked.

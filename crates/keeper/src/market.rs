@@ -53,15 +53,18 @@ impl MarketView {
         *self.tokens.entry(mint).or_insert(next)
     }
 
-    /// Reads every pool of every decoder and updates the engine with what changed.
+    /// Reads every pool of every decoder that is in `allowed` (all of them when it is empty,
+    /// as a product listing no markets allows any) and updates the engine with what changed.
     pub fn refresh(
         &mut self,
         chain: &dyn Chain,
         decoders: &[Box<dyn DexDecoder>],
+        allowed: &[Pubkey],
     ) -> Result<Refresh, ChainError> {
         let mut refresh = Refresh::default();
         for (decoder, dex) in decoders.iter().enumerate() {
-            for pool in dex.pools(chain)? {
+            let pools = dex.pools(chain)?.into_iter();
+            for pool in pools.filter(|p| allowed.is_empty() || allowed.contains(&p.address)) {
                 match self.by_address.get(&pool.address) {
                     Some(&id) if self.pools[id.index()].0.curve != pool.curve => {
                         self.engine.update_pool(id, pool.curve).expect("known pool");
@@ -114,6 +117,11 @@ impl MarketView {
         self.by_address
             .get(address)
             .map(|id| &self.pools[id.index()].0)
+    }
+
+    /// Every pool known, with the index of its decoder.
+    pub fn pools(&self) -> impl Iterator<Item = (&DexPool, usize)> {
+        self.pools.iter().map(|(pool, decoder)| (pool, *decoder))
     }
 
     /// Pools known.

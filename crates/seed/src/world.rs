@@ -254,6 +254,36 @@ impl SeedPool {
         Ok(a)
     }
 
+    /// Registers and enables the pool's next arbitrage product, trading only `markets` through
+    /// the local AMM, with the seed product's limits; returns its address.
+    pub fn register_product(
+        &self,
+        chain: &mut dyn Chain,
+        markets: Vec<Pubkey>,
+    ) -> Result<Pubkey, SeedError> {
+        let id = self.pool_state(chain)?.next_product_id;
+        let product = self.pool.product(id);
+        let register = ix::register_product(
+            &self.pool,
+            &self.admin.pubkey(),
+            id,
+            RegisterProductArgs {
+                name: format!("DEX arbitrage {id}"),
+                category: ProductCategory::Arbitrage,
+                config: ProductConfig {
+                    max_trade_amount: 50_000 * USDC,
+                    min_profit: USDC,
+                    max_liquidity_bps: 1_000,
+                },
+                leg_rules: vec![amm::swap_rule()],
+                markets,
+            },
+        );
+        chain.send(&[register], &[&self.admin])?;
+        self.govern(chain, GovernanceChange::EnableProduct { product })?;
+        Ok(product)
+    }
+
     /// A new mint with `decimals` whose authority is the payer.
     pub fn new_mint(&mut self, chain: &mut dyn Chain, decimals: u8) -> Result<Pubkey, SeedError> {
         mint(chain, &mut self.keys, &self.payer, decimals)

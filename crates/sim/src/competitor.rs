@@ -49,7 +49,7 @@ impl Competitor {
 
     /// Trades the best gap now if it is worth its minimum; says whether it traded.
     pub fn act(&mut self, chain: &mut dyn Chain) -> Result<bool, ChainError> {
-        self.market.refresh(chain, &self.decoders)?;
+        self.market.refresh(chain, &self.decoders, &[])?;
         let Some((hops, sizing)) = self.market.best() else {
             return Ok(false);
         };

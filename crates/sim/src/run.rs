@@ -7,6 +7,7 @@ use crate::schedule::{exponential, Shock};
 use crate::world::World;
 use crate::SimError;
 use pool_bot::math::assets_for_shares;
+use pool_bot_client::landing::Tracking;
 use pool_bot_keeper::{Keeper, KeeperConfig, Metrics, Source};
 use pool_bot_validator::{Policy, ValidatorAgent};
 use rand::rngs::StdRng;
@@ -88,8 +89,12 @@ pub fn run_path(
     }
 
     let mut keeper_config = KeeperConfig::new(w.seed.pool.pool, w.product);
-    keeper_config.backoff = Duration::ZERO;
-    keeper_config.attempts = 1;
+    // the embedded chain answers at once: nothing to wait for, nothing to rebuild
+    keeper_config.sender.tracking = Tracking {
+        poll: Duration::ZERO,
+        rebuilds: 0,
+        ..Tracking::default()
+    };
     let mut keeper = Keeper::new(&w.chain, keeper_config, pool_bot_dex::all())?;
     let keeper_key = w.seed.keeper.insecure_clone();
     let validators: Vec<_> = w

@@ -6,6 +6,7 @@
 //! profit close to the re-simulated one. Each check that fails names itself in the reason sent
 //! with the rejection.
 use crate::mandates;
+use crate::metrics::Metrics;
 use crate::policy::Policy;
 use anchor_lang::{AccountDeserialize, Owners};
 use anchor_spl::token_interface::TokenAccount;
@@ -17,12 +18,14 @@ use pool_bot_arb::{ConstantProduct, Direction, PoolQuote};
 use pool_bot_client::accounts::{self, LoadError};
 use pool_bot_client::chain::{AccountData, Chain, ChainError};
 use pool_bot_client::instructions as ix;
+use pool_bot_client::landing::Sender;
 use pool_bot_client::pda::PoolAddresses;
 use pool_bot_client::Pubkey;
 use pool_bot_dex::{DexDecoder, DexPool, SwapLeg};
 use solana_keypair::Keypair;
 use solana_signer::Signer;
 use std::collections::HashMap;
+use std::sync::Arc;
 use tracing::{info, warn};
 
 /// A vote and why.
@@ -81,6 +84,9 @@ pub struct ValidatorAgent {
     addresses: PoolAddresses,
     policy: Policy,
     decoders: Vec<Box<dyn DexDecoder>>,
+    /// How votes are priced and followed to confirmation.
+    sender: Sender,
+    metrics: Arc<Metrics>,
 }
 
 impl ValidatorAgent {
@@ -101,7 +107,20 @@ impl ValidatorAgent {
             addresses,
             policy,
             decoders,
+            sender: Sender::default(),
+            metrics: Arc::new(Metrics::default()),
         })
+    }
+
+    /// Votes priced and followed by `sender` (its fee policy, its confirmation tracking).
+    pub fn with_sender(mut self, sender: Sender) -> ValidatorAgent {
+        self.sender = sender;
+        self
+    }
+
+    /// The agent's metrics (to serve, see `Metrics::registry`).
+    pub fn metrics(&self) -> Arc<Metrics> {
+        self.metrics.clone()
     }
 
     /// Reviews every pending, live proposal and mandate this validator has not voted on, and
@@ -138,11 +157,15 @@ impl ValidatorAgent {
             } else {
                 ix::reject_trade(&self.addresses, &validator.pubkey(), key, &decision.reason)
             };
-            match chain.send(&[vote], &[validator]) {
+            match self.sender.send(chain, &[vote], &[validator], &[]) {
                 Ok(_) => {
+                    self.metrics.vote(decision.approve);
                     info!(id = proposal.id, approve = decision.approve, reason = %decision.reason, "voted")
                 }
-                Err(e) => warn!(id = proposal.id, error = %e, "vote failed"),
+                Err(e) => {
+                    self.metrics.errors.inc();
+                    warn!(id = proposal.id, error = %e, "vote failed")
+                }
             }
             decisions.push(decision);
         }
@@ -159,11 +182,15 @@ impl ValidatorAgent {
             } else {
                 ix::reject_mandate(&self.addresses, &validator.pubkey(), key, &decision.reason)
             };
-            match chain.send(&[vote], &[validator]) {
+            match self.sender.send(chain, &[vote], &[validator], &[]) {
                 Ok(_) => {
+                    self.metrics.vote(decision.approve);
                     info!(mandate = mandate.id, approve = decision.approve, reason = %decision.reason, "voted")
                 }
-                Err(e) => warn!(mandate = mandate.id, error = %e, "vote failed"),
+                Err(e) => {
+                    self.metrics.errors.inc();
+                    warn!(mandate = mandate.id, error = %e, "vote failed")
+                }
             }
             decisions.push(decision);
         }

@@ -4,14 +4,16 @@
 use anchor_lang::prelude::Clock;
 use anchor_lang::solana_program::system_instruction::transfer;
 use pool_bot_client::chain::{
-    self, AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt,
+    AccountData, AccountFilter, Chain, ChainClock, ChainError, Receipt, RecentBlockhash,
 };
-use pool_bot_client::{errors, Instruction, Pubkey};
+use pool_bot_client::{errors, fees, Pubkey};
 use solana_keypair::Keypair;
 use solana_program_test::{BanksClient, BanksClientError, ProgramTest};
 use solana_rent::Rent;
+use solana_signature::Signature;
 use solana_signer::Signer;
-use solana_transaction::Transaction;
+use solana_transaction::versioned::VersionedTransaction;
+use std::collections::HashMap;
 use std::future::Future;
 use tokio::runtime::Runtime;
 
@@ -30,6 +32,8 @@ pub struct BankChain {
     client: BanksClient,
     /// The genesis mint keypair: the faucet behind `airdrop`.
     faucet: Keypair,
+    /// The receipts of the transactions `submit` landed (the Bank runs them at once).
+    landed: HashMap<Signature, Receipt>,
 }
 
 impl BankChain {
@@ -60,6 +64,7 @@ impl BankChain {
             runtime,
             client,
             faucet,
+            landed: HashMap::new(),
         }
     }
 
@@ -70,15 +75,6 @@ impl BankChain {
         self.runtime
             .block_on(call)
             .map_err(|e| ChainError::Transport(e.to_string()))
-    }
-
-    fn transaction(
-        &self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
-    ) -> Result<Transaction, ChainError> {
-        let blockhash = self.run(self.client.get_latest_blockhash())?;
-        chain::transaction(instructions, signers, blockhash)
     }
 }
 
@@ -110,35 +106,50 @@ impl Chain for BankChain {
         ))
     }
 
-    fn send(
+    fn submit(
         &mut self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
-    ) -> Result<Receipt, ChainError> {
-        let tx = self.transaction(instructions, signers)?;
-        let signature = tx.signatures[0].to_string();
-        let outcome = self.run(self.client.process_transaction_with_metadata(tx))?;
+        transaction: &VersionedTransaction,
+        _preflight: bool,
+    ) -> Result<Signature, ChainError> {
+        let signature = transaction.signatures[0];
+        if self.landed.contains_key(&signature) {
+            return Ok(signature);
+        }
+        let outcome = self.run(
+            self.client
+                .process_transaction_with_metadata(transaction.clone()),
+        )?;
         let (logs, compute_units) = outcome
             .metadata
             .map(|m| (m.log_messages, m.compute_units_consumed))
             .unwrap_or_default();
         match outcome.result {
-            Ok(()) => Ok(Receipt {
-                signature,
-                compute_units,
-                logs,
-            }),
+            Ok(()) => {
+                let receipt = Receipt {
+                    signature: signature.to_string(),
+                    compute_units,
+                    logs,
+                    fee: fees::transaction_fee(transaction),
+                };
+                self.landed.insert(signature, receipt);
+                Ok(signature)
+            }
             Err(e) => Err(refused(format!("{e:?}"), logs)),
         }
     }
 
-    fn simulate(
+    fn status(
         &self,
-        instructions: &[Instruction],
-        signers: &[&Keypair],
+        signature: &Signature,
+    ) -> Result<Option<Result<Receipt, ChainError>>, ChainError> {
+        Ok(self.landed.get(signature).cloned().map(Ok))
+    }
+
+    fn simulate_transaction(
+        &self,
+        transaction: &VersionedTransaction,
     ) -> Result<Receipt, ChainError> {
-        let tx = self.transaction(instructions, signers)?;
-        let outcome = self.run(self.client.simulate_transaction(tx))?;
+        let outcome = self.run(self.client.simulate_transaction(transaction.clone()))?;
         let (logs, compute_units) = outcome
             .simulation_details
             .map(|d| (d.logs, d.units_consumed))
@@ -149,8 +160,26 @@ impl Chain for BankChain {
                 signature: String::new(),
                 compute_units,
                 logs,
+                fee: 0,
             }),
         }
+    }
+
+    fn latest_blockhash(&self) -> Result<RecentBlockhash, ChainError> {
+        let latest = self.run(
+            self.client
+                .get_latest_blockhash_with_commitment(Default::default()),
+        )?;
+        let (hash, last_valid_block_height) =
+            latest.ok_or_else(|| ChainError::Transport("the Bank has no blockhash".into()))?;
+        Ok(RecentBlockhash {
+            hash,
+            last_valid_block_height,
+        })
+    }
+
+    fn block_height(&self) -> Result<u64, ChainError> {
+        self.run(self.client.get_root_block_height())
     }
 
     fn clock(&self) -> Result<ChainClock, ChainError> {

@@ -1,67 +1,78 @@
 //! `poolbot run-keeper`: the keeper service against the cluster: watches the DEX pools,
-//! proposes the best arbitrage and executes it once approved.
+//! proposes the best arbitrage and executes it once approved, round after round until its
+//! `--rounds` are done or a signal stops it.
 use crate::args::parse_bps;
 use crate::commands::products::ProductRef;
 use crate::error::CliError;
+use crate::service::{self, Rounds};
 use crate::session::Session;
 use clap::Args;
-use pool_bot_keeper::{metrics, Keeper, KeeperConfig};
+use pool_bot_keeper::{Keeper, KeeperConfig};
+use pool_bot_service::config::Service;
+use pool_bot_service::ProductSetting;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-/// Flags of `run-keeper`.
+/// Flags of `run-keeper`. Each wins over its key in the config file (`--config`).
 #[derive(Clone, Debug, Args)]
 pub struct KeeperRunArgs {
     /// The product its proposals run under (id or address).
-    #[arg(long, default_value = "0")]
-    pub product: ProductRef,
+    /// Default: product in the config file, else 0.
+    #[arg(long)]
+    pub product: Option<ProductRef>,
     /// Minimum profit this far below the expected profit, in basis points.
-    #[arg(long, default_value_t = 100, value_parser = parse_bps)]
-    pub slippage_bps: u16,
-    /// Seconds between rounds.
-    #[arg(long, default_value_t = 2)]
-    pub interval: u64,
-    /// Serve Prometheus metrics at this address (GET /metrics), e.g. 127.0.0.1:9464.
+    /// Default: slippage_bps in the config file, else 100.
+    #[arg(long, value_parser = parse_bps)]
+    pub slippage_bps: Option<u16>,
+    /// Seconds between rounds. Default: interval_secs in the config file, else 2.
+    #[arg(long)]
+    pub interval: Option<u64>,
+    /// Serve Prometheus metrics (GET /metrics) and the health (GET /healthz) at this address,
+    /// e.g. 127.0.0.1:9464. Default: metrics in the config file, else not served.
     #[arg(long, value_name = "ADDR")]
     pub metrics: Option<SocketAddr>,
-    /// Run this many rounds, then stop (default: until interrupted).
+    /// Run this many rounds, then stop (default: until SIGTERM or Ctrl-C).
     #[arg(long, value_name = "N")]
     pub rounds: Option<u64>,
 }
 
 /// Runs the keeper.
 pub fn run(s: &mut Session, args: &KeeperRunArgs) -> Result<(), CliError> {
-    let pool = s.pool()?;
-    if args.slippage_bps >= 10_000 {
+    let config =
+        service::load(s.global().config_file.as_deref(), Service::Keeper)?.unwrap_or_default();
+    let pool = service::pool(s, &config)?;
+    let slippage_bps = args.slippage_bps.or(config.slippage_bps).unwrap_or(100);
+    if slippage_bps >= 10_000 {
         return Err(CliError::Input(
             "--slippage-bps must be below 10000.".into(),
         ));
     }
-    let mut config = KeeperConfig::new(pool.key, args.product.address(&pool));
-    config.slippage_bps = args.slippage_bps;
-    let mut keeper = Keeper::new(s.chain(), config, pool_bot_dex::all())
+    let product = match (args.product, config.product) {
+        (Some(product), _) => product,
+        (None, Some(ProductSetting::Id(id))) => ProductRef::Id(id),
+        (None, Some(ProductSetting::Address(key))) => ProductRef::Address(key),
+        (None, None) => ProductRef::Id(0),
+    };
+    let mut keeper_config = KeeperConfig::new(pool.key, product.address(&pool));
+    keeper_config.slippage_bps = slippage_bps;
+    let mut keeper = Keeper::new(s.chain(), keeper_config, pool_bot_dex::all())
         .map_err(|e| CliError::State(format!("The keeper cannot start: {e}.")))?;
-    if let Some(addr) = args.metrics {
-        let bound = metrics::serve(addr, keeper.metrics()).map_err(|e| {
-            CliError::Input(format!(
-                "Cannot serve metrics on {addr}: {e}. Pick a free --metrics address."
-            ))
-        })?;
-        s.emit(
-            &format!("metrics at http://{bound}/metrics"),
-            serde_json::json!({ "metrics": bound.to_string() }),
-        )?;
-    }
-    let mut round = 0;
-    while args.rounds.is_none_or(|n| round < n) {
-        let (chain, signer) = s.chain_and_signer()?;
+    let metrics = keeper.metrics();
+    let interval = Duration::from_secs(args.interval.or(config.interval_secs).unwrap_or(2));
+    let rounds = Rounds::start(
+        s,
+        args.rounds,
+        interval,
+        args.metrics.or(config.metrics),
+        metrics.registry(),
+    )?;
+    // each tick times itself (poolbot_keeper_tick_seconds)
+    let done = rounds.run(s, |chain, signer| {
         keeper.tick(chain, signer);
-        round += 1;
-        if args.rounds.is_none_or(|n| round < n) {
-            std::thread::sleep(Duration::from_secs(args.interval));
-        }
-    }
-    let m = keeper.metrics();
-    let text = metrics::Metrics::render(&m);
-    s.emit(&text, serde_json::json!({ "rounds": round, "in_flight": keeper.in_flight(), "pools": keeper.pools_known() }))
+        Ok(())
+    })?;
+    s.emit(
+        &metrics.render(),
+        serde_json::json!({ "rounds": done, "in_flight": keeper.in_flight(), "pools": keeper.pools_known() }),
+    )
 }

@@ -1,13 +1,14 @@
 /**
  * `PoolBotClient`, the sending layer: every Pool Bot instruction as one call that reads what
  * it needs from the chain (next ids, a proposal's route, a claim's claimant, a mandate's
- * product and proposer), builds with the
- * pure builders of `instructions/`, and sends signed by the client's wallet; plus fetching and
- * listing every account type. Each call returns the transaction's signature and its decoded
- * events.
+ * product and proposer), builds with the pure builders of `instructions/`, and sends signed by
+ * the client's wallet (a legacy transaction, or with `sendVersionedInstructions` a v0 one with
+ * lookup tables and a priced compute budget); plus fetching and listing every account type.
+ * Each call returns the transaction's signature and its decoded events.
  */
 import { AnchorProvider, parseIdlErrors, Program, translateError } from "@anchor-lang/core";
 import {
+  AddressLookupTableAccount,
   ConfirmOptions,
   Connection,
   GetProgramAccountsFilter,
@@ -43,10 +44,13 @@ import {
   TradeTerms,
   WithdrawRequest,
 } from "./instructions";
+import { FeePolicy } from "./fees";
+import { createPoolLookupTable, extendLookupTable, waitForLookupTable } from "./lookupTables";
 import { depositMustBeRequested } from "./math";
 import { PoolAddresses, U64 } from "./pdas";
 import { RouteLeg } from "./route";
 import { chainTime, DEFAULT_CONFIRM_OPTIONS, keypairProvider } from "./provider";
+import { BuiltTransaction, buildVersionedTransaction, submitVersioned } from "./transactions";
 
 /** What a sent transaction left behind. */
 export interface SendResult {
@@ -677,6 +681,53 @@ export class PoolBotClient {
     }
     const logs = await transactionLogs(this.connection, signature);
     return { signature, logs, events: parsePoolBotEvents(logs) };
+  }
+
+  /**
+   * Sends `ixs` as one v0 transaction loading accounts from `lookupTables`, with a compute
+   * budget sized by simulation and priced by `feePolicy` (`buildVersionedTransaction`), signed
+   * by the wallet, confirmed by blockhash expiry. `built` says what it declared; a refusal
+   * (in the simulation or on chain) is thrown as Anchor's `AnchorError`, as `sendInstructions`
+   * does.
+   */
+  async sendVersionedInstructions(
+    ixs: TransactionInstruction[],
+    options: { lookupTables?: AddressLookupTableAccount[]; feePolicy?: FeePolicy } = {},
+  ): Promise<SendResult & { built: BuiltTransaction }> {
+    let built: BuiltTransaction;
+    let signature: TransactionSignature;
+    try {
+      built = await buildVersionedTransaction({
+        connection: this.connection,
+        payer: this.wallet,
+        instructions: ixs,
+        lookupTables: options.lookupTables,
+        feePolicy: options.feePolicy,
+        commitment: this.provider.opts.commitment,
+      });
+      await this.provider.wallet.signTransaction(built.transaction);
+      signature = await submitVersioned(this.connection, built, this.provider.opts.commitment);
+    } catch (e) {
+      throw translateError(e, parseIdlErrors(this.program.idl));
+    }
+    const logs = await transactionLogs(this.connection, signature);
+    return { signature, logs, events: parsePoolBotEvents(logs), built };
+  }
+
+  /**
+   * Creates an address lookup table owned and paid by the wallet holding `addresses` (e.g.
+   * `poolLookupTableAddresses`): one transaction creates it, one per `EXTEND_CHUNK` addresses
+   * extends it; returns it once its entries can be used (a slot after the last extension).
+   */
+  async createLookupTable(addresses: PublicKey[]): Promise<AddressLookupTableAccount> {
+    const recentSlot = await this.connection.getSlot("finalized");
+    const authority = { authority: this.wallet, payer: this.wallet };
+    const { lookupTable, instruction } = createPoolLookupTable({ ...authority, recentSlot });
+    await this.sendInstructions([instruction]);
+    for (const extend of extendLookupTable({ ...authority, lookupTable, addresses })) {
+      await this.sendInstructions([extend]);
+    }
+    return waitForLookupTable(this.connection, lookupTable, addresses);
   }
 
   private async mintOwner(mint: PublicKey): Promise<PublicKey> {

@@ -1,9 +1,10 @@
 //! The keeper on a live local validator (`poolbot-localnet`, 100 ms slots) as a busy cluster
 //! asks: v0 transactions through the pool's address lookup table (a four-pool cycle that does
 //! not fit a transaction without it), compute budgets sized from the simulation and priced by
-//! the fee policy, two keepers on one pool proposing an opportunity once, and the faults a
-//! node throws at it (stale blockhashes, a deactivated table, a fee ceiling below the market,
-//! a node that does not answer) survived with a clear count.
+//! the fee policy, two keepers on one pool proposing an opportunity once, the market feed
+//! over the websocket, and the faults a node throws at it (stale blockhashes, a deactivated
+//! table, a fee ceiling below the market, a node that does not answer, a dropped socket)
+//! survived with a clear count.
 use pool_bot::state::{Pool, ProposalStatus, TradeProposal};
 use pool_bot_client::accounts;
 use pool_bot_client::amm::AmmAddresses;
@@ -13,13 +14,16 @@ use pool_bot_client::instructions as ix;
 use pool_bot_client::lookup_table::{self, LookupTable};
 use pool_bot_client::rpc::Rpc;
 use pool_bot_client::Pubkey;
+use pool_bot_keeper::feed::{MarketFeed, Wake};
 use pool_bot_keeper::metrics::Fault;
 use pool_bot_keeper::{Keeper, KeeperConfig, Metrics};
 use pool_bot_seed::{Keys, SeedPool, USDC};
 use pool_bot_tests::faulty_chain::FaultyChain;
 use pool_bot_tests::localnet::Localnet;
+use pool_bot_tests::relay::Relay;
 use solana_keypair::Keypair;
 use solana_signer::Signer;
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 /// The seed pool over JSON-RPC with its members' deposits.
@@ -371,4 +375,84 @@ fn a_node_that_does_not_answer_is_counted_and_survived() {
     tick_until(&mut k, &mut rpc, &who, 20, |c| {
         proposal(c, &seed, 0).is_some()
     });
+}
+
+/// The swap a trader makes on the seed's cheap pool: `usdc` whole USDC for SOL.
+fn trader_swap(rpc: &mut Rpc, seed: &mut SeedPool, usdc: u64) {
+    let trader = seed.new_wallet(rpc).expect("trader");
+    let (mint_usdc, mint_sol) = (seed.usdc, seed.sol);
+    let pay = seed
+        .token_account(rpc, &mint_usdc, &trader.pubkey(), usdc * USDC)
+        .expect("USDC");
+    let receive = seed
+        .token_account(rpc, &mint_sol, &trader.pubkey(), 0)
+        .expect("SOL account");
+    let swap = pool_bot_client::amm::swap(
+        &seed.cheap,
+        &trader.pubkey(),
+        pay,
+        receive,
+        &mint_usdc,
+        local_amm::instructions::SwapArgs {
+            amount_in: usdc * USDC,
+            min_amount_out: 0,
+        },
+    );
+    rpc.send(&[swap], &[&trader]).expect("the trader's swap");
+}
+
+/// Waits on `feed` until `wanted` matches the wake, at most `limit`.
+fn wake_until(feed: &mut MarketFeed, limit: Duration, wanted: impl Fn(&Wake) -> bool) -> Wake {
+    let never = AtomicBool::new(false);
+    let started = Instant::now();
+    loop {
+        let wake = feed.wait(Duration::from_millis(500), &never);
+        if wanted(&wake) {
+            return wake;
+        }
+        assert!(
+            started.elapsed() < limit,
+            "no such wake within {limit:?}: last {wake:?}"
+        );
+    }
+}
+
+#[test]
+fn the_market_feed_wakes_on_a_swap_and_resubscribes_after_a_dropped_socket() {
+    let node = Localnet::start();
+    let (mut rpc, mut seed) = seeded(&node, 37);
+    let mut k = keeper(&rpc, &seed, seed.product, FeePolicy::default());
+    let who = seed.keeper.insecure_clone();
+    k.tick(&mut rpc, &who);
+    let watched = k.watched_accounts();
+    assert!(watched.contains(&seed.cheap.pool) && watched.contains(&seed.dear.pool));
+    let target = node
+        .ws_url
+        .trim_start_matches("ws://")
+        .parse()
+        .expect("ws address");
+    let relay = Relay::start(target);
+    let mut feed = MarketFeed::start(&relay.url, watched);
+    let limit = Duration::from_secs(20);
+    wake_until(&mut feed, limit, |w| *w == Wake::Resubscribed);
+    assert!(feed.state().subscribed);
+
+    trader_swap(&mut rpc, &mut seed, 1_000);
+    wake_until(&mut feed, limit, |w| matches!(w, Wake::Changed { .. }));
+
+    // the socket drops; a swap lands while it is down; the feed reconnects and says so, so
+    // the keeper re-reads every market and misses nothing
+    relay.cut();
+    let started = Instant::now();
+    while feed.state().drops == 0 {
+        let never = AtomicBool::new(false);
+        let _ = feed.wait(Duration::from_millis(200), &never);
+        assert!(started.elapsed() < limit, "the drop was never noticed");
+    }
+    assert!(!feed.state().subscribed, "polling while the socket is down");
+    trader_swap(&mut rpc, &mut seed, 1_000);
+    relay.restore();
+    wake_until(&mut feed, limit, |w| *w == Wake::Resubscribed);
+    assert!(feed.state().subscribed);
+    assert!(feed.state().slot.is_some(), "slots are followed too");
 }

@@ -77,6 +77,35 @@ pub fn pool(s: &Session, config: &ServiceConfig) -> Result<PoolInfo, CliError> {
     PoolInfo::load(s.chain(), key, s.global().symbol.as_deref())
 }
 
+/// What a service does each round and how it waits for the next.
+pub trait RoundWork {
+    /// One round.
+    fn round(&mut self, chain: &mut dyn Chain, signer: &Keypair) -> Result<(), CliError>;
+
+    /// Waits for the next round: `interval`, or less when the market moves; says whether a
+    /// stop was asked for.
+    fn wait(&mut self, interval: Duration, shutdown: &Shutdown) -> bool {
+        shutdown.sleep(interval)
+    }
+
+    /// How it follows the market now.
+    fn market_data(&self) -> MarketData {
+        MarketData::Polling
+    }
+
+    /// The latest slot it heard of while waiting, if it listens to the chain.
+    fn slot_seen(&self) -> Option<u64> {
+        None
+    }
+}
+
+/// A round that only reads the chain when it runs, `interval` apart.
+impl<F: FnMut(&mut dyn Chain, &Keypair) -> Result<(), CliError>> RoundWork for F {
+    fn round(&mut self, chain: &mut dyn Chain, signer: &Keypair) -> Result<(), CliError> {
+        self(chain, signer)
+    }
+}
+
 /// How a service runs its rounds: how many, how far apart, the health they keep, and the
 /// flag a signal sets to stop them.
 pub struct Rounds {
@@ -124,25 +153,29 @@ impl Rounds {
         })
     }
 
-    /// Runs `round` until the limit or a signal (the round in flight ends first), recording
-    /// the chain's slot after each; returns how many rounds ran.
-    pub fn run(
-        &self,
-        s: &mut Session,
-        mut round: impl FnMut(&mut dyn Chain, &Keypair) -> Result<(), CliError>,
-    ) -> Result<u64, CliError> {
-        // each round reads the market over JSON-RPC
-        self.health.set_mode(MarketData::Polling);
+    /// Runs `work`'s rounds until the limit or a signal (the round in flight ends first),
+    /// recording how it follows the market and the slots it sees; returns how many rounds
+    /// ran.
+    pub fn run(&self, s: &mut Session, work: &mut impl RoundWork) -> Result<u64, CliError> {
         let mut done = 0;
         while self.limit.is_none_or(|n| done < n) && !self.shutdown.requested() {
             let (chain, signer) = s.chain_and_signer()?;
-            round(chain, signer)?;
+            work.round(chain, signer)?;
             match chain.clock() {
                 Ok(clock) => self.health.saw_slot(clock.slot),
                 Err(e) => warn!(error = %e, "cannot read the chain's slot"),
             }
+            self.health.set_mode(work.market_data());
             done += 1;
-            if self.limit.is_none_or(|n| done < n) && self.shutdown.sleep(self.interval) {
+            if self.limit.is_some_and(|n| done >= n) {
+                break;
+            }
+            let stopped = work.wait(self.interval, &self.shutdown);
+            self.health.set_mode(work.market_data());
+            if let Some(slot) = work.slot_seen() {
+                self.health.saw_slot(slot);
+            }
+            if stopped {
                 break;
             }
         }

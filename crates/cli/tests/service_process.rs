@@ -66,8 +66,9 @@ impl Drop for Killed {
     }
 }
 
-/// Starts the local validator on free ports; it and its RPC URL once it says it is ready.
-fn start_localnet() -> (Killed, String) {
+/// Starts the local validator on free ports; it, its RPC URL and its websocket URL once it
+/// says it is ready.
+fn start_localnet() -> (Killed, String, String) {
     let (rpc, ws) = (free_port(), free_port());
     let mut child = Command::new(localnet_bin())
         .args(["--rpc-port", &rpc.to_string(), "--ws-port", &ws.to_string()])
@@ -87,7 +88,11 @@ fn start_localnet() -> (Killed, String) {
             Err(_) => panic!("the local validator never said it was ready"),
         }
     }
-    (node, format!("http://127.0.0.1:{rpc}"))
+    (
+        node,
+        format!("http://127.0.0.1:{rpc}"),
+        format!("ws://127.0.0.1:{ws}"),
+    )
 }
 
 /// `GET http://{addr}{path}`: status and body.
@@ -169,7 +174,7 @@ fn a_bad_config_file_is_refused_with_a_sentence() {
 
 #[test]
 fn sigterm_stops_the_keeper_after_the_round_in_flight() {
-    let (_node, url) = start_localnet();
+    let (_node, url, ws_url) = start_localnet();
     let mut rpc = Rpc::new(&url);
     let seed = SeedPool::build(&mut rpc, Keys::fixed(12)).expect("seed pool over JSON-RPC");
     let home = tempfile::tempdir().unwrap();
@@ -183,7 +188,7 @@ fn sigterm_stops_the_keeper_after_the_round_in_flight() {
         &config,
         format!(
             "keypair = \"keeper.json\"\npool = \"{}\"\ninterval_secs = 1\n\
-             metrics = \"127.0.0.1:0\"\n\n[rpc]\nurl = \"{url}\"\n",
+             metrics = \"127.0.0.1:0\"\n\n[rpc]\nurl = \"{url}\"\nws_url = \"{ws_url}\"\n",
             seed.pool.pool
         ),
     )
@@ -215,19 +220,24 @@ fn sigterm_stops_the_keeper_after_the_round_in_flight() {
         .unwrap_or_else(|| panic!("{serving}"))
         .to_string();
     let started = Instant::now();
+    // healthy once subscribed to the markets over the websocket
     let health = loop {
         let (status, body) = get(&addr, "/healthz");
-        if status == 200 {
+        if status == 200 && body.starts_with("ok subscribed") {
             break body;
         }
-        assert_eq!(status, 503, "{body}");
+        // starting (503), or polling until the first round started the subscription
+        assert!(
+            status == 503 || body.starts_with("ok polling"),
+            "{status} {body}"
+        );
         assert!(
             started.elapsed() < Duration::from_secs(60),
-            "never healthy: {body}"
+            "never subscribed: {body}"
         );
         std::thread::sleep(Duration::from_millis(100));
     };
-    assert!(health.starts_with("ok polling, last slot "), "{health}");
+    assert!(health.starts_with("ok subscribed, last slot "), "{health}");
     let (status, metrics) = get(&addr, "/metrics");
     assert_eq!(status, 200);
     assert!(
@@ -235,7 +245,7 @@ fn sigterm_stops_the_keeper_after_the_round_in_flight() {
         "{metrics}"
     );
     assert!(
-        metrics.contains("poolbot_market_data{mode=\"polling\"} 1"),
+        metrics.contains("poolbot_market_data{mode=\"subscribed\"} 1"),
         "{metrics}"
     );
 

@@ -109,12 +109,14 @@ fn land<C: Chain + ?Sized>(
         match follow(chain, &transaction, &blockhash, tracking)? {
             Some(outcome) => return outcome.map(|receipt| (receipt, builds)),
             None if can_rebuild => continue,
-            None => return Err(ChainError::Transaction {
-                error: format!(
+            None => {
+                return Err(ChainError::Transaction {
+                    error: format!(
                     "BlockhashNotFound: not landed before its blockhash expired ({builds} builds)"
                 ),
-                logs: Vec::new(),
-            }),
+                    logs: Vec::new(),
+                })
+            }
         }
     }
 }

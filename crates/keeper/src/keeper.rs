@@ -212,7 +212,7 @@ impl Keeper {
         })
     }
 
-    /// The keeper's counters (share them with `metrics::serve`).
+    /// The keeper's metrics (serve their registry, see `Metrics::registry`).
     pub fn metrics(&self) -> Arc<Metrics> {
         self.metrics.clone()
     }

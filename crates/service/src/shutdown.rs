@@ -29,6 +29,11 @@ impl Shutdown {
         Ok(shutdown)
     }
 
+    /// The flag itself, for waits that check it on their own.
+    pub fn flag(&self) -> &AtomicBool {
+        &self.requested
+    }
+
     /// Whether a stop was asked for.
     pub fn requested(&self) -> bool {
         self.requested.load(Ordering::SeqCst)

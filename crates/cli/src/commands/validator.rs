@@ -5,10 +5,13 @@ use crate::error::CliError;
 use crate::service::{self, Rounds};
 use crate::session::Session;
 use clap::Args;
+use pool_bot_client::chain::Chain;
+use pool_bot_client::landing::Sender;
 use pool_bot_service::config::Service;
 use pool_bot_service::{PolicySource, ServiceConfig};
 use pool_bot_validator::{Policy, PolicyError, ValidatorAgent};
 use serde_json::json;
+use solana_keypair::Keypair;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -49,7 +52,12 @@ pub fn run(s: &mut Session, args: &ValidatorRunArgs) -> Result<(), CliError> {
             pool.key
         )));
     }
-    let mut agent = ValidatorAgent::new(s.chain(), &pool.key, policy, pool_bot_dex::all())?;
+    let sender = Sender {
+        fees: config.fees,
+        ..Sender::default()
+    };
+    let mut agent =
+        ValidatorAgent::new(s.chain(), &pool.key, policy, pool_bot_dex::all())?.with_sender(sender);
     let metrics = agent.metrics();
     let interval = Duration::from_secs(args.interval.or(config.interval_secs).unwrap_or(2));
     let rounds = Rounds::start(
@@ -60,7 +68,7 @@ pub fn run(s: &mut Session, args: &ValidatorRunArgs) -> Result<(), CliError> {
         metrics.registry(),
     )?;
     let mut votes = Vec::new();
-    rounds.run(s, |chain, signer| {
+    rounds.run(s, &mut |chain: &mut dyn Chain, signer: &Keypair| {
         let started = Instant::now();
         let decisions = agent.tick(chain, signer)?;
         metrics.observe_tick(started.elapsed());

@@ -2,7 +2,8 @@
  * What a transaction pays to land on a busy cluster, the rules of `crates/client/src/fees.rs`:
  * a compute-unit limit sized from its simulation plus a margin (a tight limit is cheaper and
  * schedules sooner), and a price per compute unit taken from what recent transactions locking
- * the same writable accounts paid (`getRecentPrioritizationFees`), at a chosen percentile, kept
+ * the same writable accounts paid (`getRecentPrioritizationFees`), at a chosen percentile of the
+ * slots where anyone paid one (most report 0, which would drag any percentile to nothing), kept
  * between a floor and a ceiling.
  */
 import { ComputeBudgetProgram, Connection, PublicKey, TransactionInstruction } from "@solana/web3.js";
@@ -15,7 +16,7 @@ export const LAMPORTS_PER_SIGNATURE = 5_000;
 
 /** How an operator prices its transactions. */
 export interface FeePolicy {
-  /** Which percentile of the recent fees to pay, 0 to 100 (50: the median). */
+  /** Which percentile of the recent non-zero fees to pay, 0 to 100 (50: the median). */
   percentile: number;
   /** Least price paid, in micro-lamports per compute unit. */
   floorMicroLamports: number;
@@ -29,11 +30,11 @@ export interface FeePolicy {
 }
 
 /**
- * The median recent fee, at least 1 and at most 1,000,000 micro-lamports per CU (1 lamport),
- * with a 20% compute margin.
+ * The 75th percentile of the recent non-zero fees, at least 1 and at most 1,000,000
+ * micro-lamports per CU (1 lamport), with a 20% compute margin.
  */
 export const DEFAULT_FEE_POLICY: Readonly<FeePolicy> = Object.freeze({
-  percentile: 50,
+  percentile: 75,
   floorMicroLamports: 1,
   ceilingMicroLamports: 1_000_000,
   marginBps: 2_000,
@@ -84,9 +85,15 @@ export function percentile(values: readonly number[], pct: number): number {
   return sorted[Math.max(rank - 1, 0)];
 }
 
-/** The price `policy` offers given the fees `recent` transactions paid (any order; none: the floor). */
+/**
+ * The price `policy` offers given the fees `recent` slots report (any order; zeros, slots where
+ * nobody paid, are left out; none paid: the floor).
+ */
 export function priceFor(policy: FeePolicy, recent: readonly number[]): Price {
-  const market = percentile(recent, policy.percentile);
+  const market = percentile(
+    recent.filter((fee) => fee > 0),
+    policy.percentile,
+  );
   const microLamports = Math.min(Math.max(market, policy.floorMicroLamports), policy.ceilingMicroLamports);
   return { microLamports, marketMicroLamports: market };
 }

@@ -22,10 +22,14 @@ import {
 describe("fee policy", () => {
   it("the price is the nearest-rank percentile within the floor and the ceiling", () => {
     const policy = { percentile: 75, floorMicroLamports: 10, ceilingMicroLamports: 1_000, marginBps: 1_000 };
-    const recent = [0, 5, 50, 100, 400, 2_000, 3_000, 0];
-    // sorted: 0 0 5 50 100 400 2000 3000; rank ceil(8 × 0.75) = 6 -> 400
-    assert.deepEqual(priceFor(policy, recent), { microLamports: 400, marketMicroLamports: 400 });
+    // the zeros (slots where nobody paid) left out: 5 50 100 400 2000 3000; rank ceil(6 × 0.75) = 5
+    const busy = [0, 5, 50, 100, 400, 2_000, 3_000, 0, 0, 0];
+    assert.deepEqual(priceFor(policy, busy), { microLamports: 1_000, marketMicroLamports: 2_000 });
+    const recent = [0, 5, 50, 100, 400];
+    // 5 50 100 400; rank ceil(4 × 0.75) = 3 -> 100
+    assert.deepEqual(priceFor(policy, recent), { microLamports: 100, marketMicroLamports: 100 });
     assert.equal(belowMarket(priceFor(policy, recent)), false);
+    assert.equal(priceFor(policy, [0, 0]).microLamports, 10, "nobody paid: the floor");
     assert.deepEqual(
       priceFor(policy, []),
       { microLamports: 10, marketMicroLamports: 0 },

@@ -4,8 +4,8 @@
 //! proposal or an execution that landed although its send was reported failed is found on
 //! chain and followed to the end. `FaultyChain` injects the failures over the embedded chain.
 use anchor_lang::Discriminator;
-use pool_bot::instruction::{ExecuteAndDistribute, ProposeTrade};
-use pool_bot::state::{ProposalStatus, TradeProposal};
+use pool_bot::instruction::{ExecuteAndDistribute, ExecuteMandate, ProposeTrade};
+use pool_bot::state::{Mandate, ProposalStatus, TradeProposal};
 use pool_bot_keeper::{Keeper, KeeperConfig, Metrics, Source};
 use pool_bot_tests::client::accounts;
 use pool_bot_tests::client::instructions as ix;
@@ -182,4 +182,51 @@ fn an_execution_that_landed_although_its_send_failed_is_counted_and_closed() {
 
     tick(&mut w, &mut k);
     assert_executed_and_closed(&w, &mut k, held_before);
+}
+
+/// A mandate execution that landed while its confirmation was lost is not run again before its
+/// fate is known (the gap it traded is still open, so a blind retry would trade twice): the
+/// keeper waits, then books it from the chain once the node answers.
+#[test]
+fn a_mandate_execution_whose_fate_is_unknown_is_not_run_again_before_it_is_known() {
+    let mut w = SeedWorld::new();
+    w.join_members();
+    let terms = w.mandate_terms();
+    let mandate = w.propose_mandate(terms);
+    w.approve_mandate(mandate);
+    let mut k = keeper(&w);
+    let key = w.seed.keeper.insecure_clone();
+    let executions = |w: &SeedWorld| {
+        accounts::load_zero_copy::<Mandate>(&w.chain.embedded, &mandate)
+            .expect("mandate")
+            .executions
+    };
+    {
+        let mut chain = FaultyChain::new(&mut w.chain.embedded)
+            .failing::<ExecuteMandate>(1, Fault::LandedButReportedFailed);
+        k.tick(&mut chain, &key);
+        assert_eq!(chain.unused_faults(), 0, "the execution was sent");
+        // the node still does not answer about it: no second execution
+        k.tick(&mut chain, &key);
+        k.tick(&mut chain, &key);
+    }
+    assert_eq!(executions(&w), 1, "landed once, run once");
+    assert_eq!(
+        Metrics::get(&k.metrics().mandate_executions),
+        0,
+        "not booked blind"
+    );
+    assert_eq!(
+        k.metrics().faults(pool_bot_keeper::metrics::Fault::Timeout),
+        1
+    );
+
+    tick(&mut w, &mut k);
+    let booked = k.take_executions();
+    assert!(
+        booked
+            .first()
+            .is_some_and(|e| e.source == Source::Mandate(0) && e.gain > 0),
+        "the landed execution is booked from the chain: {booked:?}"
+    );
 }

@@ -107,7 +107,9 @@ impl From<ChainError> for CliError {
             }
             ChainError::Program(e) => CliError::Refused(format!("{}.", e.message)),
             ChainError::Transaction { error, .. } => CliError::Transaction(error),
-            ChainError::Unconfirmed { signature, reason } => CliError::Unreachable(format!(
+            ChainError::Unconfirmed {
+                signature, reason, ..
+            } => CliError::Unreachable(format!(
                 "transaction {signature} was sent but the node stopped answering ({reason}); \
                  it may still land: look it up with `solana confirm {signature}` before \
                  sending again"

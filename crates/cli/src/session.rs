@@ -6,7 +6,7 @@ use crate::explain::{translate, Action, Facts};
 use crate::fetch::{self, PoolInfo};
 use pool_bot::state::{Role, ValidatorSet};
 use pool_bot_client::chain::{Chain, ChainClock, Receipt};
-use pool_bot_client::fees::{ComputeBudget, FeePolicy, MAX_COMPUTE_UNIT_LIMIT};
+use pool_bot_client::fees::{is_compute_budget, ComputeBudget, FeePolicy, MAX_COMPUTE_UNIT_LIMIT};
 use pool_bot_client::{pda, Instruction, Pubkey};
 use serde_json::Value;
 use solana_keypair::Keypair;
@@ -155,7 +155,8 @@ impl<'a> Session<'a> {
         signer: &Keypair,
     ) -> Vec<Instruction> {
         let g = self.global;
-        if g.with_compute_unit_price.is_none() && g.compute_unit_limit.is_none() {
+        let flagged = g.with_compute_unit_price.is_some() || g.compute_unit_limit.is_some();
+        if !flagged || instructions.iter().any(is_compute_budget) {
             return instructions.to_vec();
         }
         let simulated = || {

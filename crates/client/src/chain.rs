@@ -95,6 +95,8 @@ pub enum ChainError {
         signature: String,
         /// Why its fate is unknown.
         reason: String,
+        /// It cannot land past this block height.
+        last_valid_block_height: u64,
     },
 }
 

@@ -1,7 +1,9 @@
 //! What a transaction pays to land on a busy cluster: a compute-unit limit sized from its
 //! simulation plus a margin (a tight limit is cheaper and schedules sooner), and a price per
 //! compute unit taken from what recent transactions touching the same writable accounts paid
-//! (`getRecentPrioritizationFees`), at a chosen percentile, kept between a floor and a ceiling.
+//! (`getRecentPrioritizationFees`), at a chosen percentile of the slots where anyone paid one
+//! (most slots report 0, which would drag any percentile to nothing), kept between a floor and
+//! a ceiling.
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use serde::Deserialize;
@@ -22,7 +24,7 @@ pub const LAMPORTS_PER_SIGNATURE: u64 = 5_000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FeePolicy {
-    /// Which percentile of the recent fees to pay, 0 to 100 (50: the median).
+    /// Which percentile of the recent non-zero fees to pay, 0 to 100 (50: the median).
     pub percentile: u8,
     /// Least price paid, in micro-lamports per compute unit.
     pub floor_micro_lamports: u64,
@@ -34,11 +36,11 @@ pub struct FeePolicy {
 }
 
 impl Default for FeePolicy {
-    /// The median recent fee, at least 1 and at most 1,000,000 micro-lamports per CU (1
-    /// lamport), with a 20% compute margin.
+    /// The 75th percentile of the recent non-zero fees, at least 1 and at most 1,000,000
+    /// micro-lamports per CU (1 lamport), with a 20% compute margin.
     fn default() -> FeePolicy {
         FeePolicy {
-            percentile: 50,
+            percentile: 75,
             floor_micro_lamports: 1,
             ceiling_micro_lamports: 1_000_000,
             margin_bps: 2_000,
@@ -96,10 +98,11 @@ impl FeePolicy {
         Ok(())
     }
 
-    /// The price to offer given the fees `recent` transactions paid (any order; none known:
-    /// the floor).
+    /// The price to offer given the fees `recent` slots report (any order; zeros, slots where
+    /// nobody paid, are left out; none paid: the floor).
     pub fn price(&self, recent: &[u64]) -> Price {
-        let market = percentile(recent, self.percentile);
+        let paid: Vec<u64> = recent.iter().copied().filter(|fee| *fee > 0).collect();
+        let market = percentile(&paid, self.percentile);
         Price {
             micro_lamports: market.clamp(self.floor_micro_lamports, self.ceiling_micro_lamports),
             market_micro_lamports: market,
@@ -225,11 +228,21 @@ mod tests {
             ceiling_micro_lamports: 1_000,
             margin_bps: 1_000,
         };
-        let recent = [0, 5, 50, 100, 400, 2_000, 3_000, 0];
-        // sorted: 0 0 5 50 100 400 2000 3000; rank ceil(8*0.75) = 6 -> 400
-        assert_eq!(policy.price(&recent).micro_lamports, 400);
+        let recent = [0, 5, 50, 100, 400, 2_000, 3_000, 0, 0, 0];
+        // the zeros left out: 5 50 100 400 2000 3000; rank ceil(6*0.75) = 5 -> 2000, held
+        // at the ceiling
+        assert_eq!(policy.price(&recent).micro_lamports, 1_000);
+        assert_eq!(policy.price(&recent).market_micro_lamports, 2_000);
+        let recent = [0, 5, 50, 100, 400];
+        // 5 50 100 400; rank ceil(4*0.75) = 3 -> 100
+        assert_eq!(policy.price(&recent).micro_lamports, 100);
         assert!(!policy.price(&recent).below_market());
         assert_eq!(policy.price(&[]).micro_lamports, 10, "no data: the floor");
+        assert_eq!(
+            policy.price(&[0, 0]).micro_lamports,
+            10,
+            "nobody paid: the floor"
+        );
         let dear = policy.price(&[5_000, 6_000]);
         assert_eq!(dear.micro_lamports, 1_000, "held at the ceiling");
         assert_eq!(dear.market_micro_lamports, 6_000);

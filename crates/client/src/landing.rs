@@ -15,7 +15,7 @@ use anchor_lang::solana_program::instruction::Instruction;
 use solana_keypair::Keypair;
 use solana_message::AddressLookupTableAccount;
 use solana_transaction::versioned::VersionedTransaction;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// A transaction to build: its instructions, signers (the first pays) and the lookup tables
 /// its accounts may be referenced through.
@@ -62,17 +62,22 @@ pub struct Tracking {
     pub rebuilds: u32,
     /// Unanswered looks in a row (the node fails) after which it is reported `Unconfirmed`.
     pub patience: u32,
+    /// Longest a send is followed before it is reported `Unconfirmed` (a node that stops
+    /// producing blocks, or answers too slowly, must not hold the sender forever).
+    pub deadline: Duration,
 }
 
 impl Default for Tracking {
-    /// A look every 100 ms (a quarter of a slot), a re-send every second, two rebuilds, and
-    /// up to 5 s of a silent node.
+    /// A look every 100 ms (a quarter of a slot), a re-send every second, two rebuilds, up
+    /// to 50 unanswered looks in a row, and 90 s in all (a blockhash lives about 150 blocks,
+    /// 60 s).
     fn default() -> Tracking {
         Tracking {
             poll: Duration::from_millis(100),
             resend_every: 10,
             rebuilds: 2,
             patience: 50,
+            deadline: Duration::from_secs(90),
         }
     }
 }
@@ -130,34 +135,40 @@ fn follow<C: Chain + ?Sized>(
     tracking: &Tracking,
 ) -> Result<Option<Result<Receipt, ChainError>>, ChainError> {
     let signature = transaction.signatures[0];
+    let unconfirmed = |reason: String| ChainError::Unconfirmed {
+        signature: signature.to_string(),
+        reason,
+        last_valid_block_height: blockhash.last_valid_block_height,
+    };
+    let started = Instant::now();
     let mut unanswered = 0;
     let mut looks = 0u32;
     loop {
-        match chain.status(&signature) {
-            Ok(Some(outcome)) => return Ok(Some(outcome)),
-            Ok(None) => unanswered = 0,
-            Err(e) => {
+        let expired = match (chain.status(&signature), chain.block_height()) {
+            (Ok(Some(outcome)), _) => return Ok(Some(outcome)),
+            (Ok(None), Ok(height)) => {
+                unanswered = 0;
+                height > blockhash.last_valid_block_height
+            }
+            (Err(e), _) | (_, Err(e)) => {
                 unanswered += 1;
                 if unanswered >= tracking.patience.max(1) {
-                    return Err(ChainError::Unconfirmed {
-                        signature: signature.to_string(),
-                        reason: e.to_string(),
-                    });
+                    return Err(unconfirmed(e.to_string()));
                 }
+                false
             }
-        }
-        if chain
-            .block_height()
-            .is_ok_and(|height| height > blockhash.last_valid_block_height)
-        {
+        };
+        if expired {
             // one last look: it may have landed in the blockhash's last valid block
-            return match chain.status(&signature) {
-                Ok(found) => Ok(found),
-                Err(e) => Err(ChainError::Unconfirmed {
-                    signature: signature.to_string(),
-                    reason: e.to_string(),
-                }),
-            };
+            return chain
+                .status(&signature)
+                .map_err(|e| unconfirmed(e.to_string()));
+        }
+        if started.elapsed() >= tracking.deadline {
+            return Err(unconfirmed(format!(
+                "not confirmed after {} s",
+                tracking.deadline.as_secs()
+            )));
         }
         looks += 1;
         if looks.is_multiple_of(tracking.resend_every.max(1)) {
@@ -246,8 +257,13 @@ impl Sender {
                 result => break result?,
             }
         };
+        // a node that does not report the units used leaves the largest limit
+        let unit_limit = match simulated.compute_units {
+            0 => MAX_COMPUTE_UNIT_LIMIT,
+            used => self.fees.compute_unit_limit(used),
+        };
         let budget = ComputeBudget {
-            unit_limit: self.fees.compute_unit_limit(simulated.compute_units),
+            unit_limit,
             unit_price: price.micro_lamports,
         };
         Ok(Prepared {

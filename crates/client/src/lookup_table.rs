@@ -12,8 +12,9 @@ use solana_message::AddressLookupTableAccount;
 /// The address lookup table program.
 pub const PROGRAM: Pubkey = solana_address_lookup_table_interface::program::ID;
 
-/// Addresses one `extend` instruction adds at most (so it fits in a transaction).
-pub const EXTEND_CHUNK: usize = 30;
+/// Addresses one `extend` instruction adds at most, so that it fits in a transaction with its
+/// compute budget instructions, with room to spare (30 take 1,264 bytes: too many).
+pub const EXTEND_CHUNK: usize = 20;
 
 /// Most addresses a table holds.
 pub const MAX_ADDRESSES: usize = 256;
@@ -153,9 +154,27 @@ mod tests {
     }
 
     #[test]
-    fn extension_is_chunked() {
-        let keys: Vec<Pubkey> = (0..65).map(|_| Pubkey::new_unique()).collect();
-        let (a, b) = (Pubkey::new_unique(), Pubkey::new_unique());
-        assert_eq!(extend(&a, &b, &b, &keys).len(), 3);
+    fn an_extension_fits_in_a_transaction_with_its_compute_budget() {
+        use crate::chain::{serialized_size, transaction, PACKET_BYTES};
+        use crate::fees::ComputeBudget;
+        use solana_keypair::Keypair;
+        use solana_signer::Signer;
+        let keys: Vec<Pubkey> = (0..45).map(|_| Pubkey::new_unique()).collect();
+        let authority = Keypair::new();
+        let table = Pubkey::new_unique();
+        let steps = extend(&table, &authority.pubkey(), &authority.pubkey(), &keys);
+        assert_eq!(steps.len(), 3, "20 + 20 + 5");
+        let budget = ComputeBudget {
+            unit_limit: 1_400_000,
+            unit_price: u64::MAX,
+        };
+        let mut full: Vec<Instruction> = budget.instructions().to_vec();
+        full.push(steps[0].clone());
+        let tx = transaction(&full, &[&authority], &[], Default::default()).unwrap();
+        assert!(
+            serialized_size(&tx) <= PACKET_BYTES,
+            "{}",
+            serialized_size(&tx)
+        );
     }
 }

@@ -22,6 +22,10 @@ use std::str::FromStr;
 /// The clock sysvar's address.
 const CLOCK_SYSVAR: Pubkey = anchor_lang::pubkey!("SysvarC1ock11111111111111111111111111111111");
 
+/// Longest one request may take: a node slower than that counts as not answering (the
+/// client's default, 30 s, would hold a keeper's round far too long).
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(15);
+
 /// How many times (every 100 ms) an airdrop's confirmation is awaited.
 const AIRDROP_POLLS: u32 = 300;
 
@@ -34,7 +38,11 @@ impl Rpc {
     /// A client of the cluster at `url` (e.g. `http://127.0.0.1:8899`).
     pub fn new(url: &str) -> Rpc {
         Rpc {
-            client: RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed()),
+            client: RpcClient::new_with_timeout_and_commitment(
+                url.to_string(),
+                REQUEST_TIMEOUT,
+                CommitmentConfig::confirmed(),
+            ),
         }
     }
 
@@ -79,6 +87,14 @@ impl Rpc {
             fee,
         })
     }
+}
+
+/// Whether the node refused a transaction because it already processed it (it landed).
+fn already_processed(error: &ClientError) -> bool {
+    matches!(
+        error.get_transaction_error(),
+        Some(solana_transaction_error::TransactionError::AlreadyProcessed)
+    ) || error.to_string().contains("already been processed")
 }
 
 fn transport(error: ClientError) -> ChainError {
@@ -194,7 +210,7 @@ impl Chain for Rpc {
         {
             Ok(signature) => Ok(signature),
             // a duplicate of a transaction that landed: not news
-            Err(e) if e.to_string().contains("AlreadyProcessed") => Ok(transaction.signatures[0]),
+            Err(e) if already_processed(&e) => Ok(transaction.signatures[0]),
             Err(e) => Err(failure(e)),
         }
     }
@@ -214,7 +230,12 @@ impl Chain for Rpc {
         if !status.satisfies_commitment(self.client.commitment()) {
             return Ok(None);
         }
-        let receipt = self.landed(signature)?;
+        // the status decides; the logs, compute units and fee are best effort (a node without
+        // transaction history, or a lagging one, may not have them yet)
+        let receipt = self.landed(signature).unwrap_or_else(|_| Receipt {
+            signature: signature.to_string(),
+            ..Receipt::default()
+        });
         Ok(Some(match status.err {
             None => Ok(receipt),
             Some(err) => Err(match errors::from_logs(&receipt.logs) {

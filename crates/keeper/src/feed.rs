@@ -21,6 +21,10 @@ const MAX_BACKOFF: Duration = Duration::from_secs(10);
 /// How often the socket's thread looks at the stop flag and at the watched set.
 const HOUSEKEEPING: Duration = Duration::from_millis(200);
 
+/// Longest silence of a subscribed socket (slots arrive every 400 ms) before it is taken for
+/// half-open and replaced.
+const SILENCE: Duration = Duration::from_secs(10);
+
 /// What the socket's thread reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedEvent {
@@ -229,7 +233,7 @@ impl Socket {
     async fn session(&self) -> Result<(), String> {
         let client = PubsubClient::new(self.url.as_str())
             .await
-            .map_err(|e| format!("cannot connect to {}: {e}", self.url))?;
+            .map_err(|e| format!("cannot connect to {}: {e}", host_of(&self.url)))?;
         let watched = self.watched.lock().expect("the feed's lock").clone();
         let config = RpcAccountInfoConfig {
             commitment: Some(CommitmentConfig::confirmed()),
@@ -263,10 +267,14 @@ impl Socket {
             .send(FeedEvent::Subscribed)
             .map_err(|_| stopped())?;
         let mut merged = select_all(streams);
+        let mut heard = Instant::now();
         loop {
             tokio::select! {
                 next = merged.next() => match next {
-                    Some(event) => self.events.send(event).map_err(|_| stopped())?,
+                    Some(event) => {
+                        heard = Instant::now();
+                        self.events.send(event).map_err(|_| stopped())?
+                    }
                     None => return Err("the websocket closed".into()),
                 },
                 _ = tokio::time::sleep(HOUSEKEEPING) => {
@@ -276,8 +284,39 @@ impl Socket {
                     if *self.watched.lock().expect("the feed's lock") != watched {
                         return Ok(());
                     }
+                    if heard.elapsed() > SILENCE {
+                        return Err(format!("no notification, not even a slot, for {} s", SILENCE.as_secs()));
+                    }
                 }
             }
         }
+    }
+}
+
+/// `scheme://host[:port]` of `url`: what a log may say of it (a provider's URL often carries
+/// an API key in its path or query).
+fn host_of(url: &str) -> &str {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let end = url[start..]
+        .find(['/', '?'])
+        .map_or(url.len(), |i| start + i);
+    &url[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_of;
+
+    #[test]
+    fn logs_name_the_host_not_the_key() {
+        assert_eq!(
+            host_of("wss://rpc.example.com/v2/SECRET"),
+            "wss://rpc.example.com"
+        );
+        assert_eq!(
+            host_of("ws://127.0.0.1:8900?api-key=SECRET"),
+            "ws://127.0.0.1:8900"
+        );
+        assert_eq!(host_of("ws://127.0.0.1:8900"), "ws://127.0.0.1:8900");
     }
 }

@@ -10,7 +10,9 @@ use crate::metrics::{Fault, Metrics};
 use anchor_lang::prelude::borsh;
 use pool_bot::events::TradeExecuted;
 use pool_bot::route::RouteLeg;
-use pool_bot::state::{Mandate, MandateStanding, Pool, Product, ProposalStatus, TradeProposal};
+use pool_bot::state::{
+    Mandate, MandateStanding, Pool, Product, ProposalStanding, ProposalStatus, TradeProposal,
+};
 use pool_bot_arb::Direction;
 use pool_bot_arb::{Limits, Sizing};
 use pool_bot_client::accounts::{self, LoadError};
@@ -47,6 +49,8 @@ pub struct KeeperConfig {
     /// How its transactions are priced (compute limit and price) and followed to
     /// confirmation (re-sends, rebuilds after a refused or expired blockhash).
     pub sender: Sender,
+    /// The lookup table to use; `None`: the keeper finds its own or creates one.
+    pub lookup_table: Option<Pubkey>,
 }
 
 impl KeeperConfig {
@@ -57,6 +61,7 @@ impl KeeperConfig {
             product,
             slippage_bps: 100,
             sender: Sender::default(),
+            lookup_table: None,
         }
     }
 }
@@ -193,6 +198,7 @@ impl Keeper {
             .fees
             .validate()
             .map_err(|e| KeeperError::Config(e.to_string()))?;
+        let table = PoolTable::new(addresses.pool, config.lookup_table);
         Ok(Keeper {
             config,
             addresses,
@@ -204,7 +210,7 @@ impl Keeper {
             look_again: false,
             executions: Vec::new(),
             adopted: false,
-            table: PoolTable::new(addresses.pool),
+            table,
             unconfirmed_mandate: None,
             changed_at: None,
             last_reaction: None,
@@ -271,6 +277,10 @@ impl Keeper {
         }
         self.confirm(chain, &keeper.pubkey(), &pool)?;
         self.follow(chain, keeper, &pool)?;
+        if self.awaiting_mandate_execution(chain) {
+            // the market may or may not have moved by it: trade nothing until that is known
+            return Ok(());
+        }
         if !pool.is_paused() && product.is_enabled() && self.look_again {
             // an opportunity inside an active mandate is taken now, in one transaction; the
             // market moved by it, so look again
@@ -391,7 +401,11 @@ impl Keeper {
             info!("opportunity already proposed");
             return Ok(());
         }
-        if let Some(id) = self.others_live_proposal_over(chain, &keeper.pubkey(), pool, &hops)? {
+        let others = self.others_pending_proposal_over(chain, &keeper.pubkey(), pool, &hops)?;
+        if let Some(id) = others
+            .filter(|(_, theirs)| *theirs >= sizing.profit * 9 / 10)
+            .map(|(id, _)| id)
+        {
             // another keeper of the pool proposed these markets: one proposal per opportunity
             info!(id, "another keeper's live proposal trades these markets");
             return Ok(());
@@ -446,20 +460,21 @@ impl Keeper {
         Ok(())
     }
 
-    /// A live proposal of the pool by another keeper than `me` whose route runs through the
-    /// markets of `hops` in the same order.
-    fn others_live_proposal_over(
+    /// A pending, live proposal of the pool by another keeper than `me` whose route runs
+    /// through the markets of `hops` in the same order: its id and expected profit (a keeper
+    /// defers only to one about as good as its own, so a poor one cannot hold a market).
+    fn others_pending_proposal_over(
         &self,
         chain: &dyn Chain,
         me: &Pubkey,
         pool: &Pool,
         hops: &[RouteHop],
-    ) -> Result<Option<u64>, ChainError> {
+    ) -> Result<Option<(u64, u64)>, ChainError> {
         let now = chain.clock()?.unix_timestamp;
         let markets: Vec<Pubkey> = hops.iter().map(|h| h.pool.address).collect();
         for (_, proposal) in accounts::proposals(chain, &self.addresses.pool)? {
-            let open = proposal.is_live(now, pool.config_version) && !proposal.is_finished();
-            if !open || proposal.proposer == *me {
+            let pending = proposal.standing(now, pool.config_version) == ProposalStanding::Pending;
+            if !pending || proposal.proposer == *me {
                 continue;
             }
             let Ok(legs) = accounts::proposal_route(&proposal) else {
@@ -471,7 +486,7 @@ impl Keeper {
                 .map(|swap| swap.pool)
                 .collect();
             if through == markets {
-                return Ok(Some(proposal.id));
+                return Ok(Some((proposal.id, proposal.expected_profit)));
             }
         }
         Ok(None)
@@ -582,9 +597,6 @@ impl Keeper {
         if mandates.is_empty() {
             return Ok(false);
         }
-        if self.awaiting_mandate_execution(chain)? {
-            return Ok(true);
-        }
         let now = chain.clock()?.unix_timestamp;
         let Some((hops, sizing)) = self.market.best() else {
             return Ok(false);
@@ -644,18 +656,21 @@ impl Keeper {
                 self.reacted(sending);
                 receipt
             }
-            Err(ChainError::Unconfirmed { signature, reason }) => {
+            Err(ChainError::Unconfirmed {
+                signature,
+                reason,
+                last_valid_block_height,
+            }) => {
                 self.metrics.fault(Fault::Timeout);
                 // it may still land: run nothing else under a mandate until its fate is known
-                let signature = signature.parse().map_err(|_| {
-                    ChainError::Transport(format!("malformed signature {signature}"))
-                })?;
-                let last_valid_block_height = chain.latest_blockhash()?.last_valid_block_height;
-                self.unconfirmed_mandate = Some(UnconfirmedSend {
-                    signature,
-                    last_valid_block_height,
-                    run: pending,
-                });
+                // (recorded before anything else can fail)
+                if let Ok(signature) = signature.parse() {
+                    self.unconfirmed_mandate = Some(UnconfirmedSend {
+                        signature,
+                        last_valid_block_height,
+                        run: pending,
+                    });
+                }
                 warn!(%reason, "the mandate execution was sent but not confirmed; waiting for its fate");
                 return Ok(true);
             }
@@ -668,27 +683,32 @@ impl Keeper {
 
     /// Whether a mandate execution sent earlier may still land (then nothing else runs under
     /// a mandate); books it once it is seen landed, forgets it once its blockhash expired.
-    fn awaiting_mandate_execution(&mut self, chain: &dyn Chain) -> Result<bool, KeeperError> {
+    /// A node that cannot tell keeps it waiting.
+    fn awaiting_mandate_execution(&mut self, chain: &dyn Chain) -> bool {
         let Some(sent) = self.unconfirmed_mandate else {
-            return Ok(false);
+            return false;
         };
-        match chain.status(&sent.signature)? {
-            Some(Ok(receipt)) => {
+        match chain.status(&sent.signature) {
+            Ok(Some(Ok(receipt))) => {
                 self.unconfirmed_mandate = None;
                 self.look_again = true;
                 self.book_mandate_run(chain, &receipt, sent.run);
-                Ok(false)
+                false
             }
-            Some(Err(_)) => {
+            Ok(Some(Err(_))) => {
                 self.unconfirmed_mandate = None;
-                Ok(false)
+                false
             }
-            None if chain.block_height()? > sent.last_valid_block_height => {
-                info!("the unconfirmed mandate execution expired without landing");
-                self.unconfirmed_mandate = None;
-                Ok(false)
+            Ok(None) | Err(_) => {
+                let expired = chain
+                    .block_height()
+                    .is_ok_and(|height| height > sent.last_valid_block_height);
+                if expired {
+                    info!("the unconfirmed mandate execution expired without landing");
+                    self.unconfirmed_mandate = None;
+                }
+                !expired
             }
-            None => Ok(true),
         }
     }
 
@@ -919,7 +939,10 @@ impl Keeper {
             self.count_sent(&sent);
             if i == 0 && creates {
                 self.table.created(&keeper.pubkey(), slot);
-                info!(table = %self.table.key().unwrap_or_default(), "created the pool's lookup table");
+                info!(
+                    table = %self.table.key().unwrap_or_default(),
+                    "created the pool's lookup table (pin it with lookup_table in the config file)"
+                );
             }
         }
         self.table.refresh(chain, &keeper.pubkey())?;

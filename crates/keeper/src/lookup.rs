@@ -22,16 +22,20 @@ pub enum Upkeep {
 pub struct PoolTable {
     pool: Pubkey,
     table: Option<LookupTable>,
-    /// Whether the chain was searched for an existing table.
+    /// The table the operator named, used instead of a search.
+    pinned: Option<Pubkey>,
+    /// Whether the table to start from was looked for.
     searched: bool,
 }
 
 impl PoolTable {
-    /// No table known yet for `pool`.
-    pub fn new(pool: Pubkey) -> PoolTable {
+    /// No table known yet for `pool`; `pinned`, when given, is the one to use (else the
+    /// keeper's own tables are searched for one listing the pool).
+    pub fn new(pool: Pubkey, pinned: Option<Pubkey>) -> PoolTable {
         PoolTable {
             pool,
             table: None,
+            pinned,
             searched: false,
         }
     }
@@ -46,7 +50,15 @@ impl PoolTable {
     /// known until now was deactivated, that it was dropped.
     pub fn refresh(&mut self, chain: &dyn Chain, authority: &Pubkey) -> Result<bool, ChainError> {
         if !self.searched {
-            self.table = find(chain, authority, &self.pool)?;
+            self.table = match self.pinned {
+                Some(key) => LookupTable::load(chain, &key)?,
+                // many nodes refuse to list a program with millions of accounts: then a new
+                // table it is (pin it in the config to reuse it)
+                None => find(chain, authority, &self.pool).unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "cannot search for the keeper's lookup table; creating one");
+                    None
+                }),
+            };
             self.searched = true;
         }
         let Some(known) = &self.table else {
@@ -173,7 +185,7 @@ mod tests {
             Pubkey::new_unique(),
             Pubkey::new_unique(),
         );
-        let table = PoolTable::new(pool);
+        let table = PoolTable::new(pool, None);
         let Upkeep::Send(sends) = table.upkeep(&me, 7, &[market, pool]) else {
             panic!("a table to create");
         };

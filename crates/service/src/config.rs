@@ -9,6 +9,7 @@
 //! interval_secs = 2
 //! slippage_bps = 100
 //! metrics = "127.0.0.1:9464"     # serve /metrics and /healthz here
+//! lookup_table = "9kP3…"         # optional: the keeper's address lookup table
 //!
 //! [rpc]
 //! url = "https://api.devnet.solana.com"
@@ -157,6 +158,10 @@ pub struct ServiceConfig {
     pub interval_secs: Option<u64>,
     /// How far below the expected profit the keeper sets the minimum, in basis points.
     pub slippage_bps: Option<u16>,
+    /// The keeper's address lookup table, when the operator pins it (else the keeper finds
+    /// its own or creates one).
+    #[serde(default, deserialize_with = "optional_pubkey")]
+    pub lookup_table: Option<Pubkey>,
     /// The validator agent's policy.
     pub policy: Option<PolicySource>,
     /// How the service prices its transactions.
@@ -198,6 +203,7 @@ const HINTS: &[(&str, &str)] = &[
     ("product", "Write the product's id (product = 0) or its address in quotes"),
     ("interval_secs", "Write whole seconds between rounds, e.g. interval_secs = 2"),
     ("slippage_bps", "Write basis points below 10000, e.g. slippage_bps = 100 (1%)"),
+    ("lookup_table", "Write the address of the keeper's lookup table in quotes, as it logged it when it created it"),
     ("policy", "Write the path of a policy file in quotes, or a [policy] table with min_profit and max_amount_in"),
     ("metrics", "Write an address to serve /metrics and /healthz on, in quotes, e.g. metrics = \"127.0.0.1:9464\""),
     ("fees.percentile", "Write a whole number from 0 to 100 (50 = the median)"),
@@ -238,6 +244,7 @@ impl ServiceConfig {
         let keys = [
             ("product", Service::Keeper, self.product.is_some()),
             ("slippage_bps", Service::Keeper, self.slippage_bps.is_some()),
+            ("lookup_table", Service::Keeper, self.lookup_table.is_some()),
             ("policy", Service::Validator, self.policy.is_some()),
         ];
         if let Some((key, _, _)) = keys

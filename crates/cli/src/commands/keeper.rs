@@ -67,6 +67,7 @@ pub fn run(s: &mut Session, args: &KeeperRunArgs) -> Result<(), CliError> {
     let mut keeper_config = KeeperConfig::new(pool.key, product.address(&pool));
     keeper_config.slippage_bps = slippage_bps;
     keeper_config.sender.fees = config.fees;
+    keeper_config.lookup_table = config.lookup_table;
     let keeper = Keeper::new(s.chain(), keeper_config, pool_bot_dex::all())
         .map_err(|e| CliError::State(format!("The keeper cannot start: {e}.")))?;
     let metrics = keeper.metrics();

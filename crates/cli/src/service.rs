@@ -126,6 +126,13 @@ impl Rounds {
         metrics: Option<SocketAddr>,
         registry: &Registry,
     ) -> Result<Rounds, CliError> {
+        if interval.is_zero() && limit.is_none() {
+            return Err(CliError::Input(
+                "An interval of 0 s with no --rounds would query the node without a pause. Use \
+                 --interval 1 or more (or interval_secs in the config file)."
+                    .into(),
+            ));
+        }
         // a slot is stale after three rounds without one, and never sooner than the default
         let health = Arc::new(Health::new(Health::DEFAULT_STALENESS.max(interval * 3)));
         health

@@ -284,3 +284,11 @@ fn a_bad_config_file_is_named_with_the_fix() {
         "{err}"
     );
 }
+
+#[test]
+fn a_zero_interval_needs_a_round_limit() {
+    let mut w = World::seeded();
+    let keeper = w.keeper.insecure_clone();
+    let err = w.err(&keeper, &["run-keeper", "--interval", "0"]);
+    assert!(err.contains("Use --interval 1 or more"), "{err}");
+}

@@ -70,7 +70,12 @@ pub fn run(s: &mut Session, args: &ValidatorRunArgs) -> Result<(), CliError> {
     let mut votes = Vec::new();
     rounds.run(s, &mut |chain: &mut dyn Chain, signer: &Keypair| {
         let started = Instant::now();
-        let decisions = agent.tick(chain, signer)?;
+        // a round that fails (the node, a refused read) is counted and logged; the next goes on
+        let decisions = agent.tick(chain, signer).unwrap_or_else(|e| {
+            metrics.errors.inc();
+            tracing::warn!(error = %e, "validator round failed; trying again next round");
+            Vec::new()
+        });
         metrics.observe_tick(started.elapsed());
         for d in decisions {
             votes.push(json!({ "account": d.account.to_string(), "approve": d.approve, "reason": d.reason }));

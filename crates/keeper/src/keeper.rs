@@ -273,7 +273,7 @@ impl Keeper {
         }
         if refresh.added > 0 || self.table.key().is_none() {
             let wanted = self.table_accounts();
-            self.keep_table(chain, keeper, &wanted)?;
+            self.keep_table(chain, keeper, &wanted);
         }
         self.confirm(chain, &keeper.pubkey(), &pool)?;
         self.follow(chain, keeper, &pool)?;
@@ -918,9 +918,20 @@ impl Keeper {
         keys
     }
 
-    /// Makes the pool's lookup table list `wanted`: creates it (first) or extends it, each
+    /// Makes the pool's lookup table list `wanted`, as far as the chain lets it: a failure (no
+    /// SOL for the rent, a node refusing) is counted and logged, and the keeper goes on with
+    /// the table as it is (short routes fit without it).
+    fn keep_table(&mut self, chain: &mut dyn Chain, keeper: &Keypair, wanted: &[Pubkey]) {
+        if let Err(e) = self.extend_table(chain, keeper, wanted) {
+            Metrics::add(&self.metrics.errors, 1);
+            self.metrics.fault(Fault::LookupTable);
+            warn!(error = %e, "cannot keep the pool's lookup table; sending without the new entries");
+        }
+    }
+
+    /// Creates the pool's lookup table (first) or extends it by what `wanted` misses, each
     /// step in its own transaction.
-    fn keep_table(
+    fn extend_table(
         &mut self,
         chain: &mut dyn Chain,
         keeper: &Keypair,
@@ -960,7 +971,7 @@ impl Keeper {
         wanted: &[Pubkey],
     ) -> Result<Vec<AddressLookupTableAccount>, ChainError> {
         if !wanted.is_empty() {
-            self.keep_table(chain, keeper, wanted)?;
+            self.keep_table(chain, keeper, wanted);
         }
         let mut slot = chain.clock()?.slot;
         let tracking = self.config.sender.tracking;

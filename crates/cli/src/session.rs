@@ -175,11 +175,7 @@ impl<'a> Session<'a> {
             unit_limit,
             unit_price: g.with_compute_unit_price.unwrap_or(0),
         };
-        budget
-            .instructions()
-            .into_iter()
-            .chain(instructions.iter().cloned())
-            .collect()
+        budget.before(instructions)
     }
 
     fn role_of(&self, pool: &PoolInfo, key: &Pubkey) -> Option<Role> {

@@ -155,6 +155,15 @@ impl ComputeBudget {
         })
     }
 
+    /// The transaction's instructions under this budget: the two budget instructions, then
+    /// `instructions`.
+    pub fn before(&self, instructions: &[Instruction]) -> Vec<Instruction> {
+        self.instructions()
+            .into_iter()
+            .chain(instructions.iter().cloned())
+            .collect()
+    }
+
     /// The priority fee in lamports: the price times the limit (the runtime charges for the
     /// requested limit, not the units used), rounded up.
     pub fn priority_fee(&self) -> u64 {

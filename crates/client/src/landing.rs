@@ -234,14 +234,7 @@ impl Sender {
             unit_limit: MAX_COMPUTE_UNIT_LIMIT,
             unit_price: price.micro_lamports,
         };
-        let with = |budget: &ComputeBudget| -> Vec<Instruction> {
-            budget
-                .instructions()
-                .into_iter()
-                .chain(instructions.iter().cloned())
-                .collect()
-        };
-        let all = with(&trial);
+        let all = trial.before(instructions);
         let outgoing = Outgoing {
             instructions: &all,
             signers,
@@ -267,7 +260,7 @@ impl Sender {
             unit_price: price.micro_lamports,
         };
         Ok(Prepared {
-            instructions: with(&budget),
+            instructions: budget.before(instructions),
             budget,
             price,
             simulated_units: simulated.compute_units,

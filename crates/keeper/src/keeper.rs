@@ -1135,11 +1135,7 @@ fn fits(
         unit_limit: MAX_COMPUTE_UNIT_LIMIT,
         unit_price: 1,
     };
-    let all: Vec<Instruction> = budget
-        .instructions()
-        .into_iter()
-        .chain(instructions.iter().cloned())
-        .collect();
+    let all = budget.before(instructions);
     let blockhash = solana_hash::Hash::default();
     // a transaction that cannot be compiled (more than 256 accounts) does not fit either
     chain::transaction(&all, &[keeper], tables, blockhash)
